@@ -1,0 +1,133 @@
+/**
+ * The task pane: a home screen with the three jobs leaders do, and the screen for each job.
+ * Screens talk to the workbook only through `useWorkbook()`.
+ */
+import * as React from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Subtitle1,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowLeft20Regular, ChartMultiple24Regular, DataTrending24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { WorkbookProvider } from './workbookContext';
+import type { WorkbookPort } from '../workbook/port';
+import type { ScreenId } from './screens/types';
+import { GapAnalysisScreen } from './screens/GapAnalysisScreen';
+import { InterventionScreen } from './screens/InterventionScreen';
+import { ChecklistScreen } from './screens/ChecklistScreen';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100%',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  jobs: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: { cursor: 'pointer' },
+  privacy: { color: tokens.colorNeutralForeground3 },
+});
+
+interface Job {
+  id: Exclude<ScreenId, 'home'>;
+  title: string;
+  description: string;
+  icon: React.JSX.Element;
+}
+
+const JOBS: Job[] = [
+  {
+    id: 'gaps',
+    title: 'Gap analysis',
+    description: 'How far disadvantaged pupils (and SEND, EAL, other groups) are behind, subject by subject, with honest intervals for small groups.',
+    icon: <ChartMultiple24Regular />,
+  },
+  {
+    id: 'intervention',
+    title: 'Intervention impact',
+    description: "Did a Pupil Premium intervention work, for whom, and was it worth the cost? In the EEF's terms.",
+    icon: <DataTrending24Regular />,
+  },
+  {
+    id: 'checklist',
+    title: 'Closing-the-gap checklist',
+    description: "Review the school's work against the eleven-point leaders' checklist, with evidence and next steps.",
+    icon: <TaskListLtr24Regular />,
+  },
+];
+
+export interface AppProps {
+  /** The workbook to work on (Excel, or the in-memory preview). */
+  workbook: WorkbookPort;
+  /** Screen to open first. Default 'home'. */
+  initialScreen?: ScreenId;
+}
+
+export function App({ workbook, initialScreen = 'home' }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [screen, setScreen] = React.useState<ScreenId>(initialScreen);
+  const headingRef = React.useRef<HTMLDivElement>(null);
+
+  React.useEffect(() => {
+    headingRef.current?.focus();
+  }, [screen]);
+
+  const current = JOBS.find((j) => j.id === screen);
+
+  return (
+    <WorkbookProvider workbook={workbook}>
+      <main className={styles.root} aria-label="Closing the Gap">
+        <header className={styles.header}>
+          {screen !== 'home' && (
+            <Button icon={<ArrowLeft20Regular />} appearance="subtle" onClick={() => setScreen('home')} aria-label="Back to home">
+              Home
+            </Button>
+          )}
+          <div ref={headingRef} tabIndex={-1}>
+            <Title3 as="h1">{current ? current.title : 'Closing the Gap'}</Title3>
+          </div>
+        </header>
+        {screen === 'home' && (
+          <nav className={styles.jobs} aria-label="What would you like to do?">
+            <Subtitle1 as="h2">What would you like to do?</Subtitle1>
+            {JOBS.map((job) => (
+              <Card
+                key={job.id}
+                className={styles.card}
+                onClick={() => setScreen(job.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    setScreen(job.id);
+                  }
+                }}
+                role="button"
+                tabIndex={0}
+                aria-label={job.title}
+                data-testid={`job-${job.id}`}
+              >
+                <CardHeader image={job.icon} header={<Body1><b>{job.title}</b></Body1>} description={<Caption1>{job.description}</Caption1>} />
+              </Card>
+            ))}
+            <Caption1 className={styles.privacy}>
+              Pupil data stays in this workbook: every calculation runs here and every report is written to a new sheet.
+            </Caption1>
+          </nav>
+        )}
+        {screen === 'gaps' && <GapAnalysisScreen navigate={setScreen} />}
+        {screen === 'intervention' && <InterventionScreen navigate={setScreen} />}
+        {screen === 'checklist' && <ChecklistScreen navigate={setScreen} />}
+      </main>
+    </WorkbookProvider>
+  );
+}
