@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: speed and memory of every GAPS custom function at 1,000 to 1,000,000 pupils.
+ *
+ * Cells are shaped as Excel passes them (`[[v],[v],...]`, about 3% blanks, numbers and some numeric
+ * text, flags as "Y"/"N"). For each function and size it prints the median time, the heap grown
+ * during one call (an estimate of peak extra memory), and the ratio to a bare loop that only reads
+ * the same cells, measured in the same run. Targets (issue 2): FSMGAP within 3x of the bare loop,
+ * GAPINDEX within 12x, GAPSUMMARY within 15x, and growth close to linear (n log n for ranks).
+ *
+ * Numbers only: nothing here asserts a time, because the machines are shared and noisy.
+ * Options: `npm run bench -- --max 100000` stops at that size; `--quick` runs fewer repetitions.
+ */
+import * as F from '../src/functions/functions';
+
+type Cells = unknown[][];
+
+interface Case {
+  name: string;
+  /** Target ratio to the bare loop, when the issue sets one. */
+  target?: number;
+  /** Builds the arguments for n pupils and the list of ranges the bare loop must read. */
+  make: (n: number, rnd: () => number) => { args: unknown[]; ranges: Cells[] };
+  run: (...args: unknown[]) => unknown;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function scores(n: number, rnd: () => number, mean = 100, sd = 15): Cells {
+  const out: Cells = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = rnd();
+    if (u < 0.03) out[i] = [null];
+    else {
+      // Irwin-Hall approximation of a normal score, rounded as schools record them.
+      const z = rnd() + rnd() + rnd() + rnd() + rnd() + rnd() - 3;
+      const v = Math.round(mean + sd * z * 1.41);
+      out[i] = [u < 0.05 ? ` ${v}` : v];
+    }
+  }
+  return out;
+}
+
+function flags(n: number, rnd: () => number, share = 0.28): Cells {
+  const out: Cells = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = [rnd() < share ? 'Y' : 'N'];
+  return out;
+}
+
+function grades(n: number, rnd: () => number): Cells {
+  const g = ['U', '1', '2', '3', '3+', '4-', '4', '4+', '5-', '5', '5+', '6-', '6', '7', '8', '9'];
+  const out: Cells = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = [rnd() < 0.03 ? null : g[Math.floor(rnd() * g.length)]];
+  return out;
+}
+
+function ratings(n: number, rnd: () => number): Cells {
+  const r = ['Not started', 'Developing', 'Established', 'Embedded', null];
+  const out: Cells = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = [r[Math.floor(rnd() * r.length)]];
+  return out;
+}
+
+function groupsCol(n: number, rnd: () => number, labels: string[]): Cells {
+  const out: Cells = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = [labels[Math.floor(rnd() * labels.length)]];
+  return out;
+}
+
+const CASES: Case[] = [
+  { name: 'FSMGAP', target: 3, make: (n, r) => { const s = scores(n, r), f = flags(n, r); return { args: [s, f], ranges: [s, f] }; }, run: F.fsmGap as (...a: unknown[]) => unknown },
+  { name: 'GAPINDEX', target: 12, make: (n, r) => { const s = scores(n, r), f = flags(n, r); return { args: [s, f], ranges: [s, f] }; }, run: F.gapIndex as (...a: unknown[]) => unknown },
+  { name: 'THRESHOLDGAP', make: (n, r) => { const s = scores(n, r), f = flags(n, r); return { args: [s, f, 100], ranges: [s, f] }; }, run: F.thresholdGap as (...a: unknown[]) => unknown },
+  { name: 'GROUPGAP', make: (n, r) => { const s = scores(n, r), g = groupsCol(n, r, ['N', 'K', 'E', 'N', 'N']); return { args: [s, g, 'K', null], ranges: [s, g] }; }, run: F.groupGap as (...a: unknown[]) => unknown },
+  { name: 'GAPSUMMARY', target: 15, make: (n, r) => { const s = scores(n, r), f = flags(n, r); return { args: [s, f, null], ranges: [s, f] }; }, run: F.gapSummary as (...a: unknown[]) => unknown },
+  { name: 'PROGRESSDELTA', make: (n, r) => { const b = scores(n, r), c = scores(n, r, 104); return { args: [b, c, null], ranges: [b, c] }; }, run: F.progressDelta as (...a: unknown[]) => unknown },
+  { name: 'PROGRESSGAP', make: (n, r) => { const b = scores(n, r), c = scores(n, r, 104), f = flags(n, r); return { args: [b, c, f], ranges: [b, c, f] }; }, run: F.progressGap as (...a: unknown[]) => unknown },
+  { name: 'VALUEADDED', make: (n, r) => { const b = scores(n, r), c = scores(n, r, 104); return { args: [b, c, null], ranges: [b, c] }; }, run: F.valueAdded as (...a: unknown[]) => unknown },
+  { name: 'GRADEPOINTS', make: (n, r) => { const g = grades(n, r); return { args: [g, 'gcse'], ranges: [g] }; }, run: F.gradePoints as (...a: unknown[]) => unknown },
+  { name: 'EFFECTSIZE', make: (n, r) => { const a = scores(n, r, 103), b = scores(n, r); return { args: [a, b, null], ranges: [a, b] }; }, run: F.effectSize as (...a: unknown[]) => unknown },
+  { name: 'INTERVENTIONIMPACT', make: (n, r) => { const a = scores(n, r), b = scores(n, r, 104), f = flags(n, r, 0.2); return { args: [a, b, f, null], ranges: [a, b, f] }; }, run: F.interventionImpact as (...a: unknown[]) => unknown },
+  { name: 'CHECKLISTSCORE', make: (n, r) => { const g = ratings(n, r); return { args: [g, null], ranges: [g] }; }, run: F.checklistScore as (...a: unknown[]) => unknown },
+  { name: 'REPRESENTATION', make: (n, r) => { const f = flags(n, r), g = groupsCol(n, r, ['1', '2', '3', '4']); return { args: [f, g, '4'], ranges: [f, g] }; }, run: F.representation as (...a: unknown[]) => unknown },
+];
+
+/** The baseline: visit every cell of the same ranges once and do the least possible with it. */
+function bareLoop(ranges: Cells[]): number {
+  let seen = 0;
+  for (const range of ranges) {
+    for (let i = 0; i < range.length; i++) {
+      const row = range[i];
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (v !== null && v !== '') seen++;
+      }
+    }
+  }
+  return seen;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function timeIt(fn: () => unknown, minMs: number, maxReps: number): { median: number; heapDelta: number } {
+  fn(); // warm up (JIT)
+  const times: number[] = [];
+  let heapDelta = 0;
+  const start = performance.now();
+  for (let rep = 0; rep < maxReps; rep++) {
+    gc?.();
+    const h0 = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    fn();
+    const t1 = performance.now();
+    heapDelta = Math.max(heapDelta, process.memoryUsage().heapUsed - h0);
+    times.push(t1 - t0);
+    if (performance.now() - start > minMs && rep >= 2) break;
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], heapDelta };
+}
+
+function fmtMs(ms: number): string {
+  return ms < 1 ? `${(ms * 1000).toFixed(0)} us` : ms < 1000 ? `${ms.toFixed(2)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function fmtBytes(b: number): string {
+  if (b < 1024) return `${Math.max(0, b)} B`;
+  if (b < 1024 * 1024) return `${(b / 1024).toFixed(0)} KiB`;
+  return `${(b / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const maxIdx = argv.indexOf('--max');
+  const max = maxIdx >= 0 ? Number(argv[maxIdx + 1]) : 1_000_000;
+  const quick = argv.includes('--quick');
+  const sizes = [1_000, 10_000, 100_000, 1_000_000].filter((n) => n <= max);
+  if (!gc) console.log('(run with node --expose-gc for steadier memory figures: npm run bench does)');
+  console.log(`Closing the Gap benchmark: node ${process.version}, ${sizes.length} sizes, ${quick ? 'quick' : 'full'} run\n`);
+  const header = ['function', 'pupils', 'median time', 'bare loop', 'ratio', 'target', 'heap growth', 'growth x10'];
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+  for (const c of CASES) {
+    let prev: number | null = null;
+    for (const n of sizes) {
+      const { args, ranges } = c.make(n, mulberry32(n + c.name.length));
+      const minMs = quick ? 100 : n >= 1_000_000 ? 1500 : 400;
+      const reps = quick ? 5 : 30;
+      const bare = timeIt(() => bareLoop(ranges), minMs, reps);
+      const fn = timeIt(() => c.run(...args), minMs, reps);
+      const ratio = fn.median / Math.max(bare.median, 1e-6);
+      const growth = prev === null ? '' : (fn.median / prev).toFixed(1);
+      prev = fn.median;
+      rows.push([c.name, n.toLocaleString('en-GB'), fmtMs(fn.median), fmtMs(bare.median), `${ratio.toFixed(1)}x`, c.target ? `<= ${c.target}x` : '', fmtBytes(fn.heapDelta), growth]);
+      if (c.target && n === sizes[sizes.length - 1]) {
+        verdicts.push(`${c.name} at ${n.toLocaleString('en-GB')} pupils: ${ratio.toFixed(1)}x the bare loop (target ${c.target}x) ${ratio <= c.target ? 'within target' : 'OVER target'}`);
+      }
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((s, i) => (i < 2 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+  console.log('\n"growth x10": time at this size / time at a tenth of it (10 = linear, about 11-12 = n log n).');
+  console.log('"heap growth": heap allocated during one call and not yet collected (an estimate of its extra memory).\n');
+  for (const v of verdicts) console.log(v);
+}
+
+main();
