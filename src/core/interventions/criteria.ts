@@ -1,0 +1,146 @@
+/**
+ * Success criteria for an intervention, set before the results are known, and the judgement of a
+ * result against them.
+ *
+ * What it is for: the guidance on closing gaps asks leaders to agree, before an intervention
+ * starts, what success will look like and how it will be measured. The task pane offers three kinds
+ * of criterion in a small form, and the evaluation says in plain words whether each was met:
+ * - `months`: at least N months' additional progress (EEF scale, 0 to 12);
+ * - `effect`: an effect size of at least X (EEF reports Hedges' g; 0.2 is a common bar);
+ * - `gapClosed`: the gap in mean score between disadvantaged pupils and the others narrowed by at
+ *   least N points between the pre-test and the post-test, among pupils with both scores.
+ *
+ * Effect sizes are compared after rounding to 2 decimal places, as the EEF months table does, so a
+ * result shown as 0.20 meets "at least 0.2".
+ *
+ * Errors: `parseCriterion` throws `#VALUE!` with what to type when the form is not filled in
+ * sensibly; `criterionProblem` returns the same message (or null) for a form field.
+ *
+ * @example parseCriterion({ kind: 'months', value: '3' }) // { kind: 'months', atLeast: 3 }
+ * @example describeCriterion({ kind: 'gapClosed', points: 2 }) // "the disadvantaged gap narrows by at least 2 points"
+ */
+import { readScore } from '../cells';
+import { isGapsError, valueError } from '../errors';
+
+export type SuccessCriterion =
+  | { kind: 'months'; atLeast: number }
+  | { kind: 'effect'; atLeast: number }
+  | { kind: 'gapClosed'; points: number };
+
+export type CriterionKind = SuccessCriterion['kind'];
+
+/** The form as the task pane holds it: a kind ('none' for no criterion) and the typed value. */
+export interface CriterionForm {
+  kind: CriterionKind | 'none';
+  value: unknown;
+}
+
+/** What the form offers, in the order shown, with the words around the number. */
+export const CRITERION_KINDS: ReadonlyArray<{ kind: CriterionKind | 'none'; label: string; unit: string; example: string }> = [
+  { kind: 'none', label: 'No success criterion set', unit: '', example: '' },
+  { kind: 'months', label: "Months' additional progress, at least", unit: 'months', example: '3' },
+  { kind: 'effect', label: 'Effect size, at least', unit: '', example: '0.2' },
+  { kind: 'gapClosed', label: 'Disadvantaged gap narrows by at least', unit: 'points', example: '2' },
+];
+
+/**
+ * The criterion in the form, or null when 'none' is chosen.
+ *
+ * @throws GapsError('value') "Months' additional progress must be a whole number from 0 to 12, such as 3, but it is "lots""
+ */
+export function parseCriterion(form: CriterionForm): SuccessCriterion | null {
+  const x = readScore(form.value);
+  const typed = describeTyped(form.value);
+  switch (form.kind) {
+    case 'none':
+      return null;
+    case 'months':
+      if (!Number.isInteger(x) || x < 0 || x > 12) {
+        throw valueError(`Months' additional progress must be a whole number from 0 to 12, such as 3, but it is ${typed}`);
+      }
+      return { kind: 'months', atLeast: x };
+    case 'effect':
+      if (!Number.isFinite(x) || x <= 0 || x > 2) {
+        throw valueError(`The effect size to reach must be a number above 0 and at most 2, such as 0.2, but it is ${typed}`);
+      }
+      return { kind: 'effect', atLeast: x };
+    case 'gapClosed':
+      if (!Number.isFinite(x) || x <= 0) {
+        throw valueError(`The number of points the gap should narrow by must be above 0, such as 2, but it is ${typed}`);
+      }
+      return { kind: 'gapClosed', points: x };
+    default:
+      throw valueError(`Unknown kind of success criterion "${String((form as { kind: unknown }).kind)}": choose one from the list`);
+  }
+}
+
+/** The message to show under the form field, or null when the form is fine. */
+export function criterionProblem(form: CriterionForm): string | null {
+  try {
+    parseCriterion(form);
+    return null;
+  } catch (e) {
+    if (isGapsError(e)) return e.message;
+    throw e;
+  }
+}
+
+function describeTyped(value: unknown): string {
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return 'empty';
+  return typeof value === 'string' ? `"${value.trim()}"` : String(value);
+}
+
+/** The criterion in words, for the report and the verdict. */
+export function describeCriterion(c: SuccessCriterion): string {
+  switch (c.kind) {
+    case 'months':
+      return `at least ${c.atLeast} month${c.atLeast === 1 ? '' : 's'}' additional progress`;
+    case 'effect':
+      return `an effect size of at least ${c.atLeast}`;
+    case 'gapClosed':
+      return `the disadvantaged gap narrows by at least ${c.points} point${c.points === 1 ? '' : 's'}`;
+  }
+}
+
+/** The results a criterion is judged against. */
+export interface CriterionEvidence {
+  /** EEF months' additional progress (NaN when no effect could be estimated). */
+  months: number;
+  /** The effect size (NaN when none). */
+  effectSize: number;
+  /** Gap in the pre-test minus gap in the post-test (others minus disadvantaged); null without a disadvantaged column. */
+  gapNarrowing: number | null;
+}
+
+export interface CriterionJudgement {
+  /** True when met, false when not, null when the evidence needed is missing. */
+  met: boolean | null;
+  /** What was observed, in words ("4 months' additional progress"). */
+  observed: string;
+}
+
+/**
+ * Whether the evidence meets the criterion.
+ *
+ * @example judgeCriterion({ kind: 'months', atLeast: 3 }, { months: 4, effectSize: 0.3, gapNarrowing: null })
+ * // { met: true, observed: "4 months' additional progress" }
+ */
+export function judgeCriterion(c: SuccessCriterion, e: CriterionEvidence): CriterionJudgement {
+  switch (c.kind) {
+    case 'months':
+      if (!Number.isFinite(e.months)) return { met: null, observed: 'no estimate of months of progress' };
+      return { met: e.months >= c.atLeast, observed: `${e.months} month${Math.abs(e.months) === 1 ? '' : 's'}' additional progress` };
+    case 'effect': {
+      if (!Number.isFinite(e.effectSize)) return { met: null, observed: 'no estimate of the effect size' };
+      const rounded = Math.round(e.effectSize * 100) / 100;
+      return { met: rounded >= c.atLeast, observed: `an effect size of ${rounded.toFixed(2)}` };
+    }
+    case 'gapClosed': {
+      const g = e.gapNarrowing;
+      if (g === null || !Number.isFinite(g)) return { met: null, observed: 'no measure of the disadvantaged gap (choose the disadvantaged column)' };
+      const r = Math.round(g * 100) / 100;
+      const words = r >= 0 ? `the gap narrowed by ${r} point${r === 1 ? '' : 's'}` : `the gap widened by ${-r} point${r === -1 ? '' : 's'}`;
+      return { met: r >= c.points, observed: words };
+    }
+  }
+}
