@@ -90,11 +90,16 @@ function describeTyped(value: unknown): string {
   return typeof value === 'string' ? `"${value.trim()}"` : String(value);
 }
 
+/** "1 month's", "3 months'" (the possessive of a number of months). */
+export function monthsWords(months: number): string {
+  return Math.abs(months) === 1 ? `${months} month's` : `${months} months'`;
+}
+
 /** The criterion in words, for the report and the verdict. */
 export function describeCriterion(c: SuccessCriterion): string {
   switch (c.kind) {
     case 'months':
-      return `at least ${c.atLeast} month${c.atLeast === 1 ? '' : 's'}' additional progress`;
+      return `at least ${monthsWords(c.atLeast)} additional progress`;
     case 'effect':
       return `an effect size of at least ${c.atLeast}`;
     case 'gapClosed':
@@ -129,7 +134,7 @@ export function judgeCriterion(c: SuccessCriterion, e: CriterionEvidence): Crite
   switch (c.kind) {
     case 'months':
       if (!Number.isFinite(e.months)) return { met: null, observed: 'no estimate of months of progress' };
-      return { met: e.months >= c.atLeast, observed: `${e.months} month${Math.abs(e.months) === 1 ? '' : 's'}' additional progress` };
+      return { met: e.months >= c.atLeast, observed: `${monthsWords(e.months)} additional progress` };
     case 'effect': {
       if (!Number.isFinite(e.effectSize)) return { met: null, observed: 'no estimate of the effect size' };
       const rounded = Math.round(e.effectSize * 100) / 100;
