@@ -1,0 +1,274 @@
+/**
+ * Evidence from the workbook's own reports, for the checklist statements about using data and
+ * about evaluating impact.
+ *
+ * What it is for: a leader rating "we use data to track disadvantaged pupils" can cite the latest
+ * gap report, and one rating "we evaluate impact" can cite the latest intervention evaluations,
+ * with their dates and headline figures, in one click. The figures are read from the sheets'
+ * values (whatever a colleague left there), never recomputed, so the citation says what the
+ * sheet says.
+ *
+ * Sheets are recognised by name: "Gap report YYYY-MM-DD" (title "Gap analysis"), "Impact <name>
+ * YYYY-MM-DD" and the "Interventions register". Columns are found by their header words, so the
+ * reader survives changes in the reports' layout; anything it cannot read is left out of the
+ * citation rather than guessed.
+ */
+import { readScore } from '../core/cells';
+import { readDateCell } from '../core/checklist/dates';
+import type { CellValue, WorkbookPort } from '../workbook/port';
+
+/** Name of the register of intervention evaluations. */
+export const REGISTER_SHEET = 'Interventions register';
+
+const GAP_REPORT_NAME = /^Gap report (\d{4}-\d{2}-\d{2})(?: \((\d+)\))?$/i;
+const IMPACT_NAME = /^Impact (.+?) (\d{4}-\d{2}-\d{2})(?: \((\d+)\))?$/i;
+
+/** A sheet found by its dated name. */
+export interface DatedSheet {
+  name: string;
+  date: string;
+  /** The " (2)" suffix Excel-style naming adds for a second report the same day; 1 without. */
+  copy: number;
+  /** For impact sheets: the intervention's name. */
+  label?: string;
+}
+
+/** A gap headline read from a gap report. */
+export interface GapFigure {
+  /** The assessment or subject ("Maths"). */
+  measure: string;
+  /** The group compared, when the report says ("Disadvantaged"). */
+  group: string | null;
+  gap: number;
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface GapReportEvidence {
+  sheet: string;
+  date: string;
+  figures: GapFigure[];
+}
+
+export interface InterventionFigure {
+  name: string;
+  date: string;
+  effect: number | null;
+  lower: number | null;
+  upper: number | null;
+  months: number | null;
+  /** The sheet the figures came from. */
+  sheet: string;
+}
+
+export interface WorkbookEvidence {
+  gapReport: GapReportEvidence | null;
+  /** Latest evaluations first (at most `MAX_EVALUATIONS`). */
+  interventions: InterventionFigure[];
+}
+
+/** Evaluations cited at most. */
+export const MAX_EVALUATIONS = 3;
+/** Gap figures cited at most. */
+export const MAX_GAP_FIGURES = 3;
+
+/** Sheets named like a gap report or an impact evaluation, latest first (by date, then copy). */
+export function datedSheets(names: readonly string[]): { gapReports: DatedSheet[]; impacts: DatedSheet[] } {
+  const gapReports: DatedSheet[] = [];
+  const impacts: DatedSheet[] = [];
+  for (const name of names) {
+    const g = GAP_REPORT_NAME.exec(name.trim());
+    if (g) gapReports.push({ name, date: g[1], copy: g[2] ? Number(g[2]) : 1 });
+    const m = IMPACT_NAME.exec(name.trim());
+    if (m) impacts.push({ name, date: m[2], copy: m[3] ? Number(m[3]) : 1, label: m[1] });
+  }
+  const latestFirst = (a: DatedSheet, b: DatedSheet) => (a.date === b.date ? b.copy - a.copy : a.date < b.date ? 1 : -1);
+  return { gapReports: gapReports.sort(latestFirst), impacts: impacts.sort(latestFirst) };
+}
+
+type Rows = ReadonlyArray<ReadonlyArray<CellValue | unknown>>;
+
+function lower(cell: unknown): string {
+  return typeof cell === 'string' ? cell.trim().toLowerCase() : '';
+}
+
+function numberAt(row: ReadonlyArray<unknown>, c: number): number | null {
+  if (c < 0) return null;
+  const x = readScore(row[c]);
+  return Number.isNaN(x) ? null : x;
+}
+
+const DISADVANTAGED = /disadv|fsm|pupil premium|\bpp\b/i;
+
+/**
+ * The headline gaps in a gap report's values: rows under a header that has a gap column and its
+ * interval's lower and upper limits, for the disadvantaged group where the report names groups,
+ * largest gap first.
+ *
+ * @example gapFigures([["Assessment","Group","Gap","CI lower","CI upper"],["Maths","Disadvantaged",0.52,0.1,0.94]])
+ * // [{ measure: "Maths", group: "Disadvantaged", gap: 0.52, lower: 0.1, upper: 0.94 }]
+ */
+export function gapFigures(values: Rows): GapFigure[] {
+  const out: GapFigure[] = [];
+  let cols: { measure: number; group: number; gap: number; lower: number; upper: number } | null = null;
+  for (const row of values) {
+    const words = row.map(lower);
+    const gap = words.findIndex((w) => /^gap\b/.test(w) && !/index|point|%|threshold|change/.test(w));
+    const lo = words.findIndex((w) => /lower/.test(w));
+    const hi = words.findIndex((w) => /upper/.test(w));
+    if (gap >= 0 && lo >= 0 && hi >= 0) {
+      const measure = words.findIndex((w) => /assessment|subject|measure|column|score/.test(w));
+      const group = words.findIndex((w) => /group|comparison/.test(w) && !/size|\bn\b/.test(w));
+      cols = { measure: measure >= 0 ? measure : 0, group, gap, lower: lo, upper: hi };
+      continue;
+    }
+    if (!cols) continue;
+    const g = numberAt(row, cols.gap);
+    const label = row[cols.measure];
+    if (g === null || typeof label !== 'string' || label.trim() === '') continue;
+    const groupText = cols.group >= 0 && typeof row[cols.group] === 'string' ? (row[cols.group] as string).trim() : null;
+    if (groupText !== null && groupText !== '' && !DISADVANTAGED.test(groupText)) continue;
+    out.push({ measure: label.trim(), group: groupText || null, gap: g, lower: numberAt(row, cols.lower), upper: numberAt(row, cols.upper) });
+  }
+  return out.sort((a, b) => b.gap - a.gap);
+}
+
+/**
+ * Evaluations in the register's values: one per row under a header with the intervention's name
+ * and its effect size (date, interval and months when the register has them).
+ */
+export function registerFigures(values: Rows, sheet = REGISTER_SHEET): InterventionFigure[] {
+  const out: InterventionFigure[] = [];
+  let cols: { name: number; date: number; effect: number; lower: number; upper: number; months: number } | null = null;
+  for (const row of values) {
+    const words = row.map(lower);
+    const effect = words.findIndex((w) => /effect/.test(w) && !/lower|upper/.test(w));
+    const name = words.findIndex((w) => /intervention|^name$|programme/.test(w) && !/\bn\b|pupils|cost/.test(w));
+    if (effect >= 0 && name >= 0 && !cols) {
+      cols = {
+        name,
+        date: words.findIndex((w) => /date|evaluated|when/.test(w) && !/start|end|from|to$/.test(w)),
+        effect,
+        lower: words.findIndex((w) => /lower/.test(w)),
+        upper: words.findIndex((w) => /upper/.test(w)),
+        months: words.findIndex((w) => /month/.test(w)),
+      };
+      if (cols.date < 0) cols.date = words.findIndex((w) => /date|end/.test(w));
+      continue;
+    }
+    if (!cols) continue;
+    const nameCell = row[cols.name];
+    if (typeof nameCell !== 'string' || nameCell.trim() === '') continue;
+    const date = cols.date >= 0 ? readDateCell(row[cols.date]) : { iso: null, text: '' };
+    out.push({
+      name: nameCell.trim(),
+      date: date.iso ?? date.text,
+      effect: numberAt(row, cols.effect),
+      lower: numberAt(row, cols.lower),
+      upper: numberAt(row, cols.upper),
+      months: numberAt(row, cols.months),
+      sheet,
+    });
+  }
+  return out;
+}
+
+/**
+ * An evaluation's figures from an impact sheet's label/value rows ("Effect size" | 0.31,
+ * "CI lower" | -0.05, "EEF months" | 4): the first number to the right of each label.
+ */
+export function impactFigures(values: Rows, sheet: DatedSheet): InterventionFigure {
+  const find = (re: RegExp): number | null => {
+    for (const row of values) {
+      for (let c = 0; c < row.length; c++) {
+        if (re.test(lower(row[c]))) {
+          for (let k = c + 1; k < row.length; k++) {
+            const x = numberAt(row, k);
+            if (x !== null) return x;
+          }
+        }
+      }
+    }
+    return null;
+  };
+  return {
+    name: sheet.label ?? sheet.name,
+    date: sheet.date,
+    effect: find(/^effect size|^hedges/),
+    lower: find(/^(ci|95% ci|interval)? ?lower/),
+    upper: find(/^(ci|95% ci|interval)? ?upper/),
+    months: find(/months/),
+    sheet: sheet.name,
+  };
+}
+
+function fmt(x: number): string {
+  return (Math.round(x * 100) / 100).toFixed(2);
+}
+
+function interval(lo: number | null, hi: number | null): string {
+  return lo !== null && hi !== null ? ` (95% CI ${fmt(lo)} to ${fmt(hi)})` : '';
+}
+
+/**
+ * The citation added to a statement's evidence.
+ *
+ * @example citeGapReport({ sheet: "Gap report 2026-11-22", date: "2026-11-22", figures: [maths 0.52, 0.10-0.94] })
+ * // "Gap report 2026-11-22: disadvantaged gap in Maths 0.52 (95% CI 0.10 to 0.94)."
+ */
+export function citeGapReport(e: GapReportEvidence): string {
+  if (e.figures.length === 0) return `${e.sheet}: see the sheet for the gaps by subject and group.`;
+  const parts = e.figures.slice(0, MAX_GAP_FIGURES).map((f, i) => `${i === 0 ? 'disadvantaged gap in ' : ''}${f.measure} ${fmt(f.gap)}${interval(f.lower, f.upper)}`);
+  return `${e.sheet}: ${parts.join('; ')}.`;
+}
+
+/** The citation of intervention evaluations, one sentence each. */
+export function citeInterventions(list: readonly InterventionFigure[]): string {
+  return list
+    .slice(0, MAX_EVALUATIONS)
+    .map((f) => {
+      const when = f.date ? ` (evaluated ${f.date})` : '';
+      if (f.effect === null) return `${f.name}${when}: see sheet "${f.sheet}".`;
+      const months = f.months !== null ? `, about ${f.months} month${Math.abs(f.months) === 1 ? '' : 's'}' additional progress` : '';
+      return `${f.name}${when}: effect size ${fmt(f.effect)}${interval(f.lower, f.upper)}${months}.`;
+    })
+    .join(' ');
+}
+
+/**
+ * Finds the latest gap report and the latest intervention evaluations in the workbook and reads
+ * their headline figures. Reads only the sheets it cites (at most one gap report, the register,
+ * and a few impact sheets when there is no register).
+ */
+export async function findEvidence(port: WorkbookPort): Promise<WorkbookEvidence> {
+  const sheets = await port.listSheets();
+  const names = sheets.map((s) => s.name);
+  const { gapReports, impacts } = datedSheets(names);
+
+  let gapReport: GapReportEvidence | null = null;
+  for (const g of gapReports) {
+    const values = await port.readSheetValues(g.name);
+    if (!values) continue;
+    gapReport = { sheet: g.name, date: g.date, figures: gapFigures(values) };
+    break;
+  }
+
+  let interventions: InterventionFigure[] = [];
+  const register = names.find((n) => n.trim().toLowerCase() === REGISTER_SHEET.toLowerCase());
+  if (register) {
+    const values = await port.readSheetValues(register);
+    if (values) interventions = registerFigures(values, register);
+  }
+  if (interventions.length === 0) {
+    for (const sheet of impacts.slice(0, MAX_EVALUATIONS)) {
+      const values = await port.readSheetValues(sheet.name);
+      if (values) interventions.push(impactFigures(values, sheet));
+    }
+  }
+  interventions = interventions
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (a.f.date === b.f.date ? b.i - a.i : a.f.date < b.f.date ? 1 : -1))
+    .map((x) => x.f)
+    .slice(0, MAX_EVALUATIONS);
+  return { gapReport, interventions };
+}
