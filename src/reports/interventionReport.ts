@@ -1,0 +1,402 @@
+/**
+ * The sheets an intervention evaluation writes: one "Impact <name> <date>" sheet per evaluation,
+ * and the "Interventions register" that lists every evaluation, one row each, so leaders can
+ * compare interventions side by side over the years.
+ *
+ * Both hold values (and the built-in HYPERLINK for the register's link), never GAPS formulas, so a
+ * colleague without the add-in can read them. Builders are pure: they return a `SheetSpec`.
+ */
+import type { Block, CellValue, ChartSpec, SheetSpec, TableData } from '../workbook/port';
+import { valueError } from '../core/errors';
+import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
+import { FORMATS, SMALL_GROUP, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+
+/** Name of the register sheet. */
+export const REGISTER_SHEET = 'Interventions register';
+
+/** Excel's limit on sheet-name length. */
+const SHEET_NAME_MAX = 31;
+
+/** "Impact <name> YYYY-MM-DD", without the characters Excel forbids, within 31 characters. */
+export function impactSheetName(name: string, now: Date): string {
+  const date = isoDate(now);
+  const room = SHEET_NAME_MAX - 'Impact '.length - 1 - date.length;
+  const clean = name
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '');
+  const short = clean.length > room ? clean.slice(0, room).trim() : clean;
+  return short === '' ? `Impact ${date}` : `Impact ${short} ${date}`;
+}
+
+/** The first sheet row (1-based) of a block's address such as "'Year 9'!A1:AB181", or null. */
+function topRow(address: string): number | null {
+  const m = /!\$?[A-Za-z]{1,3}\$?(\d+)/.exec(address) ?? /^\$?[A-Za-z]{1,3}\$?(\d+)/.exec(address);
+  return m ? Number(m[1]) : null;
+}
+
+/** How a pupil is named in the lists: their label, else the sheet row they are on. */
+function pupilName(p: PupilRef, top: number | null): string {
+  if (p.label) return p.label;
+  return top !== null ? `Row ${top + 1 + p.row}` : `Data row ${p.row + 1}`;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+const MODE_WORDS = { rest: 'every other pupil', flagged: 'pupils flagged in a column', matched: 'matched on the pre-test' } as const;
+
+/**
+ * The evaluation sheet: header (data, when, settings, design), verdict, groups with a chart,
+ * effect sizes, gap, cost, what was left out, and the matched pairs when matching was used.
+ */
+export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<TableData, 'description' | 'address'>, now: Date): SheetSpec {
+  const top = topRow(source.address);
+  const lines: Array<[string, string]> = [
+    ['Data', `${source.description} (${source.address})`],
+    ['Made', isoDateTime(now)],
+    ['Intervention', `pupils marked in "${e.columns.intervention}" (${e.received} pupil${e.received === 1 ? '' : 's'})`],
+    ['Dates', e.start || e.end ? `${e.start ?? '?'} to ${e.end ?? '?'}` : 'not given'],
+    ['Pre-test / post-test', `"${e.columns.pre}" / "${e.columns.post}"`],
+    ['Comparison', `${MODE_WORDS[e.comparisonMode]}${e.tolerance !== null ? ` (tolerance ${e.tolerance} points, fixed beforehand)` : ''}`],
+    ['Design', e.designText],
+    ['Disadvantaged column', e.columns.disadvantaged ? `"${e.columns.disadvantaged}"` : 'not chosen'],
+    ['Success criterion', e.criterionText ?? 'none set'],
+    ['Confidence level', pct(e.confidence)],
+    ['Method', 'Effect size = Hedges-corrected difference in mean gains / pooled pre-test SD; months from the EEF table; baseline check as the What Works Clearinghouse'],
+  ];
+  const blocks: Block[] = headerBlocks(`Intervention impact: ${e.name}`, lines);
+  let row = headerHeight(lines.length) + 1;
+
+  // Verdict.
+  const v = e.verdict;
+  const verdictRows: CellValue[][] = [['Verdict', v.headline], ['Strength of evidence', strengthWords(v.strength)]];
+  for (const c of v.caveats) verdictRows.push(['Be careful', c]);
+  if (v.forWhom) verdictRows.push(['For whom', v.forWhom]);
+  if (v.worth) verdictRows.push(['Worth the cost?', v.worth]);
+  for (const w of e.warnings) verdictRows.push(['Check the data', w]);
+  blocks.push({ row, col: 0, values: [['Did it work?']], style: 'subtitle' });
+  row += 1;
+  blocks.push({
+    row,
+    col: 0,
+    values: verdictRows,
+    wrap: true,
+    rowTones: verdictRows.map((r) => (r[0] === 'Verdict' ? (v.met === true && v.strength !== 'weak' ? 'good' : v.met === false ? 'bad' : 'warning') : r[0] === 'Check the data' || r[0] === 'Be careful' ? 'warning' : null)),
+  });
+  row += verdictRows.length + 1;
+
+  // Headline figures as label/value rows (read back by the checklist's evidence finder).
+  const o = e.overall;
+  const headline: CellValue[][] = [
+    ['Effect size', num(o.effectSize)],
+    ['CI lower', num(o.ciLower)],
+    ['CI upper', num(o.ciUpper)],
+    ["EEF months' progress", num(o.months)],
+    ['Pupils: intervention / comparison', `${o.interventionN} / ${o.design === 'comparison' ? o.comparisonN : 'none'}`],
+  ];
+  blocks.push({ row, col: 0, values: headline.slice(0, 3), numberFormat: [null, FORMATS.signedTwoDp] });
+  blocks.push({ row: row + 3, col: 0, values: headline.slice(3), numberFormat: [null, '+0;-0;0'] });
+  row += headline.length + 1;
+
+  // Groups, with the chart beside them.
+  const groupRows: CellValue[][] = [['Group', 'Pre-test mean', 'Post-test mean', 'Mean gain', 'Pupils']];
+  for (const g of e.groups) groupRows.push([g.name, num(g.preMean), num(g.postMean), num(g.gain), g.n]);
+  blocks.push({ row, col: 0, values: [['Groups (pupils with both scores)']], style: 'subtitle' });
+  row += 1;
+  const groupsAt = row;
+  blocks.push({
+    row,
+    col: 0,
+    values: groupRows,
+    headerStyle: 'header',
+    numberFormat: [null, FORMATS.oneDp, FORMATS.oneDp, FORMATS.signedTwoDp, FORMATS.integer],
+    table: { name: 'ImpactGroups' },
+    rowTones: groupRows.map((r, i) => (i > 0 && (r[4] as number) < SMALL_GROUP ? 'muted' : null)),
+  });
+  const charts: ChartSpec[] = [
+    {
+      type: 'columnClustered',
+      title: 'Mean pre-test and post-test by group',
+      data: { row: groupsAt, col: 0, rows: groupRows.length, cols: 3 },
+      seriesBy: 'columns',
+      at: { row: groupsAt, col: 6 },
+      width: 420,
+      height: 240,
+      yAxisTitle: 'Mean score',
+    },
+  ];
+  row += Math.max(groupRows.length + 1, 14);
+
+  // Effect sizes.
+  const effectRows: CellValue[][] = [
+    ['Who', 'Intervention pupils', 'Comparison pupils', 'Effect size', 'CI lower', 'CI upper', "EEF months' progress", 'Baseline difference (g)', 'Baseline check', 'Note'],
+    effectRow('All intervention pupils', e.overall),
+  ];
+  if (e.disadvantaged) effectRows.push(effectRow('Disadvantaged in intervention', e.disadvantaged));
+  blocks.push({ row, col: 0, values: [[`Effect size with ${pct(e.confidence)} confidence interval`]], style: 'subtitle' });
+  row += 1;
+  blocks.push({
+    row,
+    col: 0,
+    values: effectRows,
+    headerStyle: 'header',
+    numberFormat: [null, FORMATS.integer, FORMATS.integer, FORMATS.signedTwoDp, FORMATS.signedTwoDp, FORMATS.signedTwoDp, '+0;-0;0', FORMATS.signedTwoDp, null, null],
+    table: { name: 'ImpactEffects' },
+    rowTones: effectRows.map((r, i) => (i > 0 && ((r[1] as number) < SMALL_GROUP || (typeof r[2] === 'number' && r[2] < SMALL_GROUP)) ? 'muted' : null)),
+    wrap: true,
+  });
+  row += effectRows.length + 1;
+
+  // Gap and cost.
+  if (e.gap) {
+    blocks.push({ row, col: 0, values: [['Disadvantaged gap (others minus disadvantaged, all analysed pupils)']], style: 'subtitle' });
+    row += 1;
+    const gapRows: CellValue[][] = [
+      ['Gap at pre-test', num(e.gap.pre)],
+      ['Gap at post-test', num(e.gap.post)],
+      ['Narrowed by (points)', num(e.gap.narrowing)],
+    ];
+    blocks.push({ row, col: 0, values: gapRows, numberFormat: [null, FORMATS.signedTwoDp] });
+    row += gapRows.length + 1;
+  }
+  if (e.cost) {
+    blocks.push({ row, col: 0, values: [['Cost']], style: 'subtitle' });
+    row += 1;
+    const costRows: CellValue[][] = [
+      ['Total cost', e.cost.total],
+      ['Pupils who received it', e.received],
+      ['Cost per pupil', e.cost.perPupil],
+      ['EEF cost band', e.cost.band],
+      ['Cost per pupil per month of progress', e.cost.perMonth ?? 'no months of progress to set it against'],
+    ];
+    blocks.push({ row, col: 0, values: costRows });
+    for (const r of [0, 2, 4]) {
+      if (typeof costRows[r][1] === 'number') blocks.push({ row: row + r, col: 1, values: [[costRows[r][1]]], numberFormat: FORMATS.currency });
+    }
+    row += costRows.length + 1;
+  }
+
+  // What was left out.
+  const lo = e.leftOut;
+  blocks.push({ row, col: 0, values: [['Pupils left out']], style: 'subtitle' });
+  row += 1;
+  const leftRows: CellValue[][] = [
+    [`No "${e.columns.pre}" score`, lo.missingPre],
+    [`  of which text, not a score`, lo.preText],
+    [`No "${e.columns.post}" score`, lo.missingPost],
+    [`  of which text, not a score`, lo.postText],
+    ['Both scores but in neither group', lo.outsideGroups],
+  ];
+  if (e.matching) leftRows.push(['Intervention pupils without a matched partner', e.matching.unmatched.length]);
+  blocks.push({ row, col: 0, values: leftRows, numberFormat: [null, FORMATS.integer] });
+  row += leftRows.length + 1;
+
+  // Matched pairs and unmatched pupils.
+  if (e.matching) {
+    const m = e.matching;
+    const b = m.balance;
+    blocks.push({ row, col: 0, values: [[`Matched pairs (tolerance ${m.tolerance} points)`]], style: 'subtitle' });
+    row += 1;
+    const balanceRows: CellValue[][] = [
+      ['Pairs', b.pairs],
+      ['Mean pre-test, matched intervention pupils', num(b.interventionMean)],
+      ['Mean pre-test, matched comparison pupils', num(b.comparisonMean)],
+      ['Standardised difference of the pre-test (g)', num(b.standardisedDifference)],
+      ['Largest difference within a pair', num(b.maxDifference)],
+    ];
+    blocks.push({ row, col: 0, values: balanceRows, numberFormat: [null, FORMATS.twoDp] });
+    row += balanceRows.length + 1;
+    if (m.pairs.length > 0) {
+      const pairRows: CellValue[][] = [['Intervention pupil', 'Pre-test', 'Comparison pupil', 'Pre-test ', 'Difference']];
+      for (const p of m.pairs) pairRows.push([pupilName(p.intervention, top), p.interventionPre, pupilName(p.comparison, top), p.comparisonPre, p.difference]);
+      blocks.push({ row, col: 0, values: pairRows, headerStyle: 'header', table: { name: 'ImpactPairs' }, numberFormat: [null, null, null, null, FORMATS.twoDp] });
+      row += pairRows.length + 1;
+    }
+    if (m.unmatched.length > 0) {
+      const unRows: CellValue[][] = [['Unmatched intervention pupil', 'Pre-test', 'Why']];
+      for (const u of m.unmatched) unRows.push([pupilName(u, top), num(u.pre), u.reason]);
+      blocks.push({ row, col: 0, values: unRows, headerStyle: 'header', table: { name: 'ImpactUnmatched' } });
+      row += unRows.length + 1;
+    }
+  }
+
+  return {
+    name: impactSheetName(e.name, now),
+    mode: 'new',
+    blocks,
+    charts,
+    columnWidths: [230, 110, 120, 90, 80, 80, 110, 120, 150, 260],
+    printLandscape: true,
+    tabTone: 'neutral',
+    activate: true,
+  };
+}
+
+function strengthWords(s: InterventionEvaluation['verdict']['strength']): string {
+  if (s === 'moderate') return 'Moderate: a comparison group that started level, enough pupils and an interval clear of zero (still not a randomised trial)';
+  if (s === 'limited') return 'Limited: a comparison group, but the result is uncertain (see below)';
+  return 'Weak: treat this as a lead to follow up, not as proof (see below)';
+}
+
+function effectRow(label: string, f: EffectFigures): CellValue[] {
+  return [
+    label,
+    f.interventionN,
+    f.design === 'comparison' ? f.comparisonN : 'none',
+    num(f.effectSize),
+    num(f.ciLower),
+    num(f.ciUpper),
+    num(f.months),
+    num(f.baseline.effectSize),
+    f.baseline.message,
+    f.note,
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The register
+
+/** The register's columns, in order. "Notes" belongs to the school: it is never overwritten. */
+export const REGISTER_COLUMNS = [
+  'Evaluated',
+  'Intervention',
+  'Start',
+  'End',
+  'Design',
+  'Intervention pupils',
+  'Comparison pupils',
+  'Effect size',
+  'CI lower',
+  'CI upper',
+  "EEF months' progress",
+  'Cost per pupil',
+  'EEF cost band',
+  'Success criterion',
+  'Criterion met',
+  'Strength of evidence',
+  'Verdict',
+  'Sheet',
+  'Notes',
+] as const;
+
+const REGISTER_FORMATS: Record<string, string> = {
+  Evaluated: FORMATS.date,
+  Start: FORMATS.date,
+  End: FORMATS.date,
+  'Intervention pupils': FORMATS.integer,
+  'Comparison pupils': FORMATS.integer,
+  'Effect size': FORMATS.signedTwoDp,
+  'CI lower': FORMATS.signedTwoDp,
+  'CI upper': FORMATS.signedTwoDp,
+  "EEF months' progress": '+0;-0;0',
+  'Cost per pupil': FORMATS.currency,
+};
+
+/** Row of the register sheet where the table starts (title and note above it). */
+const REGISTER_TABLE_ROW = 3;
+
+function sameHeader(a: CellValue, b: string): boolean {
+  return typeof a === 'string' && a.trim().toLowerCase() === b.toLowerCase();
+}
+
+/** The built-in HYPERLINK to a sheet of this workbook, showing the sheet's name. */
+export function sheetLink(sheetName: string): string {
+  const target = `#'${sheetName.replace(/'/g, "''")}'!A1`;
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return `=HYPERLINK(${q(target)},${q(sheetName)})`;
+}
+
+/**
+ * The register with one more row: every earlier row read back from the existing sheet, in order,
+ * with every column kept (including columns colleagues added and their notes), then this evaluation.
+ *
+ * @param existing the register's used range as read (`readSheetValues`), or null when the add-in
+ *   has no register yet (then the sheet is created with mode 'new').
+ * @throws GapsError('value') when the existing sheet has lost its header row.
+ */
+export function buildRegister(existing: CellValue[][] | null, e: InterventionEvaluation, sheetName: string, now: Date): SheetSpec {
+  let headers: string[] = [...REGISTER_COLUMNS];
+  let earlier: CellValue[][] = [];
+  if (existing && existing.some((r) => r.some((c) => c !== null && c !== ''))) {
+    const h = existing.findIndex((r) => r.length > 0 && sameHeader(r[0], REGISTER_COLUMNS[0]));
+    if (h < 0) {
+      throw valueError(
+        `The "${REGISTER_SHEET}" sheet no longer has its header row ("${REGISTER_COLUMNS[0]}" in column A), so its rows cannot be kept safely: ` +
+          'restore the header row, or rename that sheet so a new register is started. The evaluation sheet itself was written.',
+      );
+    }
+    const theirHeaders = existing[h].map((c, i) => (typeof c === 'string' && c.trim() !== '' ? c.trim() : c === null || c === '' ? '' : String(c)) || `Column ${i + 1}`);
+    // Their columns in their order, then any of ours they lack.
+    const lastUsed = theirHeaders.reduce((last, t, i) => (existing.slice(h + 1).some((r) => r[i] !== null && r[i] !== '') || !/^Column \d+$/.test(t) ? i : last), -1);
+    headers = theirHeaders.slice(0, lastUsed + 1);
+    for (const c of REGISTER_COLUMNS) if (!headers.some((x) => sameHeader(x, c))) headers.push(c);
+    const body = existing.slice(h + 1);
+    let end = body.length;
+    while (end > 0 && body[end - 1].every((c) => c === null || c === '')) end -= 1;
+    earlier = body.slice(0, end).map((r) => headers.map((_, i) => (i < r.length ? (r[i] ?? null) : null)));
+  }
+
+  const col = (name: string) => headers.findIndex((x) => sameHeader(x, name));
+  const sheetCol = col('Sheet');
+  // A link read back arrives as its shown text: write it again as a link.
+  for (const r of earlier) {
+    const v = r[sheetCol];
+    if (typeof v === 'string' && v.trim() !== '' && !v.startsWith('=')) r[sheetCol] = sheetLink(v.trim());
+  }
+
+  const o = e.overall;
+  const mine: Record<(typeof REGISTER_COLUMNS)[number], CellValue> = {
+    Evaluated: isoDate(now),
+    Intervention: e.name,
+    Start: e.start,
+    End: e.end,
+    Design: e.designText,
+    'Intervention pupils': o.interventionN,
+    'Comparison pupils': o.design === 'comparison' ? o.comparisonN : 0,
+    'Effect size': num(o.effectSize),
+    'CI lower': num(o.ciLower),
+    'CI upper': num(o.ciUpper),
+    "EEF months' progress": num(o.months),
+    'Cost per pupil': e.cost ? num(e.cost.perPupil) : null,
+    'EEF cost band': e.cost ? e.cost.band : null,
+    'Success criterion': e.criterionText,
+    'Criterion met': e.judgement ? (e.judgement.met === null ? 'cannot judge' : e.judgement.met ? 'yes' : 'no') : null,
+    'Strength of evidence': e.verdict.strength,
+    Verdict: e.verdict.headline,
+    Sheet: sheetLink(sheetName),
+    Notes: null,
+  };
+  const newRow = headers.map((hd) => {
+    const key = REGISTER_COLUMNS.find((c) => sameHeader(hd, c));
+    return key ? mine[key] : null;
+  });
+
+  const values: CellValue[][] = [headers, ...earlier, newRow];
+  return {
+    name: REGISTER_SHEET,
+    mode: existing ? 'replace' : 'new',
+    blocks: [
+      { row: 0, col: 0, values: [[REGISTER_SHEET]], style: 'title' },
+      {
+        row: 1,
+        col: 0,
+        values: [['One row per intervention evaluated, newest last. The Notes column is yours: the add-in keeps what you write there.']],
+        style: 'note',
+      },
+      {
+        row: REGISTER_TABLE_ROW,
+        col: 0,
+        values,
+        headerStyle: 'header',
+        table: { name: 'InterventionsRegister' },
+        numberFormat: headers.map((hd) => REGISTER_FORMATS[REGISTER_COLUMNS.find((c) => sameHeader(hd, c)) ?? ''] ?? null),
+      },
+    ],
+    columnWidths: headers.map((hd) => (sameHeader(hd, 'Verdict') || sameHeader(hd, 'Design') ? 280 : sameHeader(hd, 'Notes') ? 220 : 100)),
+    freezeRows: REGISTER_TABLE_ROW + 1,
+    activate: false,
+  };
+}

@@ -1,0 +1,274 @@
+import {
+  buildInterventionSheet,
+  buildRegister,
+  impactSheetName,
+  REGISTER_COLUMNS,
+  REGISTER_SHEET,
+  sheetLink,
+} from '../../src/reports/interventionReport';
+import type { InterventionEvaluation } from '../../src/core/interventions/evaluate';
+import type { Block, CellValue, SheetSpec } from '../../src/workbook/port';
+import { GapsError } from '../../src/core/errors';
+import { datedSheets, impactFigures, registerFigures } from '../../src/reports/evidence';
+
+const NOW = new Date(2026, 10, 22, 14, 5);
+const SOURCE = { description: 'table Year9 on sheet Year 9', address: "'Year 9'!A1:K31" };
+
+/** A finished evaluation, as `evaluateIntervention` returns it, with round numbers. */
+function evaluation(over: Partial<InterventionEvaluation> = {}): InterventionEvaluation {
+  const effect = {
+    design: 'comparison' as const,
+    interventionN: 8,
+    comparisonN: 8,
+    effectSize: 0.31,
+    ciLower: 0.05,
+    ciUpper: 0.57,
+    months: 4,
+    note: '',
+    available: true,
+    baseline: { effectSize: 0.02, status: 'equivalent' as const, message: 'The groups started level (pre-test difference 0.02 SD).' },
+  };
+  return {
+    name: 'Reading tutoring',
+    start: '2026-01-05',
+    end: '2026-07-17',
+    confidence: 0.95,
+    columns: { pre: 'Reading Pre', post: 'Reading Post', intervention: 'Tutoring', disadvantaged: 'PP', comparison: null },
+    comparisonMode: 'matched',
+    tolerance: 3,
+    design: 'comparison',
+    designText: 'Matched comparison group: each pupil paired with a non-participant whose pre-test was within 3 points',
+    received: 9,
+    analysed: 16,
+    groups: [
+      { name: 'Intervention', n: 8, preMean: 95, postMean: 101, gain: 6 },
+      { name: 'Matched comparison', n: 8, preMean: 95.2, postMean: 99, gain: 3.8 },
+      { name: 'Disadvantaged in intervention', n: 4, preMean: 93, postMean: 99.5, gain: 6.5 },
+    ],
+    overall: effect,
+    disadvantaged: { ...effect, interventionN: 4, effectSize: 0.4, ciLower: -0.1, ciUpper: 0.9, months: 5 },
+    gap: { pre: 4, post: 2.5, narrowing: 1.5 },
+    cost: { total: 1800, perPupil: 200, band: 'Low', perMonth: 50 },
+    criterion: { kind: 'months', atLeast: 3 },
+    criterionText: "at least 3 months' additional progress",
+    judgement: { met: true, observed: "4 months' additional progress" },
+    verdict: {
+      headline: "Met the success criterion (at least 3 months' additional progress): 4 months' additional progress.",
+      met: true,
+      strength: 'limited',
+      caveats: ['1 intervention pupil has no matched partner and is left out of the estimate.'],
+      forWhom: 'Disadvantaged pupils in the intervention (4): effect size 0.40.',
+      worth: '£200.00 per pupil (EEF cost band: Low).',
+    },
+    matching: {
+      tolerance: 3,
+      pairs: [
+        { intervention: { row: 0, label: 'Amy B' }, comparison: { row: 5, label: 'Ben C' }, interventionPre: 95, comparisonPre: 96, difference: 1 },
+        { intervention: { row: 2, label: null }, comparison: { row: 7, label: null }, interventionPre: 90, comparisonPre: 90, difference: 0 },
+      ],
+      unmatched: [{ row: 4, label: null, pre: 70, reason: 'no comparison pupil within the tolerance' }],
+      balance: { pairs: 2, interventionMean: 92.5, comparisonMean: 93, standardisedDifference: -0.1, maxDifference: 1, meanDifference: 0.5 },
+    },
+    leftOut: { preText: 1, postText: 0, missingPre: 2, missingPost: 1, outsideGroups: 10, example: '"ABS"' },
+    warnings: ['1 score cell held text rather than a score (such as "ABS") and was left out: 1 in "Reading Pre", 0 in "Reading Post".'],
+    ...over,
+  };
+}
+
+/** The sheet as a grid of values, as a workbook would hold it after writing the blocks. */
+function render(spec: SheetSpec): CellValue[][] {
+  const grid: CellValue[][] = [];
+  for (const b of spec.blocks) {
+    b.values.forEach((r, i) =>
+      r.forEach((v, j) => {
+        const row = (grid[b.row + i] ??= []);
+        row[b.col + j] = v;
+      }),
+    );
+  }
+  let width = 0;
+  for (let i = 0; i < grid.length; i++) width = Math.max(width, grid[i] ? grid[i].length : 0);
+  return Array.from({ length: grid.length }, (_, i) => Array.from({ length: width }, (_, j) => grid[i]?.[j] ?? null));
+}
+
+function findRow(grid: CellValue[][], first: string): CellValue[] | undefined {
+  return grid.find((r) => r[0] === first);
+}
+
+describe('impactSheetName', () => {
+  it('is "Impact <name> <date>" within Excel\'s 31 characters, without forbidden characters', () => {
+    expect(impactSheetName('Reading', NOW)).toBe('Impact Reading 2026-11-22');
+    const long = impactSheetName('Year 9 reading: tutoring [small groups] / phonics?', NOW);
+    expect(long.length).toBeLessThanOrEqual(31);
+    expect(long).toBe('Impact Year 9 readin 2026-11-22');
+    expect(long).not.toMatch(/[:\\/?*[\]]/);
+    expect(impactSheetName("'''", NOW)).toBe('Impact 2026-11-22');
+  });
+});
+
+describe('buildInterventionSheet', () => {
+  const spec = buildInterventionSheet(evaluation(), SOURCE, NOW);
+  const grid = render(spec);
+
+  it('writes a new sheet named after the intervention and the day', () => {
+    expect(spec.mode).toBe('new');
+    expect(spec.name).toBe('Impact Reading tutor 2026-11-22'); // Excel allows 31 characters
+  });
+
+  it('says in its header what data, when, which settings and which design', () => {
+    expect(grid[0][0]).toBe('Intervention impact: Reading tutoring');
+    expect(findRow(grid, 'Data')?.[1]).toBe("table Year9 on sheet Year 9 ('Year 9'!A1:K31)");
+    expect(findRow(grid, 'Made')?.[1]).toBe('2026-11-22 14:05');
+    expect(findRow(grid, 'Dates')?.[1]).toBe('2026-01-05 to 2026-07-17');
+    expect(findRow(grid, 'Comparison')?.[1]).toBe('matched on the pre-test (tolerance 3 points, fixed beforehand)');
+    expect(findRow(grid, 'Design')?.[1]).toMatch(/^Matched comparison group/);
+    expect(findRow(grid, 'Success criterion')?.[1]).toBe("at least 3 months' additional progress");
+  });
+
+  it('puts the verdict, its caveats, who it worked for and the cost first', () => {
+    expect(findRow(grid, 'Verdict')?.[1]).toMatch(/^Met the success criterion/);
+    expect(findRow(grid, 'Strength of evidence')?.[1]).toMatch(/^Limited/);
+    expect(findRow(grid, 'Be careful')?.[1]).toMatch(/no matched partner/);
+    expect(findRow(grid, 'For whom')?.[1]).toMatch(/Disadvantaged pupils/);
+    expect(findRow(grid, 'Worth the cost?')?.[1]).toMatch(/£200.00 per pupil/);
+    expect(findRow(grid, 'Check the data')?.[1]).toMatch(/"ABS"/);
+  });
+
+  it('tabulates the groups and draws their pre and post means from that table', () => {
+    const table = spec.blocks.find((b) => b.table?.name === 'ImpactGroups') as Block;
+    expect(table.values).toEqual([
+      ['Group', 'Pre-test mean', 'Post-test mean', 'Mean gain', 'Pupils'],
+      ['Intervention', 95, 101, 6, 8],
+      ['Matched comparison', 95.2, 99, 3.8, 8],
+      ['Disadvantaged in intervention', 93, 99.5, 6.5, 4],
+    ]);
+    expect(table.rowTones).toEqual([null, null, null, 'muted']); // 4 pupils: a small group
+    expect(spec.charts).toHaveLength(1);
+    const chart = spec.charts![0];
+    expect(chart.type).toBe('columnClustered');
+    expect(chart.data).toEqual({ row: table.row, col: 0, rows: 4, cols: 3 });
+  });
+
+  it('gives the effect with its interval and months for everyone and for disadvantaged pupils', () => {
+    const table = spec.blocks.find((b) => b.table?.name === 'ImpactEffects') as Block;
+    expect(table.values[1].slice(0, 8)).toEqual(['All intervention pupils', 8, 8, 0.31, 0.05, 0.57, 4, 0.02]);
+    expect(table.values[2].slice(0, 7)).toEqual(['Disadvantaged in intervention', 4, 8, 0.4, -0.1, 0.9, 5]);
+    expect(findRow(grid, 'Effect size')?.[1]).toBe(0.31);
+    expect(findRow(grid, "EEF months' progress")?.[1]).toBe(4);
+  });
+
+  it('shows the cost, the gap and what was left out', () => {
+    expect(findRow(grid, 'Cost per pupil')?.[1]).toBe(200);
+    expect(findRow(grid, 'EEF cost band')?.[1]).toBe('Low');
+    expect(findRow(grid, 'Cost per pupil per month of progress')?.[1]).toBe(50);
+    expect(findRow(grid, 'Narrowed by (points)')?.[1]).toBe(1.5);
+    expect(findRow(grid, 'No "Reading Pre" score')?.[1]).toBe(2);
+  });
+
+  it('lists the matched pairs by name, or by sheet row when there is no name, and the unmatched pupils', () => {
+    const pairs = spec.blocks.find((b) => b.table?.name === 'ImpactPairs') as Block;
+    // data row 2 of a table whose header is on sheet row 1 is sheet row 4
+    expect(pairs.values.slice(1)).toEqual([
+      ['Amy B', 95, 'Ben C', 96, 1],
+      ['Row 4', 90, 'Row 9', 90, 0],
+    ]);
+    const unmatched = spec.blocks.find((b) => b.table?.name === 'ImpactUnmatched') as Block;
+    expect(unmatched.values[1]).toEqual(['Row 6', 70, 'no comparison pupil within the tolerance']);
+  });
+
+  it('leaves out the matching, cost and gap sections when they do not apply, and blanks an effect that could not be estimated', () => {
+    const bare = evaluation({
+      matching: null,
+      cost: null,
+      gap: null,
+      disadvantaged: null,
+      overall: { ...evaluation().overall, effectSize: NaN, ciLower: NaN, ciUpper: NaN, months: NaN, available: false, note: 'too few pupils' },
+    });
+    const s = buildInterventionSheet(bare, SOURCE, NOW);
+    const g = render(s);
+    expect(s.blocks.some((b) => b.table?.name === 'ImpactPairs')).toBe(false);
+    expect(findRow(g, 'Cost per pupil')).toBeUndefined();
+    expect(findRow(g, 'Effect size')?.[1]).toBeNull();
+  });
+
+  it('holds values only, never GAPS formulas', () => {
+    const formulas = grid.flat().filter((v) => typeof v === 'string' && v.startsWith('='));
+    expect(formulas).toEqual([]);
+  });
+
+  it('is recognised and read by the checklist evidence finder', () => {
+    const found = datedSheets([spec.name]).impacts;
+    expect(found).toHaveLength(1);
+    const f = impactFigures(grid, found[0]);
+    expect(f).toMatchObject({ name: 'Reading tutoring', effect: 0.31, lower: 0.05, upper: 0.57, months: 4 });
+  });
+});
+
+describe('buildRegister', () => {
+  it('creates the register as a new sheet with one row and a link to the evaluation sheet', () => {
+    const spec = buildRegister(null, evaluation(), 'Impact Reading tutoring 2026-11-22', NOW);
+    expect(spec.name).toBe(REGISTER_SHEET);
+    expect(spec.mode).toBe('new');
+    const table = spec.blocks.find((b) => b.table) as Block;
+    expect(table.values[0]).toEqual([...REGISTER_COLUMNS]);
+    expect(table.values).toHaveLength(2);
+    const row = Object.fromEntries(REGISTER_COLUMNS.map((c, i) => [c, table.values[1][i]]));
+    expect(row).toMatchObject({
+      Evaluated: '2026-11-22',
+      Intervention: 'Reading tutoring',
+      Start: '2026-01-05',
+      'Intervention pupils': 8,
+      'Comparison pupils': 8,
+      'Effect size': 0.31,
+      "EEF months' progress": 4,
+      'Cost per pupil': 200,
+      'EEF cost band': 'Low',
+      'Criterion met': 'yes',
+      Sheet: '=HYPERLINK("#\'Impact Reading tutoring 2026-11-22\'!A1","Impact Reading tutoring 2026-11-22")',
+      Notes: null,
+    });
+  });
+
+  it('keeps earlier rows in order, with colleagues\' notes and extra columns, and adds the new one last', () => {
+    const first = buildRegister(null, evaluation({ name: 'Phonics catch-up' }), 'Impact Phonics catch-up 2025-07-01', new Date(2025, 6, 1));
+    const second = buildRegister(render(first), evaluation({ name: 'Maths mastery' }), 'Impact Maths mastery 2026-02-01', new Date(2026, 1, 1));
+    // As Excel gives it back: the link shows as its text; a colleague adds a note and a column.
+    const readBack = render(second).map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=HYPERLINK') ? /,"(.*)"\)$/.exec(v)![1] : v)));
+    const header = readBack.findIndex((r) => r[0] === 'Evaluated');
+    const notes = readBack[header].indexOf('Notes');
+    readBack[header + 1][notes] = 'Stopped: staff left';
+    readBack[header].push('Owner');
+    readBack.forEach((r, i) => i !== header && r.push(i === header + 2 ? 'Mrs Khan' : null));
+    const frozen = readBack.map((r) => Object.freeze([...r]));
+
+    const third = buildRegister(frozen as CellValue[][], evaluation(), 'Impact Reading tutoring 2026-11-22', NOW);
+    expect(third.mode).toBe('replace');
+    const table = third.blocks.find((b) => b.table) as Block;
+    const h = table.values[0] as string[];
+    expect(h).toEqual([...REGISTER_COLUMNS, 'Owner']);
+    const names = table.values.slice(1).map((r) => r[h.indexOf('Intervention')]);
+    expect(names).toEqual(['Phonics catch-up', 'Maths mastery', 'Reading tutoring']);
+    expect(table.values[1][h.indexOf('Notes')]).toBe('Stopped: staff left');
+    expect(table.values[2][h.indexOf('Owner')]).toBe('Mrs Khan');
+    expect(table.values[1][h.indexOf('Sheet')]).toBe(sheetLink('Impact Phonics catch-up 2025-07-01'));
+    expect(table.values[1][h.indexOf('Evaluated')]).toBe('2025-07-01');
+  });
+
+  it('refuses to overwrite a register whose header row has gone, rather than lose its rows', () => {
+    const mangled: CellValue[][] = [['Interventions register'], ['Phonics', 0.2]];
+    expect(() => buildRegister(mangled, evaluation(), 'Impact X 2026-11-22', NOW)).toThrow(GapsError);
+    expect(() => buildRegister(mangled, evaluation(), 'Impact X 2026-11-22', NOW)).toThrow(/header row/);
+  });
+
+  it('quotes sheet names with apostrophes and quotes correctly in the link', () => {
+    expect(sheetLink("Impact St Mary's 2026-11-22")).toBe('=HYPERLINK("#\'Impact St Mary\'\'s 2026-11-22\'!A1","Impact St Mary\'s 2026-11-22")');
+    expect(sheetLink('Impact "Read" 2026')).toBe('=HYPERLINK("#\'Impact ""Read"" 2026\'!A1","Impact ""Read"" 2026")');
+  });
+
+  it('is read by the checklist evidence finder, one evaluation per row', () => {
+    const spec = buildRegister(null, evaluation(), 'Impact Reading tutoring 2026-11-22', NOW);
+    const figures = registerFigures(render(spec));
+    expect(figures).toHaveLength(1);
+    expect(figures[0]).toMatchObject({ name: 'Reading tutoring', effect: 0.31, lower: 0.05, upper: 0.57, months: 4 });
+  });
+});
