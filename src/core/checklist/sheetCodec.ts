@@ -260,7 +260,8 @@ export function mergeSheet(state: ChecklistState, reading: SheetReading | null):
         if (!same(fromSheet, mine[field])) changed.add(s.number);
       }
     }
-    next.responses[s.id] = merged;
+    const touched = EDITABLE.some(([f]) => (merged[f] ?? '') !== (mine[f] ?? ''));
+    if (touched || s.id in next.responses) next.responses[s.id] = merged;
   }
   if (changed.size > 0) {
     const list = [...changed].sort((a, b) => a - b);
