@@ -222,6 +222,14 @@ export function citeGapReport(e: GapReportEvidence): string {
   return `${e.sheet}: ${parts.join('; ')}.`;
 }
 
+/** EEF months in words: "about 4 months' additional progress", "about 1 month less progress". */
+function monthsText(m: number): string {
+  if (m === 0) return 'no additional progress in EEF months';
+  const n = Math.abs(m);
+  const unit = n === 1 ? "month's" : "months'";
+  return m > 0 ? `about ${n} ${unit} additional progress` : `about ${n} ${n === 1 ? 'month' : 'months'} less progress`;
+}
+
 /** The citation of intervention evaluations, one sentence each. */
 export function citeInterventions(list: readonly InterventionFigure[]): string {
   return list
@@ -229,7 +237,7 @@ export function citeInterventions(list: readonly InterventionFigure[]): string {
     .map((f) => {
       const when = f.date ? ` (evaluated ${f.date})` : '';
       if (f.effect === null) return `${f.name}${when}: see sheet "${f.sheet}".`;
-      const months = f.months !== null ? `, about ${f.months} month${Math.abs(f.months) === 1 ? '' : 's'}' additional progress` : '';
+      const months = f.months !== null ? `, ${monthsText(f.months)}` : '';
       return `${f.name}${when}: effect size ${fmt(f.effect)}${interval(f.lower, f.upper)}${months}.`;
     })
     .join(' ');

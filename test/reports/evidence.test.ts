@@ -114,7 +114,7 @@ describe('reading intervention evaluations', () => {
   test('the citation gives each evaluation in a sentence', () => {
     expect(citeInterventions(registerFigures(REGISTER))).toBe(
       "Reading tutoring (evaluated 2026-07-10): effect size 0.31 (95% CI -0.05 to 0.67), about 4 months' additional progress. " +
-        "Maths catch-up (evaluated 2026-11-01): effect size -0.10 (95% CI -0.60 to 0.40), about -1 month' additional progress.",
+        "Maths catch-up (evaluated 2026-11-01): effect size -0.10 (95% CI -0.60 to 0.40), about 1 month less progress.",
     );
   });
 
