@@ -191,8 +191,11 @@ export function impactFigures(values: Rows, sheet: DatedSheet): InterventionFigu
     }
     return null;
   };
+  // The title says the intervention's full name ("Intervention impact: Reading tutoring"); the
+  // sheet's name may be cut short to fit Excel's 31 characters.
+  const title = values.length > 0 && typeof values[0][0] === 'string' ? /^[^:]*impact:\s*(.+)$/i.exec(values[0][0].trim()) : null;
   return {
-    name: sheet.label ?? sheet.name,
+    name: title ? title[1] : (sheet.label ?? sheet.name),
     date: sheet.date,
     effect: find(/^effect size|^hedges/),
     lower: find(/^(ci|95% ci|interval)? ?lower/),

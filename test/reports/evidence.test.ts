@@ -91,7 +91,7 @@ describe('reading intervention evaluations', () => {
     ]);
   });
 
-  test('reads an impact sheet label by label', () => {
+  test("reads an impact sheet label by label, taking the intervention's full name from its title", () => {
     const v: CellValue[][] = [
       ['Intervention impact: Reading tutoring'],
       ['intervention n', 12],
@@ -100,14 +100,14 @@ describe('reading intervention evaluations', () => {
       ['CI upper', 0.67],
       ['EEF months', 4],
     ];
-    expect(impactFigures(v, { name: 'Impact Reading tutoring 2026-07-10', date: '2026-07-10', copy: 1, label: 'Reading tutoring' })).toEqual({
+    expect(impactFigures(v, { name: 'Impact Reading tutor 2026-07-10', date: '2026-07-10', copy: 1, label: 'Reading tutor' })).toEqual({
       name: 'Reading tutoring',
       date: '2026-07-10',
       effect: 0.3123,
       lower: -0.05,
       upper: 0.67,
       months: 4,
-      sheet: 'Impact Reading tutoring 2026-07-10',
+      sheet: 'Impact Reading tutor 2026-07-10',
     });
   });
 
