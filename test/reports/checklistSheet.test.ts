@@ -8,9 +8,10 @@ import {
   withSnapshot,
   type Snapshot,
 } from '../../src/reports/checklistSheet';
-import { addCustom, emptyState, withResponse, type ChecklistState } from '../../src/core/checklist/model';
+import { addCustom, emptyState, responseOf, withResponse, withStep, type ChecklistState } from '../../src/core/checklist/model';
+import { loadChecklist, saveChecklist, saveProgress, saveSnapshot } from '../../src/taskpane/screens/checklist/checklistStore';
 import { AREAS } from '../../src/core/checklist/items';
-import type { Block, CellValue } from '../../src/workbook/port';
+import type { Block, CellValue, SheetSpec, WorkbookPort, WriteResult } from '../../src/workbook/port';
 import { renderValues } from '../core/checklist/renderSheet';
 
 function review(): ChecklistState {
@@ -175,5 +176,160 @@ describe('the Checklist history sheet', () => {
     ]);
     expect(readHistory(null)).toEqual([]);
     expect(readHistory([['nothing here']])).toEqual([]);
+  });
+});
+
+// ---- Saving and resuming through a workbook ---------------------------------------------------
+
+
+/**
+ * A small workbook that keeps the port's rules (a 'new' sheet gets a unique name, 'replace' only
+ * rewrites a sheet the add-in created) and saves/reopens through JSON, like a file.
+ */
+class FileLikeWorkbook implements WorkbookPort {
+  readonly kind = 'memory' as const;
+  sheets = new Map<string, { values: CellValue[][]; owned: boolean }>();
+  state = new Map<string, string>();
+  writes: string[] = [];
+
+  async listSheets() {
+    return [...this.sheets.keys()].map((name) => ({ name, visible: true }));
+  }
+  async listTables() {
+    return [];
+  }
+  readData(): never {
+    throw new Error('not used');
+  }
+  async readSheetValues(name: string) {
+    return this.sheets.get(name)?.values.map((r) => [...r]) ?? null;
+  }
+  async writeSheet(spec: SheetSpec): Promise<WriteResult> {
+    let name = spec.name;
+    if (spec.mode === 'replace') {
+      if (!this.sheets.get(name)?.owned) throw new Error(`The add-in did not create the sheet "${name}", so it will not overwrite it.`);
+    } else {
+      for (let i = 2; this.sheets.has(name); i++) name = `${spec.name} (${i})`;
+    }
+    this.sheets.set(name, { values: renderValues(spec), owned: true });
+    this.writes.push(`${spec.mode} ${name}`);
+    return { sheetName: name, address: `'${name}'!A1` };
+  }
+  async ownsSheet(name: string) {
+    return this.sheets.get(name)?.owned ?? false;
+  }
+  async loadState(key: string) {
+    return this.state.get(key) ?? null;
+  }
+  async saveState(key: string, value: string) {
+    this.state.set(key, value);
+  }
+  async activateSheet() {}
+  /** A colleague edits a cell (0-based row and column). */
+  setCell(sheet: string, row: number, col: number, value: CellValue) {
+    const values = this.sheets.get(sheet)?.values;
+    if (!values) throw new Error(`no sheet ${sheet}`);
+    while (values.length <= row) values.push([]);
+    values[row][col] = value;
+  }
+  toJSON(): string {
+    return JSON.stringify({ sheets: [...this.sheets], state: [...this.state] });
+  }
+  static fromJSON(json: string): FileLikeWorkbook {
+    const o = JSON.parse(json);
+    const wb = new FileLikeWorkbook();
+    wb.sheets = new Map(o.sheets);
+    wb.state = new Map(o.state);
+    return wb;
+  }
+}
+
+const NOV = new Date(2026, 10, 22, 10, 5);
+const FEB = new Date(2027, 1, 3, 16, 30);
+
+describe('saving and resuming the checklist in the workbook', () => {
+  test('after saving and reopening the file, the review resumes at the same step with its answers', async () => {
+    const wb = new FileLikeWorkbook();
+    const opened = await loadChecklist(wb);
+    expect(opened).toEqual({ state: emptyState(), notes: [] });
+    let s = withResponse(opened.state, 'culture', { rating: 'Embedded', evidence: 'Survey' });
+    s = withResponse(s, 'sets', { rating: 'Developing', owner: 'Deputy head' });
+    s = withStep(s, 3);
+    const saved = await saveChecklist(wb, s, NOV);
+    expect(saved.sheetName).toBe('Checklist');
+    expect(wb.writes).toEqual(['new Checklist']);
+
+    const reopened = await loadChecklist(FileLikeWorkbook.fromJSON(wb.toJSON()));
+    expect(reopened.notes).toEqual([]);
+    expect(reopened.state.step).toBe(3);
+    expect(responseOf(reopened.state, 'culture')).toMatchObject({ rating: 'Embedded', evidence: 'Survey' });
+    expect(responseOf(reopened.state, 'sets')).toMatchObject({ rating: 'Developing', owner: 'Deputy head' });
+    expect(reopened.state.savedAt).toBe('2026-11-22 10:05');
+  });
+
+  test('saving only the place (no sheet) also resumes there', async () => {
+    const wb = new FileLikeWorkbook();
+    await saveProgress(wb, withStep(withResponse(emptyState(), 'data', { rating: 'Established' }), 5));
+    const again = await loadChecklist(FileLikeWorkbook.fromJSON(wb.toJSON()));
+    expect(again.state.step).toBe(5);
+    expect(wb.sheets.size).toBe(0);
+  });
+
+  test("a colleague's edit on the sheet is read in when the wizard opens, and the second save replaces the sheet", async () => {
+    const wb = new FileLikeWorkbook();
+    await saveChecklist(wb, withResponse(emptyState(), 'culture', { rating: 'Developing' }), NOV);
+    wb.setCell('Checklist', 4, 3, 'Established'); // D5: statement 1
+    wb.setCell('Checklist', 6, 6, 'Head of maths'); // G7: owner of statement 3
+    wb.setCell('Checklist', 7, 3, 'Sort of'); // D8: statement 4, not a rating
+    const opened = await loadChecklist(FileLikeWorkbook.fromJSON(wb.toJSON()));
+    expect(responseOf(opened.state, 'culture').rating).toBe('Established');
+    expect(responseOf(opened.state, 'data').owner).toBe('Head of maths');
+    expect(responseOf(opened.state, 'bursary').rating).toBeNull();
+    expect(opened.notes[0]).toBe('Read in changes made on the Checklist sheet to statements 1, 3.');
+    expect(opened.notes[1]).toMatch(/^Row 8 of the Checklist sheet \(statement 4, .*\) has the rating "Sort of"/);
+    const second = await saveChecklist(wb, opened.state, FEB);
+    expect(wb.writes).toEqual(['new Checklist', 'replace Checklist']);
+    expect(second.state.written?.culture.rating).toBe('Established');
+  });
+
+  test("a user's own sheet called Checklist is never overwritten: the review gets its own sheet and keeps it", async () => {
+    const wb = new FileLikeWorkbook();
+    wb.sheets.set('Checklist', { values: [['Our own checklist']], owned: false });
+    const first = await saveChecklist(wb, withResponse(emptyState(), 'culture', { rating: 'Embedded' }), NOV);
+    expect(first.sheetName).toBe('Checklist (2)');
+    await saveChecklist(wb, first.state, FEB);
+    expect(wb.writes).toEqual(['new Checklist (2)', 'replace Checklist (2)']);
+    expect(wb.sheets.get('Checklist')?.values).toEqual([['Our own checklist']]);
+  });
+
+  test('a deleted Checklist sheet is noted and written afresh on the next save', async () => {
+    const wb = new FileLikeWorkbook();
+    const first = await saveChecklist(wb, withResponse(emptyState(), 'culture', { rating: 'Embedded' }), NOV);
+    wb.sheets.delete('Checklist');
+    const opened = await loadChecklist(wb);
+    expect(opened.notes).toEqual(['The sheet "Checklist" is no longer in the workbook (deleted or renamed). The review is kept here; saving writes a new Checklist sheet.']);
+    expect(responseOf(opened.state, 'culture').rating).toBe('Embedded');
+    await saveChecklist(wb, opened.state, FEB);
+    expect(wb.writes).toEqual(['new Checklist', 'new Checklist']);
+    expect(first.sheetName).toBe('Checklist');
+  });
+
+  test('review snapshots keep earlier rows across saves and reopening', async () => {
+    const wb = new FileLikeWorkbook();
+    const a = await saveSnapshot(wb, withResponse(emptyState(), 'culture', { rating: 'Developing' }), NOV);
+    expect(a).toMatchObject({ historySheet: 'Checklist history', replacedToday: false });
+    const reopened = FileLikeWorkbook.fromJSON(wb.toJSON());
+    const loaded = await loadChecklist(reopened);
+    const b = await saveSnapshot(reopened, withResponse(loaded.state, 'culture', { rating: 'Embedded' }), FEB);
+    // By hand: November 1 / 3 = 0.3333 (Developing); February 3 / 3 = 1 (Embedded).
+    expect(b.history.map((h) => [h.date, h.overall])).toEqual([
+      ['2026-11-22', 1 / 3],
+      ['2027-02-03', 1],
+    ]);
+    expect(readHistory(await reopened.readSheetValues('Checklist history')).map((h) => h.date)).toEqual(['2026-11-22', '2027-02-03']);
+    const c = await saveSnapshot(reopened, b.state, FEB);
+    expect(c.replacedToday).toBe(true);
+    expect(c.history).toHaveLength(2);
+    expect(reopened.writes.filter((w) => w.endsWith('history'))).toEqual(['replace Checklist history', 'replace Checklist history']);
   });
 });
