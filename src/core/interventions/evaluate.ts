@@ -46,6 +46,8 @@ export const SMALL_GROUP = 6;
 export const BASELINE_EQUIVALENT = 0.05;
 /** Baseline differences above this are not equivalent, whatever the adjustment (WWC). */
 export const BASELINE_LIMIT = 0.25;
+/** Share of pupils whose score fell, at or above which swapped columns are suspected. */
+const SWAPPED_SHARE = 0.8;
 
 export interface EvaluationInput extends InterventionForm {
   /** Header text per column (for messages and the report). */
@@ -598,23 +600,20 @@ function costBandText(band: unknown): string {
   return String(band);
 }
 
-/** Post-test far below pre-test for every group (swapped columns?) or identical (same data twice?). */
-function suspiciousScores(
-  groups: GroupFigures[],
-  ks: number[],
-  pre: Float64Array,
-  post: Float64Array,
-  preName: string,
-  postName: string,
-): string[] {
-  const sd = momentsOf(ks.map((k) => pre[k])).sd();
-  if (ks.length > 1 && ks.every((k) => pre[k] === post[k])) {
+/**
+ * Post-test below pre-test for nearly every pupil and in every group (swapped columns?), or identical
+ * scores (the same data twice?). A genuine fall is possible, so this warns and does not block.
+ */
+function suspiciousScores(groups: GroupFigures[], ks: number[], pre: Float64Array, post: Float64Array, preName: string, postName: string): string[] {
+  if (ks.length < 2) return [];
+  if (ks.every((k) => pre[k] === post[k])) {
     return [`"${preName}" and "${postName}" hold the same score for every pupil: check that the post-test column is the later assessment.`];
   }
-  if (Number.isFinite(sd) && sd > 0 && groups.every((g) => g.n > 0 && g.gain < -0.5 * sd)) {
+  const fell = ks.filter((k) => post[k] < pre[k]).length;
+  if (fell >= SWAPPED_SHARE * ks.length && groups.every((g) => g.n > 0 && g.gain < 0)) {
     return [
-      `Post-test scores are far below pre-test scores in every group (by more than half a standard deviation): ` +
-        `check that "${preName}" and "${postName}" are not swapped.`,
+      `${fell} of ${ks.length} pupils scored lower on "${postName}" than on "${preName}", in every group: ` +
+        'check that the pre-test and post-test columns are not swapped.',
     ];
   }
   return [];
