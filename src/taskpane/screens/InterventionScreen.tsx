@@ -1,0 +1,288 @@
+/**
+ * "Did it work, for whom, and was it worth the cost?": the intervention impact job.
+ *
+ * The leader picks the pupils' data; the pre-test, post-test, who received the intervention and the
+ * disadvantaged column are guessed from the headers; they choose the comparison (every other pupil,
+ * pupils flagged in a column, or a group matched on the pre-test), name the intervention, and may add
+ * dates, cost and a success criterion. "Evaluate" reads the data, evaluates it in the core, writes an
+ * evaluation sheet and a row of the interventions register, and shows the verdict here.
+ */
+import * as React from 'react';
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DataTrending20Regular } from '@fluentui/react-icons';
+import type { ScreenProps } from './types';
+import { useWorkbook } from '../workbookContext';
+import { useAction } from '../useAction';
+import { ErrorBar } from '../components/ErrorBar';
+import { BusyIndicator } from '../components/BusyIndicator';
+import type { TableData } from '../../workbook/port';
+import { formProblems, type ComparisonMode, type InterventionForm } from '../../core/interventions/form';
+import { CRITERION_KINDS, type CriterionKind } from '../../core/interventions/criteria';
+import { DataChooser, sourceOptions, type SourceOption } from './intervention/DataChooser';
+import { ColumnField } from './intervention/ColumnField';
+import { EvaluationResult } from './intervention/EvaluationResult';
+import { guessColumns } from './intervention/defaultColumns';
+import { runEvaluation, type EvaluationRun } from './intervention/runEvaluation';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+interface FormState {
+  pre: number | null;
+  post: number | null;
+  intervention: number | null;
+  disadvantaged: number | null;
+  comparison: number | null;
+  label: number | null;
+  comparisonMode: ComparisonMode;
+  tolerance: string;
+  name: string;
+  start: string;
+  end: string;
+  cost: string;
+  costPer: 'total' | 'pupil';
+  criterionKind: CriterionKind | 'none';
+  criterionValue: string;
+}
+
+const EMPTY: FormState = {
+  pre: null,
+  post: null,
+  intervention: null,
+  disadvantaged: null,
+  comparison: null,
+  label: null,
+  comparisonMode: 'matched',
+  tolerance: '3',
+  name: '',
+  start: '',
+  end: '',
+  cost: '',
+  costPer: 'total',
+  criterionKind: 'months',
+  criterionValue: '3',
+};
+
+function toForm(s: FormState): InterventionForm {
+  return {
+    name: s.name,
+    columns: { pre: s.pre, post: s.post, intervention: s.intervention, disadvantaged: s.disadvantaged, comparison: s.comparison },
+    comparisonMode: s.comparisonMode,
+    tolerance: s.tolerance,
+    start: s.start,
+    end: s.end,
+    cost: s.cost,
+    costPer: s.costPer,
+    criterion: { kind: s.criterionKind, value: s.criterionValue },
+  };
+}
+
+export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
+  const styles = useStyles();
+  const workbook = useWorkbook();
+  const listing = useAction<SourceOption[]>();
+  const loading = useAction<TableData>();
+  const evaluating = useAction<EvaluationRun>();
+  const [chosen, setChosen] = React.useState<SourceOption | null>(null);
+  const [data, setData] = React.useState<TableData | null>(null);
+  const [form, setForm] = React.useState<FormState>(EMPTY);
+  const busy = listing.busy || loading.busy || evaluating.busy;
+
+  const { run: runListing } = listing;
+  const refresh = React.useCallback(
+    () => runListing(async () => sourceOptions(await workbook.listTables(), await workbook.listSheets()), 'Could not list the tables and sheets'),
+    [runListing, workbook],
+  );
+  React.useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const choose = async (option: SourceOption) => {
+    setChosen(option);
+    evaluating.reset();
+    const table = await loading.run(() => workbook.readData(option.source), 'Could not read that data');
+    if (!table) return;
+    setData(table);
+    const g = guessColumns(table.headers, table.rows);
+    setForm((f) => ({
+      ...f,
+      ...g,
+      comparison: null,
+      name: g.intervention !== null ? table.headers[g.intervention] : f.name,
+    }));
+  };
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const problems = data ? formProblems(toForm(form)) : {};
+  const hasProblems = Object.keys(problems).length > 0;
+  const headers = data?.headers ?? [];
+
+  const evaluate = () => {
+    if (!chosen || !data) return;
+    void evaluating.run(
+      (report) => runEvaluation(workbook, chosen.source, { ...toForm(form), labelColumn: form.label }, new Date(), report),
+      'Could not evaluate the intervention',
+    );
+  };
+
+  const criterion = CRITERION_KINDS.find((c) => c.kind === form.criterionKind) ?? CRITERION_KINDS[0];
+
+  return (
+    <div className={styles.root}>
+      <DataChooser
+        options={listing.result ?? []}
+        selected={chosen?.key ?? null}
+        onChoose={(o) => void choose(o)}
+        onRefresh={() => void refresh()}
+        disabled={busy}
+      />
+      <ErrorBar failure={listing.failure ?? loading.failure} onDismiss={() => (listing.failure ? listing.clearFailure() : loading.clearFailure())} />
+
+      {data && (
+        <>
+          <section className={styles.section} aria-label="Scores and groups">
+            <Subtitle2 as="h2">Scores and who received it</Subtitle2>
+            <Caption1 className={styles.muted} data-testid="iv-data-description">
+              {data.rows.length} pupils in {data.description}
+            </Caption1>
+            <div className={styles.pair}>
+              <ColumnField label="Pre-test" headers={headers} value={form.pre} onChange={(c) => set('pre', c)} problem={problems.pre} disabled={busy} testId="iv-pre" />
+              <ColumnField label="Post-test" headers={headers} value={form.post} onChange={(c) => set('post', c)} problem={problems.post} disabled={busy} testId="iv-post" />
+            </div>
+            <ColumnField
+              label="Who received it"
+              hint="A column marking each pupil in the intervention (Y/blank, Yes/No, 1/0)"
+              headers={headers}
+              value={form.intervention}
+              onChange={(c) => set('intervention', c)}
+              problem={problems.intervention}
+              disabled={busy}
+              testId="iv-flag"
+            />
+            <ColumnField
+              label="Disadvantaged pupils"
+              hint="To see whether it worked for them too"
+              headers={headers}
+              value={form.disadvantaged}
+              onChange={(c) => set('disadvantaged', c)}
+              optional
+              noneLabel="Not needed"
+              disabled={busy}
+              testId="iv-disadvantaged"
+            />
+          </section>
+
+          <section className={styles.section} aria-label="Comparison">
+            <Subtitle2 as="h2">Compared with</Subtitle2>
+            <Field label="Comparison group" hint="A comparison group is what makes an evaluation credible">
+              <RadioGroup value={form.comparisonMode} onChange={(_, d) => set('comparisonMode', d.value as ComparisonMode)} disabled={busy} data-testid="iv-mode">
+                <Radio value="matched" label="Pupils matched on the pre-test (EEF DIY guide)" data-testid="iv-mode-matched" />
+                <Radio value="rest" label="Every other pupil" data-testid="iv-mode-rest" />
+                <Radio value="flagged" label="Pupils marked in a column" data-testid="iv-mode-flagged" />
+              </RadioGroup>
+            </Field>
+            {form.comparisonMode === 'matched' && (
+              <Field
+                label="Matching tolerance (score points)"
+                hint="Fix this before looking at the results"
+                validationState={problems.tolerance ? 'error' : 'none'}
+                validationMessage={problems.tolerance}
+              >
+                <Input value={form.tolerance} onChange={(_, d) => set('tolerance', d.value)} inputMode="decimal" disabled={busy} data-testid="iv-tolerance" />
+              </Field>
+            )}
+            {form.comparisonMode === 'flagged' && (
+              <ColumnField
+                label="Comparison pupils"
+                headers={headers}
+                value={form.comparison}
+                onChange={(c) => set('comparison', c)}
+                problem={problems.comparison}
+                disabled={busy}
+                testId="iv-comparison"
+              />
+            )}
+          </section>
+
+          <section className={styles.section} aria-label="About the intervention">
+            <Subtitle2 as="h2">About the intervention</Subtitle2>
+            <Field label="Name" required validationState={problems.name ? 'error' : 'none'} validationMessage={problems.name}>
+              <Input value={form.name} onChange={(_, d) => set('name', d.value)} disabled={busy} data-testid="iv-name" />
+            </Field>
+            <Field label="Dates (optional)" validationState={problems.dates ? 'error' : 'none'} validationMessage={problems.dates}>
+              <div className={styles.pair}>
+                <Input type="date" value={form.start} onChange={(_, d) => set('start', d.value)} aria-label="Start date" disabled={busy} data-testid="iv-start" />
+                <Input type="date" value={form.end} onChange={(_, d) => set('end', d.value)} aria-label="End date" disabled={busy} data-testid="iv-end" />
+              </div>
+            </Field>
+            <Field label="Cost in £ (optional)" validationState={problems.cost ? 'error' : 'none'} validationMessage={problems.cost}>
+              <div className={styles.pair}>
+                <Input value={form.cost} onChange={(_, d) => set('cost', d.value)} contentBefore="£" inputMode="decimal" disabled={busy} data-testid="iv-cost-input" />
+                <RadioGroup layout="horizontal" value={form.costPer} onChange={(_, d) => set('costPer', d.value as 'total' | 'pupil')} disabled={busy} aria-label="Cost is">
+                  <Radio value="total" label="in total" />
+                  <Radio value="pupil" label="per pupil" />
+                </RadioGroup>
+              </div>
+            </Field>
+            <Field label="Success criterion, agreed beforehand" validationState={problems.criterion ? 'error' : 'none'} validationMessage={problems.criterion}>
+              <div className={styles.pair}>
+                <Dropdown
+                  value={criterion.label}
+                  selectedOptions={[form.criterionKind]}
+                  onOptionSelect={(_, d) => {
+                    const k = CRITERION_KINDS.find((c) => c.kind === d.optionValue);
+                    if (k) setForm((f) => ({ ...f, criterionKind: k.kind, criterionValue: k.example }));
+                  }}
+                  disabled={busy}
+                  data-testid="iv-criterion"
+                >
+                  {CRITERION_KINDS.map((c) => (
+                    <Option key={c.kind} value={c.kind}>
+                      {c.label}
+                    </Option>
+                  ))}
+                </Dropdown>
+                {form.criterionKind !== 'none' && (
+                  <Input
+                    value={form.criterionValue}
+                    onChange={(_, d) => set('criterionValue', d.value)}
+                    contentAfter={criterion.unit || undefined}
+                    inputMode="decimal"
+                    aria-label="Criterion value"
+                    disabled={busy}
+                    data-testid="iv-criterion-value"
+                  />
+                )}
+              </div>
+            </Field>
+          </section>
+
+          <Button appearance="primary" icon={<DataTrending20Regular />} onClick={evaluate} disabled={busy || hasProblems} data-testid="iv-evaluate">
+            Evaluate
+          </Button>
+          {hasProblems && <Caption1 className={styles.muted}>Fix the fields marked in red to evaluate.</Caption1>}
+        </>
+      )}
+
+      <BusyIndicator busy={busy} progress={evaluating.progress} label={evaluating.busy ? 'Evaluating' : 'Reading the workbook'} />
+      <ErrorBar failure={evaluating.failure} onDismiss={evaluating.clearFailure} />
+      {evaluating.result && !evaluating.busy && <EvaluationResult run={evaluating.result} />}
+    </div>
+  );
+}
