@@ -1,0 +1,149 @@
+/**
+ * Intervention impact in a real browser, on the built preview (dist/preview.html: the task pane on
+ * the in-memory sample workbook): evaluate "Tutoring" on Year 9's Reading Pre/Post with a matched
+ * comparison group, check that the evaluation sheet and the interventions register appear, and that
+ * the effect size shown is the one the core computes from the sample's own data. Every request must
+ * stay on the local server. Needs `npm run build` first and Debian's Chromium at /usr/bin/chromium.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { evaluateIntervention } from '../../src/core/interventions/evaluate';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const SAMPLE_DIR = path.join(ROOT, 'assets/sample');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+jest.setTimeout(120_000);
+
+let server: http.Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+const outside: string[] = [];
+
+interface Block {
+  headers: string[];
+  rows: Array<Array<string | number | boolean | null>>;
+}
+
+/**
+ * The "Year 9" table of the sample JSON the preview loads: the first object found named "Year 9"
+ * that holds headers and rows (or a values grid whose first row is the headers).
+ */
+function sampleYear9(): Block {
+  const files = fs.existsSync(SAMPLE_DIR) ? fs.readdirSync(SAMPLE_DIR).filter((f) => f.endsWith('.json')) : [];
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): Block | null => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return null;
+    seen.add(node);
+    const o = node as Record<string, unknown>;
+    if (o.name === 'Year 9') {
+      if (Array.isArray(o.headers) && Array.isArray(o.rows)) return { headers: o.headers as string[], rows: o.rows as Block['rows'] };
+      if (Array.isArray(o.values) && Array.isArray(o.values[0])) {
+        const [h, ...rows] = o.values as Block['rows'];
+        return { headers: h.map(String), rows };
+      }
+    }
+    for (const v of Object.values(o)) {
+      const hit = visit(v);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  for (const f of files) {
+    const hit = visit(JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, f), 'utf8')));
+    if (hit) return hit;
+  }
+  throw new Error(`No "Year 9" table found in the sample JSON under ${SAMPLE_DIR}`);
+}
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const file = path.join(DIST, decodeURIComponent((req.url ?? '/').split('?')[0]));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+async function pick(testId: string, option: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+test('evaluate Year 9 tutoring against a matched group: sheet and register written, effect as the core computes it', async () => {
+  await page.goto(`${base}/preview.html`);
+  await page.getByTestId('job-intervention').click();
+
+  await pick('iv-source', /Table .*Year.?9/);
+  await page.getByTestId('iv-pre').waitFor();
+  // Defaults guessed from the headers.
+  await expect(page.getByTestId('iv-pre').textContent()).resolves.toContain('Reading Pre');
+  await expect(page.getByTestId('iv-post').textContent()).resolves.toContain('Reading Post');
+  await expect(page.getByTestId('iv-flag').textContent()).resolves.toContain('Tutoring');
+  await page.getByTestId('iv-mode-matched').check();
+  await page.getByTestId('iv-tolerance').fill('3');
+  await page.getByTestId('iv-name').fill('Year 9 reading tutoring');
+  await page.getByTestId('iv-cost-input').fill('2400');
+  await page.getByTestId('iv-evaluate').click();
+  await page.getByTestId('iv-result').waitFor();
+
+  // The same evaluation in the core, on the sample's own Year 9 table.
+  const sample = sampleYear9();
+  const col = (h: string) => sample.headers.indexOf(h);
+  const disadvantaged = ['PP', 'FSM6'].map(col).find((c) => c >= 0) ?? null;
+  const expected = evaluateIntervention({
+    headers: sample.headers,
+    rows: sample.rows,
+    name: 'Year 9 reading tutoring',
+    columns: { pre: col('Reading Pre'), post: col('Reading Post'), intervention: col('Tutoring'), disadvantaged },
+    comparisonMode: 'matched',
+    tolerance: 3,
+  });
+  const shown = Number(await page.getByTestId('iv-effect').getAttribute('data-value'));
+  expect(shown).toBeCloseTo(expected.overall.effectSize, 12);
+  await expect(page.getByTestId('iv-effect').textContent()).resolves.toContain(expected.overall.effectSize.toFixed(2));
+  await expect(page.getByTestId('iv-n').textContent()).resolves.toContain(`${expected.overall.interventionN} in the intervention`);
+
+  const written = (await page.getByTestId('iv-sheets').textContent()) ?? '';
+  const sheetName = /sheet "([^"]+)"/.exec(written)?.[1] ?? '';
+  expect(sheetName).toMatch(/^Impact Year 9 reading \d{4}-\d{2}-\d{2}$/);
+  expect(written).toContain('"Interventions register"');
+
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'intervention-result.png'), fullPage: true });
+
+  // Both sheets are in the workbook.
+  for (const name of [sheetName, 'Interventions register']) {
+    const tab = page.getByRole('tab', { name, exact: true });
+    await expect(tab.count()).resolves.toBe(1);
+  }
+  await page.getByRole('tab', { name: 'Interventions register', exact: true }).click();
+  await page.getByText('Year 9 reading tutoring').first().waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'intervention-register.png'), fullPage: true });
+
+  expect(outside).toEqual([]);
+});
