@@ -1,0 +1,26 @@
+/**
+ * The progress gap: mean progress (current - baseline) of other pupils minus that of
+ * disadvantaged pupils, over pupils with both scores. Positive = disadvantaged pupils progress less.
+ *
+ * @example progressGap([[100],[100],[100]], [[104],[101],[106]], [["Y"],["Y"],["N"]]) // 6 - 2.5 = 3.5
+ */
+import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
+import { requireBothGroups } from './messages';
+
+export function progressGap(baseline: Grid, current: Grid, flags: Grid): number {
+  const n = requireSameSize(['baseline', baseline], ['current', current], ['disadvantaged', flags]);
+  const bc = columnsOf(baseline);
+  const cc = columnsOf(current);
+  const fc = columnsOf(flags);
+  let nd = 0, no = 0, sd = 0, so = 0;
+  for (let k = 0; k < n; k++) {
+    const fcell = cellAt(flags, k, fc);
+    const f = readFlag(fcell);
+    if (f === FLAG_INVALID) throw invalidFlagError('disadvantaged', fcell, k, fc);
+    const p = readScore(cellAt(current, k, cc)) - readScore(cellAt(baseline, k, bc));
+    if (p !== p) continue;
+    if (f === FLAG_TRUE) { nd++; sd += p; } else { no++; so += p; }
+  }
+  requireBothGroups(nd, no);
+  return so / no - sd / nd;
+}
