@@ -512,9 +512,9 @@ function effectFor(
     const message = e instanceof Error ? e.message : String(e);
     return unavailableEffect(design, iRows.length, cRows.length, message);
   }
-  const unavailable = (r as { unavailable?: unknown }).unavailable;
-  const available = !unavailable && Number.isFinite(r.effectSize);
-  const notes = [fallbackNote, r.note, typeof unavailable === 'string' ? unavailable : null].filter((s): s is string => !!s && s.trim() !== '');
+  const available = Number.isFinite(r.effectSize);
+  const why = r.unavailable.effectSize ?? null;
+  const notes = [fallbackNote, r.note, why].filter((s): s is string => !!s && s.trim() !== '');
   const baseline = baselineOf(
     iRows.map((k) => pre[k]),
     cRows.map((k) => pre[k]),
