@@ -1,0 +1,32 @@
+/**
+ * A range of grades as points, shaped like the range: numbers pass through, blanks stay null, and a
+ * grade the scale does not know becomes a `#N/A` error for that cell only, naming it.
+ *
+ * @example gradePoints([["5+"],["U"],[null],["Z"]], "gcse") // [[5.3333],[0],[null],[GapsError #N/A]]
+ */
+import type { Grid } from '../cells';
+import { GapsError, naError } from '../errors';
+import { type GradeScale, gradeValue, scaleLabel } from './scales';
+
+export type GradeCell = number | null | GapsError;
+
+export function unknownGradeError(cell: unknown, scale: GradeScale): GapsError {
+  const shown = typeof cell === 'string' ? `"${cell.trim()}"` : String(cell);
+  return naError(`${shown} is not a grade on ${scaleLabel(scale)}: check the scale argument, or give a two-column table of grades and points`);
+}
+
+export function gradePoints(grades: Grid, scale: GradeScale = 'gcse'): GradeCell[][] {
+  return grades.map((row) =>
+    row.map((cell) => {
+      const v = gradeValue(cell, scale);
+      return v === undefined ? unknownGradeError(cell, scale) : v;
+    }),
+  );
+}
+
+/** One grade as points; null when blank. @throws GapsError('na') for an unknown grade. */
+export function gradeToPoints(cell: unknown, scale: GradeScale = 'gcse'): number | null {
+  const v = gradeValue(cell, scale);
+  if (v === undefined) throw unknownGradeError(cell, scale);
+  return v;
+}

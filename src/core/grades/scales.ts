@@ -1,0 +1,123 @@
+/**
+ * Grade scales schools keep in trackers, as points (DOMAIN.md, "Assessment scales"):
+ * - gcse: 9-1 and U (0); a trailing + or - adds or takes a third of a grade ("5+" = 5.33, "6-" = 5.67).
+ * - letter: pre-2017 GCSE letters as DfE Attainment 8 points: A* 8.5, A 7, B 5.5, C 4, D 3, E 2,
+ *   F 1.5, G 1, U 0.
+ * - nc: National Curriculum levels: W = 3, level L = 6L + 3 with sub-level c -2, b 0, a +2
+ *   (4c 25, 4b 27, 4a 29); a plain level counts as b.
+ * - ta: KS2 teacher assessment: WTS 1, EXS 2, GDS 3.
+ * - a school's own table of (grade, points).
+ * Numbers, and numbers stored as text, pass through unchanged on every scale.
+ */
+import { type Grid, describeValue, isBlank, readLabel, readScore } from '../cells';
+import { valueError } from '../errors';
+
+export type NamedScale = 'gcse' | 'letter' | 'nc' | 'ta';
+export type GradeScale = NamedScale | { kind: 'table'; points: ReadonlyMap<string, number> };
+
+export const SCALE_NAMES: readonly NamedScale[] = ['gcse', 'letter', 'nc', 'ta'];
+
+const ALIASES: Record<string, NamedScale> = {
+  GCSE: 'gcse', '9-1': 'gcse', '9 1': 'gcse', NUMBERS: 'gcse',
+  LETTER: 'letter', LETTERS: 'letter', 'A*-G': 'letter',
+  NC: 'nc', LEVELS: 'nc', 'NC LEVELS': 'nc',
+  TA: 'ta', KS2TA: 'ta', 'KS2 TA': 'ta',
+};
+
+/** A scale's name from text ("gcse", "letter", "nc", "ta"); `#VALUE!` listing the names otherwise. */
+export function parseScaleName(text: unknown): NamedScale {
+  const key = typeof text === 'string' ? text.trim().toUpperCase() : '';
+  const hit = ALIASES[key];
+  if (!hit) throw valueError(`scale must be "gcse", "letter", "nc", "ta" or a two-column table of grades and points, but it is ${describeValue(text)}`);
+  return hit;
+}
+
+/** A school's own (grade, points) table as a scale. */
+export function tableScale(table: Grid): GradeScale {
+  if (table.length === 0 || table[0].length !== 2) {
+    throw valueError('a scale table must have two columns: the grade, then its points');
+  }
+  const points = new Map<string, number>();
+  table.forEach(([g, p], r) => {
+    if (isBlank(g) && isBlank(p)) return;
+    const key = readLabel(g);
+    const value = readScore(p);
+    if (key === '' || Number.isNaN(value)) {
+      throw valueError(`scale table row ${r + 1} holds ${describeValue(key === '' ? g : p)}: each row needs a grade and a number of points`);
+    }
+    points.set(key, value);
+  });
+  if (points.size === 0) throw valueError('the scale table has no rows with a grade and points');
+  return { kind: 'table', points };
+}
+
+const LETTER: Record<string, number> = { 'A*': 8.5, A: 7, B: 5.5, C: 4, D: 3, E: 2, F: 1.5, G: 1, U: 0 };
+const TA: Record<string, number> = { WTS: 1, EXS: 2, GDS: 3 };
+const SUB: Record<string, number> = { C: -2, B: 0, A: 2 };
+
+function compact(cell: string): string {
+  return cell.trim().toUpperCase().replace(/\s+/g, '').replace(/[\u2212\u2013]/g, '-');
+}
+
+function gcse(t: string): number | undefined {
+  if (t === 'U') return 0;
+  const m = /^([1-9])([+-]?)$/.exec(t);
+  if (!m) return undefined;
+  const g = Number(m[1]);
+  return m[2] === '+' ? g + 1 / 3 : m[2] === '-' ? g - 1 / 3 : g;
+}
+
+function nc(t: string): number | undefined {
+  if (t === 'W') return 3;
+  const m = /^([1-8])([ABC]?)$/.exec(t);
+  if (!m) return undefined;
+  return 6 * Number(m[1]) + 3 + (m[2] ? SUB[m[2]] : 0);
+}
+
+/**
+ * A grade cell as points: a number, null for a blank cell, or undefined when the scale does not
+ * know the grade.
+ *
+ * @example gradeValue("5+", "gcse") // 5.333333333333333
+ * @example gradeValue("4c", "nc")   // 25
+ * @example gradeValue("Z", "gcse")  // undefined
+ */
+export function gradeValue(cell: unknown, scale: GradeScale): number | null | undefined {
+  if (isBlank(cell)) return null;
+  if (typeof scale === 'object') {
+    const hit = scale.points.get(readLabel(cell));
+    if (hit !== undefined) return hit;
+  }
+  const n = readScore(cell);
+  if (!Number.isNaN(n)) return n;
+  if (typeof cell !== 'string' || typeof scale === 'object') return undefined;
+  const t = compact(cell);
+  switch (scale) {
+    case 'gcse': return gcse(t);
+    case 'letter': return LETTER[t];
+    case 'nc': return nc(t);
+    case 'ta': return TA[t];
+  }
+}
+
+/** The name of a scale for messages. */
+export function scaleLabel(scale: GradeScale): string {
+  return typeof scale === 'object' ? 'your scale table' : `the ${scale} scale`;
+}
+
+/**
+ * The named scale that recognises most of a column's non-blank, non-numeric values
+ * (numbers pass through on every scale, so an all-number column is "gcse").
+ */
+export function guessScale(values: Iterable<unknown>): { scale: NamedScale; recognised: number; total: number } {
+  const counts: Record<NamedScale, number> = { gcse: 0, letter: 0, nc: 0, ta: 0 };
+  let total = 0;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    total++;
+    for (const s of SCALE_NAMES) if (gradeValue(v, s) !== undefined) counts[s]++;
+  }
+  let best: NamedScale = 'gcse';
+  for (const s of SCALE_NAMES) if (counts[s] > counts[best]) best = s;
+  return { scale: best, recognised: counts[best], total };
+}

@@ -1,0 +1,4 @@
+export { progressDelta } from './progressDelta';
+export { valueAdded, readEstimates } from './valueAdded';
+export { leastSquares, type Line } from './leastSquares';
+export { interpolate } from './interpolate';
