@@ -373,7 +373,7 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
     const perPupil = input.costPer === 'pupil' ? amount : amount / received;
     const total = input.costPer === 'pupil' ? amount * received : amount;
     const months = overall.months;
-    cost = { total, perPupil, band: costBandText(eefCostBand(perPupil)), perMonth: overall.available && months > 0 ? perPupil / months : null };
+    cost = { total, perPupil, band: eefCostBand(perPupil).label, perMonth: overall.available && months > 0 ? perPupil / months : null };
   }
 
   // Criterion.
@@ -588,16 +588,6 @@ function gapFigures(
   const gPre = momentsOf(oPre).mean() - momentsOf(dPre).mean();
   const gPost = momentsOf(oPost).mean() - momentsOf(dPost).mean();
   return { pre: gPre, post: gPost, narrowing: gPre - gPost };
-}
-
-/** Text for an EEF cost band, whatever shape the band function gives (a label, or an object with one). */
-function costBandText(band: unknown): string {
-  if (typeof band === 'string') return band;
-  if (band && typeof band === 'object') {
-    const o = band as Record<string, unknown>;
-    for (const key of ['label', 'name', 'text', 'band']) if (typeof o[key] === 'string') return o[key] as string;
-  }
-  return String(band);
 }
 
 /**
