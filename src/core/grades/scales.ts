@@ -7,7 +7,8 @@
  *   (4c 25, 4b 27, 4a 29); a plain level counts as b.
  * - ta: KS2 teacher assessment: WTS 1, EXS 2, GDS 3.
  * - a school's own table of (grade, points).
- * Numbers, and numbers stored as text, pass through unchanged on every scale.
+ * Numbers, and numbers stored as text, pass through unchanged on every scale, except that on the
+ * levels scale a whole number from 1 to 8 is a plain level ("4" = level 4 = 27 points).
  */
 import { type Grid, describeValue, isBlank, readLabel, readScore } from '../cells';
 import { valueError } from '../errors';
@@ -89,7 +90,11 @@ export function gradeValue(cell: unknown, scale: GradeScale): number | null | un
     if (hit !== undefined) return hit;
   }
   const n = readScore(cell);
-  if (!Number.isNaN(n)) return n;
+  if (!Number.isNaN(n)) {
+    // On the levels scale a whole number 1-8 is a plain level (counted as b); other numbers are points.
+    if (scale === 'nc' && Number.isInteger(n) && n >= 1 && n <= 8) return 6 * n + 3;
+    return n;
+  }
   if (typeof cell !== 'string' || typeof scale === 'object') return undefined;
   const t = compact(cell);
   switch (scale) {
