@@ -28,8 +28,17 @@ function numberOr(excelName: string, value: number, why: string | undefined): nu
   return Number.isNaN(value) ? excelError(ErrorCodes.na, `${excelName}: ${why ?? 'not available for these pupils'}`) : value;
 }
 
+/** Turns a core spill into Excel's cells in place (the core's arrays are fresh): null -> "", errors -> #N/A. */
 function spillCells(excelName: string, cells: (number | null | GapsError)[][]): Cell[][] {
-  return cells.map((row) => row.map((v) => (v === null ? '' : v instanceof GapsError ? toExcelError(excelName, v) : v)));
+  const out = cells as unknown as Cell[][];
+  for (const row of cells) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null) (row as unknown as Cell[])[c] = '';
+      else if (v instanceof GapsError) (row as unknown as Cell[])[c] = toExcelError(excelName, v);
+    }
+  }
+  return out;
 }
 
 /**

@@ -16,9 +16,20 @@ export function unknownGradeError(cell: unknown, scale: GradeScale): GapsError {
 }
 
 export function gradePoints(grades: Grid, scale: GradeScale = 'gcse'): GradeCell[][] {
+  // Trackers repeat a handful of grade spellings: read each distinct text once per call.
+  const memo = new Map<string, number | null | undefined>();
   return grades.map((row) =>
     row.map((cell) => {
-      const v = gradeValue(cell, scale);
+      let v: number | null | undefined;
+      if (typeof cell === 'string') {
+        v = memo.get(cell);
+        if (v === undefined && !memo.has(cell)) {
+          v = gradeValue(cell, scale);
+          if (memo.size < 10_000) memo.set(cell, v);
+        }
+      } else {
+        v = gradeValue(cell, scale);
+      }
       return v === undefined ? unknownGradeError(cell, scale) : v;
     }),
   );
