@@ -1,0 +1,87 @@
+/**
+ * Sheet and table names that Excel accepts, made unique in the workbook.
+ *
+ * Excel's rules: a sheet name has 1-31 characters, none of `[ ] : * ? / \`, does not start or end
+ * with an apostrophe, and is not "History" (reserved); names compare case-insensitively. A table
+ * name starts with a letter or "_", holds letters, digits, "_" and "." only, is at most 255
+ * characters, must not look like a cell reference ("A1", "R1C1", "R", "C"), and is unique
+ * (case-insensitively) across the workbook.
+ */
+
+export const MAX_SHEET_NAME = 31;
+const MAX_TABLE_NAME = 255;
+
+/**
+ * A name Excel accepts for a sheet: slashes, backslashes and colons become "-", other forbidden
+ * characters are dropped, apostrophes are trimmed from the ends, and the result is cut to 31.
+ *
+ * @example sanitiseSheetName("Gap report 22/11/2026") // "Gap report 22-11-2026"
+ */
+export function sanitiseSheetName(desired: string): string {
+  let s = desired
+    .replace(/[/\\:]/g, '-')
+    .replace(/[[\]*?]/g, '')
+    .replace(/\s/g, ' ') // tabs and line breaks from pasted text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '')
+    .trim();
+  if (s === '') s = 'Sheet';
+  if (s.length > MAX_SHEET_NAME) s = s.slice(0, MAX_SHEET_NAME).replace(/'+$/, '').trimEnd();
+  if (s.toLowerCase() === 'history') s = 'History (2)';
+  return s;
+}
+
+/**
+ * A sheet name not already in `taken` (compared case-insensitively): the sanitised name itself,
+ * else the name with " (2)", " (3)"... shortened so the whole stays within 31 characters.
+ *
+ * @example uniqueSheetName("Gap report", ["Gap report"]) // "Gap report (2)"
+ */
+export function uniqueSheetName(desired: string, taken: Iterable<string>): string {
+  const used = new Set<string>();
+  for (const t of taken) used.add(t.toLowerCase());
+  const base = sanitiseSheetName(desired);
+  if (!used.has(base.toLowerCase())) return base;
+  for (let k = 2; ; k++) {
+    const suffix = ` (${k})`;
+    const stem = base.slice(0, MAX_SHEET_NAME - suffix.length).replace(/'+$/, '').trimEnd();
+    const candidate = `${stem}${suffix}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+function looksLikeReference(name: string): boolean {
+  return /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*$/.test(name) || /^[Cc]\d*$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name);
+}
+
+/**
+ * A name Excel accepts for a table: invalid characters become "_", a leading digit or "." gets a
+ * "T_" prefix, and a name that reads as a cell reference gets "Table_" in front.
+ *
+ * @example sanitiseTableName("Year 9 gaps") // "Year_9_gaps"
+ */
+export function sanitiseTableName(desired: string): string {
+  let s = desired.trim().replace(/[^A-Za-z0-9_.\\]/g, '_').replace(/\\/g, '_');
+  if (s === '' || /^_+$/.test(s)) s = 'Table';
+  if (!/^[A-Za-z_]/.test(s)) s = `T_${s}`;
+  if (looksLikeReference(s)) s = `Table_${s}`;
+  return s.slice(0, MAX_TABLE_NAME);
+}
+
+/**
+ * A table name not already in `taken` (case-insensitive): the sanitised name, else with "_2", "_3"...
+ *
+ * @example uniqueTableName("Gaps", ["gaps"]) // "Gaps_2"
+ */
+export function uniqueTableName(desired: string, taken: Iterable<string>): string {
+  const used = new Set<string>();
+  for (const t of taken) used.add(t.toLowerCase());
+  const base = sanitiseTableName(desired);
+  if (!used.has(base.toLowerCase())) return base;
+  for (let k = 2; ; k++) {
+    const suffix = `_${k}`;
+    const candidate = `${base.slice(0, MAX_TABLE_NAME - suffix.length)}${suffix}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
