@@ -21,7 +21,6 @@ export function sanitiseSheetName(desired: string): string {
   let s = desired
     .replace(/[/\\:]/g, '-')
     .replace(/[[\]*?]/g, '')
-    .replace(/\s/g, ' ') // tabs and line breaks from pasted text
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^'+|'+$/g, '')
