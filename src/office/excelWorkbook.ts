@@ -1,0 +1,428 @@
+/**
+ * The workbook inside Excel, through Office.js. Thin and batched: every operation queues its loads,
+ * syncs once, computes in plain TypeScript, queues all its writes and syncs once more, so the number
+ * of `context.sync` calls does not grow with the number of pupils.
+ *
+ * - Reading: the range's size is learnt first, then values are loaded in row chunks of at most
+ *   `CHUNK_CELLS` cells, as many chunks per sync as the response budget allows (Excel on the web
+ *   refuses responses over about 5 MB and reads over 5 million cells).
+ * - State: a very hidden worksheet "CTG_State" holds key / part / text rows (long values split
+ *   below Excel's 32,767-character cell limit), including the list of sheets the add-in made.
+ * - Ownership: a sheet is the add-in's when its name is in that list and it carries the add-in's
+ *   sheet-level name `CTG_Owned` (a sheet a user re-creates under the same name has none; Excel's
+ *   worksheet ids change between sessions, so they cannot be used).
+ * - Error bars on charts are not drawn: the API cannot set custom error amounts, so reports keep
+ *   the interval columns beside each chart.
+ */
+import type {
+  Block,
+  CellStyle,
+  CellValue,
+  ChartSpec,
+  ConditionalFormat,
+  DataSource,
+  ProgressInfo,
+  SheetInfo,
+  SheetSpec,
+  TableData,
+  TableInfo,
+  WorkbookPort,
+  WriteResult,
+} from '../workbook/port';
+import { sheetRangeAddress } from '../workbook/a1';
+import { checkInsideGrid, isFormula, rectangular, tableHeaders, toTableData } from '../workbook/grid';
+import { sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
+import { OWNED_SHEETS_KEY, parseOwned, serialiseOwned } from '../workbook/owned';
+import { asTextCell, decodeState, encodeState } from '../workbook/stateCells';
+import { SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from './styles';
+
+export const STATE_SHEET = 'CTG_State';
+export const OWNED_MARK = 'CTG_Owned';
+/** Largest number of cells loaded in one chunk. */
+export const CHUNK_CELLS = 200_000;
+/** Cells loaded per sync: about 4 MB of response at an estimated 10 bytes per cell. */
+export const CELLS_PER_SYNC = 400_000;
+
+/** Runs a batch against the workbook; `Excel.run` inside Excel, a mock in tests. */
+export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+function excelRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
+    throw new Error('Closing the Gap is not running inside Excel, so it cannot reach a workbook. Open it from Excel, or try it in the browser preview (preview.html).');
+  }
+  return Excel.run(batch);
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** Excel returns "" for an empty cell: the add-in works with null. */
+function fromExcel(values: unknown[][]): CellValue[][] {
+  return values.map((row) => row.map((v) => (v === '' || v === undefined ? null : (v as CellValue))));
+}
+
+/** Text Excel would turn into a number, date, time or boolean when written: kept as text. */
+const COERCIBLE = /^\s*[-+(]?[\d£$€]|^\s*[.,]\d|^(true|false)$/i;
+
+/** A value as written to Excel: null as "", text that Excel would convert protected by an apostrophe. */
+function toExcel(v: CellValue): string | number | boolean {
+  if (v === null) return '';
+  if (typeof v === 'string' && !v.startsWith('=') && !v.startsWith("'") && COERCIBLE.test(v)) return asTextCell(v);
+  return v;
+}
+
+interface Rect {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export class ExcelWorkbook implements WorkbookPort {
+  readonly kind = 'excel' as const;
+
+  constructor(private readonly run: BatchRunner = excelRun) {}
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+      await context.sync();
+      return sheets.items.filter((s) => s.name !== STATE_SHEET).map((s) => ({ name: s.name, visible: s.visibility === 'Visible' }));
+    });
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    return this.run(async (context) => {
+      const tables = context.workbook.tables.load('items/name,items/worksheet/name');
+      await context.sync();
+      const ranges = tables.items.map((t) => t.getDataBodyRange().load('rowCount'));
+      await context.sync();
+      return tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, rowCount: ranges[i].rowCount }));
+    });
+  }
+
+  async readData(source: DataSource, onProgress?: (p: ProgressInfo) => void): Promise<TableData> {
+    return this.run(async (context) => {
+      const { rect, description } = await this.locate(context, source);
+      const values = await readRect(context, rect, onProgress);
+      return toTableData(values, rect, description);
+    });
+  }
+
+  async readSheetValues(name: string): Promise<CellValue[][] | null> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(name);
+      ws.load('name');
+      await context.sync();
+      if (ws.isNullObject) return null;
+      const used = ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      if (used.isNullObject) return [];
+      return readRect(context, { sheet: ws.name, row: 0, col: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount });
+    });
+  }
+
+  async ownsSheet(name: string): Promise<boolean> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(name);
+      const stateSheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+      ws.load('name');
+      stateSheet.load('name');
+      await context.sync();
+      if (ws.isNullObject) return false;
+      const mark = ws.names.getItemOrNullObject(OWNED_MARK);
+      mark.load('name');
+      const state = stateSheet.isNullObject ? null : stateSheet.getUsedRangeOrNullObject(true).load('values');
+      await context.sync();
+      const owned = parseOwned(state && !state.isNullObject ? (decodeState(state.values)[OWNED_SHEETS_KEY] ?? null) : null);
+      return !mark.isNullObject && owned.some((o) => sameName(o, ws.name));
+    });
+  }
+
+  async loadState(key: string): Promise<string | null> {
+    return this.run(async (context) => {
+      const state = await readState(context);
+      return Object.prototype.hasOwnProperty.call(state.entries, key) ? state.entries[key] : null;
+    });
+  }
+
+  async saveState(key: string, value: string): Promise<void> {
+    await this.run(async (context) => {
+      const state = await readState(context);
+      writeState(context, state.exists, { ...state.entries, [key]: value });
+      await context.sync();
+    });
+  }
+
+  async activateSheet(name: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(name);
+      ws.load('name');
+      await context.sync();
+      if (ws.isNullObject) throw new Error(`There is no sheet called "${name}" in this workbook.`);
+      ws.activate();
+      await context.sync();
+    });
+  }
+
+  async writeSheet(spec: SheetSpec): Promise<WriteResult> {
+    return this.run(async (context) => {
+      // 1. Names of sheets and tables, whether the target and the state sheet exist.
+      const sheets = context.workbook.worksheets.load('items/name');
+      const tables = context.workbook.tables.load('items/name,items/worksheet/name');
+      const wanted = sanitiseSheetName(spec.name);
+      const target = context.workbook.worksheets.getItemOrNullObject(wanted);
+      target.load('name');
+      const stateSheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+      stateSheet.load('name');
+      await context.sync();
+
+      // 2. The saved state, and the target's mark and charts when it may be replaced.
+      const replacing = spec.mode === 'replace' && !target.isNullObject;
+      const mark = replacing ? target.names.getItemOrNullObject(OWNED_MARK).load('name') : null;
+      const charts = replacing ? target.charts.load('items/name') : null;
+      const stateRange = stateSheet.isNullObject ? null : stateSheet.getUsedRangeOrNullObject(true).load('values');
+      await context.sync();
+
+      const entries = stateRange && !stateRange.isNullObject ? decodeState(stateRange.values) : {};
+      const names = sheets.items.map((s) => s.name);
+      const owned = parseOwned(entries[OWNED_SHEETS_KEY] ?? null).filter((o) => names.some((n) => sameName(n, o)));
+      if (replacing && (mark?.isNullObject || !owned.some((o) => sameName(o, target.name)))) {
+        throw new Error(
+          `The sheet "${target.name}" was not made by Closing the Gap, so it was left untouched. Rename that sheet if the add-in should write its own "${wanted}" sheet.`,
+        );
+      }
+
+      // 3. Everything written in one batch.
+      let ws: Excel.Worksheet;
+      let sheetName: string;
+      let takenTables = tables.items.map((t) => t.name);
+      if (replacing) {
+        ws = target;
+        sheetName = target.name;
+        for (const t of tables.items) if (sameName(t.worksheet.name, sheetName)) t.delete();
+        takenTables = tables.items.filter((t) => !sameName(t.worksheet.name, sheetName)).map((t) => t.name);
+        for (const c of charts?.items ?? []) c.delete();
+        const all = ws.getRange();
+        all.conditionalFormats.clearAll();
+        all.clear('All');
+        ws.freezePanes.unfreeze();
+      } else {
+        sheetName = spec.mode === 'replace' ? wanted : uniqueSheetName(spec.name, names);
+        ws = context.workbook.worksheets.add(sheetName);
+      }
+      const extent = writeBlocks(ws, sheetName, spec.blocks, takenTables);
+      for (const cf of spec.conditionalFormats ?? []) addConditionalFormat(ws, cf);
+      for (const chart of spec.charts ?? []) addChart(ws, chart);
+      (spec.columnWidths ?? []).forEach((w, c) => {
+        ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w;
+      });
+      if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
+      if (spec.printLandscape) {
+        ws.pageLayout.orientation = 'Landscape';
+        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      }
+      if (spec.tabTone) ws.tabColor = TONE_FILLS[spec.tabTone];
+      if (!replacing || mark?.isNullObject) ws.names.add(OWNED_MARK, ws.getRange('A1'), 'Made by Closing the Gap: the add-in may rewrite this sheet.');
+      if (!owned.some((o) => sameName(o, sheetName))) owned.push(sheetName);
+      writeState(context, !stateSheet.isNullObject, { ...entries, [OWNED_SHEETS_KEY]: serialiseOwned(owned) });
+      if (spec.activate !== false) ws.activate();
+      try {
+        await context.sync();
+      } catch (e) {
+        throw new Error(`Excel could not finish writing the sheet "${sheetName}": ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return { sheetName, address: sheetRangeAddress(sheetName, 0, 0, Math.max(1, extent.rows), Math.max(1, extent.cols)) };
+    });
+  }
+
+  /** Where the data for a source is: at most two syncs, whatever the source. */
+  private async locate(context: Excel.RequestContext, source: DataSource): Promise<{ rect: Rect; description: string }> {
+    const dims = 'rowIndex,columnIndex,rowCount,columnCount';
+    // Methods are never called on an object that may be null: its existence is learnt first.
+    if (source.kind === 'table') {
+      const table = context.workbook.tables.getItemOrNullObject(source.name);
+      table.load('name,worksheet/name');
+      await context.sync();
+      if (table.isNullObject) throw new Error(`There is no table called "${source.name}" in this workbook. Choose another table, or a sheet.`);
+      const range = table.getRange().load(dims);
+      await context.sync();
+      return { rect: rectOf(table.worksheet.name, range), description: `table ${table.name} on sheet ${table.worksheet.name}` };
+    }
+    if (source.kind === 'sheet') {
+      const ws = context.workbook.worksheets.getItemOrNullObject(source.name);
+      ws.load('name');
+      await context.sync();
+      if (ws.isNullObject) throw new Error(`There is no sheet called "${source.name}" in this workbook.`);
+      const used = ws.getUsedRangeOrNullObject(true).load(dims);
+      await context.sync();
+      if (used.isNullObject) throw new Error(`The sheet "${ws.name}" is empty: choose the sheet or table that holds your pupils' data.`);
+      return { rect: rectOf(ws.name, used), description: `sheet ${ws.name}` };
+    }
+    const selected = context.workbook.getSelectedRange().load(dims);
+    const ws = selected.worksheet.load('name');
+    const used = selected.worksheet.getUsedRangeOrNullObject(true).load(dims);
+    await context.sync();
+    if (used.isNullObject) throw new Error(`The sheet "${ws.name}" is empty: select your data including its header row, or choose a table or a sheet.`);
+    if (selected.rowCount * selected.columnCount === 1) {
+      return { rect: rectOf(ws.name, used), description: `sheet ${ws.name} (all its data: only one cell was selected)` };
+    }
+    // A whole-column selection reads no further than the sheet's data.
+    const lastRow = Math.min(selected.rowIndex + selected.rowCount, used.rowIndex + used.rowCount);
+    const rect = { sheet: ws.name, row: selected.rowIndex, col: selected.columnIndex, rows: Math.max(1, lastRow - selected.rowIndex), cols: selected.columnCount };
+    return { rect, description: `selection ${sheetRangeAddress(ws.name, rect.row, rect.col, rect.rows, rect.cols)}` };
+  }
+}
+
+function rectOf(sheet: string, r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): Rect {
+  return { sheet, row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount };
+}
+
+/** Row chunks of at most CHUNK_CELLS cells, grouped CELLS_PER_SYNC cells to a sync. */
+export function planChunks(rows: number, cols: number): Array<Array<{ start: number; count: number }>> {
+  const perChunk = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, cols)));
+  const chunksPerSync = Math.max(1, Math.floor(CELLS_PER_SYNC / (perChunk * Math.max(1, cols))));
+  const groups: Array<Array<{ start: number; count: number }>> = [];
+  for (let start = 0; start < rows; start += perChunk) {
+    const chunk = { start, count: Math.min(perChunk, rows - start) };
+    const last = groups[groups.length - 1];
+    if (last && last.length < chunksPerSync) last.push(chunk);
+    else groups.push([chunk]);
+  }
+  return groups;
+}
+
+/** Reads a rectangle's values in chunks; one sync per group of chunks. */
+async function readRect(context: Excel.RequestContext, rect: Rect, onProgress?: (p: ProgressInfo) => void): Promise<CellValue[][]> {
+  const ws = context.workbook.worksheets.getItem(rect.sheet);
+  const out: CellValue[][] = [];
+  const groups = planChunks(rect.rows, rect.cols);
+  for (const group of groups) {
+    const ranges = group.map((c) => ws.getRangeByIndexes(rect.row + c.start, rect.col, c.count, rect.cols).load('values'));
+    // One sync per group is the point of chunking: each response must stay under Excel's limits.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const r of ranges) {
+      if (!Array.isArray(r.values)) throw new Error(`Excel did not return the cells of ${sheetRangeAddress(rect.sheet, rect.row, rect.col, rect.rows, rect.cols)} (too much data at once). Choose a smaller range or a table.`);
+      for (const row of fromExcel(r.values)) out.push(row);
+    }
+    onProgress?.({ done: out.length, total: rect.rows, message: `Read ${out.length} of ${rect.rows} rows` });
+  }
+  return out;
+}
+
+async function readState(context: Excel.RequestContext): Promise<{ exists: boolean; entries: Record<string, string> }> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+  sheet.load('name');
+  await context.sync();
+  if (sheet.isNullObject) return { exists: false, entries: {} };
+  const used = sheet.getUsedRangeOrNullObject(true).load('values');
+  await context.sync();
+  return { exists: true, entries: used.isNullObject ? {} : decodeState(used.values) };
+}
+
+/** Queues the whole state as rows of the very hidden state sheet (created when absent). */
+function writeState(context: Excel.RequestContext, exists: boolean, entries: Record<string, string>): void {
+  let sheet: Excel.Worksheet;
+  if (exists) {
+    sheet = context.workbook.worksheets.getItem(STATE_SHEET);
+    sheet.getRange().clear('Contents');
+  } else {
+    sheet = context.workbook.worksheets.add(STATE_SHEET);
+    sheet.visibility = 'VeryHidden';
+  }
+  const rows = encodeState(entries).map((r) => r.map((v) => (typeof v === 'string' ? asTextCell(v) : v === null ? '' : v)));
+  sheet.getRangeByIndexes(0, 0, rows.length, 3).values = rows;
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const f = STYLE_FORMATS[style];
+  if (f.bold !== undefined) range.format.font.bold = f.bold;
+  if (f.italic !== undefined) range.format.font.italic = f.italic;
+  if (f.size !== undefined) range.format.font.size = f.size;
+  if (f.fontColor !== undefined) range.format.font.color = f.fontColor;
+  if (f.fill !== undefined) range.format.fill.color = f.fill;
+}
+
+/** Queues every block: one values (or formulas) matrix per block, then its formats and table. */
+function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], takenTables: string[]): { rows: number; cols: number } {
+  let rowsUsed = 0;
+  let colsUsed = 0;
+  blocks.forEach((b, i) => {
+    const values = rectangular(b.values);
+    const rows = values.length;
+    const cols = rows === 0 ? 0 : values[0].length;
+    if (rows === 0 || cols === 0) return;
+    checkInsideGrid(b.row, b.col, rows, cols, `Block ${i + 1} of "${sheetName}"`);
+    if (b.table) values[0] = tableHeaders(values[0]);
+    const range = ws.getRangeByIndexes(b.row, b.col, rows, cols);
+    const matrix = values.map((r) => r.map(toExcel));
+    if (values.some((r) => r.some(isFormula))) range.formulas = matrix;
+    else range.values = matrix;
+    if (typeof b.numberFormat === 'string') {
+      const f = b.numberFormat;
+      range.numberFormat = values.map((r) => r.map(() => f));
+    } else if (Array.isArray(b.numberFormat)) {
+      b.numberFormat.slice(0, cols).forEach((f, c) => {
+        if (f !== null && f !== undefined) ws.getRangeByIndexes(b.row, b.col + c, rows, 1).numberFormat = values.map(() => [f]);
+      });
+    }
+    if (b.style) applyStyle(range, b.style);
+    if (b.wrap) range.format.wrapText = true;
+    let r = 0;
+    while (b.rowTones && r < Math.min(rows, b.rowTones.length)) {
+      const tone = b.rowTones[r];
+      let end = r + 1;
+      while (end < Math.min(rows, b.rowTones.length) && b.rowTones[end] === tone) end += 1;
+      if (tone) ws.getRangeByIndexes(b.row + r, b.col, end - r, cols).format.fill.color = TONE_FILLS[tone];
+      r = end;
+    }
+    if (b.headerStyle) applyStyle(ws.getRangeByIndexes(b.row, b.col, 1, cols), b.headerStyle);
+    if (b.table) {
+      const name = uniqueTableName(b.table.name, takenTables);
+      takenTables.push(name);
+      const table = ws.tables.add(ws.getRangeByIndexes(b.row, b.col, Math.max(rows, 2), cols), true);
+      table.name = name;
+      table.style = b.table.style ?? 'TableStyleLight9';
+    }
+    rowsUsed = Math.max(rowsUsed, b.row + rows);
+    colsUsed = Math.max(colsUsed, b.col + cols);
+  });
+  return { rows: rowsUsed, cols: colsUsed };
+}
+
+function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat): void {
+  const range = ws.getRangeByIndexes(cf.row, cf.col, Math.max(1, cf.rows), Math.max(1, cf.cols));
+  if (cf.kind === 'colorScale') {
+    const f = range.conditionalFormats.add('ColorScale');
+    f.colorScale.criteria = {
+      minimum: { type: 'LowestValue', color: SCALE_COLOURS.low },
+      midpoint: { formula: '50', type: 'Percentile', color: SCALE_COLOURS.mid },
+      maximum: { type: 'HighestValue', color: SCALE_COLOURS.high },
+    };
+    return;
+  }
+  const f = range.conditionalFormats.add('CellValue');
+  f.cellValue.format.fill.color = TONE_FILLS[cf.tone ?? (cf.kind === 'greaterThan' ? 'bad' : 'good')];
+  f.cellValue.rule = { formula1: String(cf.value ?? 0), operator: cf.kind === 'greaterThan' ? 'GreaterThan' : 'LessThan' };
+}
+
+// Office.js enums are string-valued; the strings keep this module loadable outside Excel.
+const CHART_TYPES = {
+  columnClustered: 'ColumnClustered',
+  barClustered: 'BarClustered',
+  line: 'Line',
+  lineMarkers: 'LineMarkers',
+} as const satisfies Record<ChartSpec['type'], `${Excel.ChartType}`>;
+
+function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+  const data = ws.getRangeByIndexes(spec.data.row, spec.data.col, Math.max(1, spec.data.rows), Math.max(1, spec.data.cols));
+  const chart = ws.charts.add(CHART_TYPES[spec.type], data, spec.seriesBy === 'rows' ? 'Rows' : 'Columns');
+  chart.title.text = spec.title;
+  chart.setPosition(ws.getRangeByIndexes(spec.at.row, spec.at.col, 1, 1));
+  if (spec.width) chart.width = spec.width;
+  if (spec.height) chart.height = spec.height;
+  if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+}

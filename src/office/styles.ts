@@ -1,0 +1,36 @@
+/**
+ * The one table from report styles and tones to concrete Excel fonts and fills. Colour constants
+ * live here (and in the preview's renderer) only; reports speak of meanings ('header', 'bad').
+ */
+import type { CellStyle, Tone } from '../workbook/port';
+
+export interface StyleFormat {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fontColor?: string;
+  fill?: string;
+}
+
+export const STYLE_FORMATS: Record<CellStyle, StyleFormat> = {
+  title: { bold: true, size: 16, fontColor: '#1F3864' },
+  subtitle: { bold: true, size: 12, fontColor: '#2F5496' },
+  header: { bold: true, fontColor: '#FFFFFF', fill: '#2F5496' },
+  note: { italic: true, fontColor: '#595959' },
+  muted: { fontColor: '#7F7F7F' },
+  warning: { fontColor: '#7F6000', fill: '#FFF2CC' },
+  good: { fontColor: '#375623', fill: '#E2EFDA' },
+  bad: { fontColor: '#843C0C', fill: '#FCE4D6' },
+  input: { fontColor: '#000000', fill: '#FFFFE1' },
+};
+
+export const TONE_FILLS: Record<Tone, string> = {
+  good: '#C6EFCE',
+  bad: '#FFC7CE',
+  warning: '#FFEB9C',
+  muted: '#E7E6E6',
+  neutral: '#F2F2F2',
+};
+
+/** Colour scale for conditional formats: low (behind), middle, high. */
+export const SCALE_COLOURS = { low: '#F8696B', mid: '#FFEB84', high: '#63BE7B' };

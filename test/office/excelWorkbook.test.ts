@@ -1,0 +1,406 @@
+/**
+ * The Office layer against a small fake of Excel's object model: which calls it queues and how many
+ * `context.sync` calls each operation takes. Dimension objects are office-addin-mock objects, so a
+ * property read without `load` + `sync` gives "Error, property was not loaded" as in Office.js;
+ * ranges follow the same rule for their values. What only Excel knows (formatting, charts drawn)
+ * is not asserted beyond the calls made.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { ExcelWorkbook, OWNED_MARK, STATE_SHEET, planChunks, type BatchRunner } from '../../src/office/excelWorkbook';
+import type { CellValue, SheetSpec } from '../../src/workbook/port';
+
+const NOT_LOADED = 'Error, property was not loaded';
+
+interface FakeSheet {
+  name: string;
+  visibility: string;
+  cells: CellValue[][];
+  marks: Set<string>;
+}
+interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Excel's storing of a written value: "" clears, a leading apostrophe marks text and is not kept. */
+function stored(v: unknown): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'string' && v.startsWith("'")) return v.slice(1);
+  return v as CellValue;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-this-alias -- a hand-made fake of the Office object model */
+class FakeExcel {
+  sheets: FakeSheet[] = [];
+  tables: FakeTable[] = [];
+  syncs = 0;
+  calls: string[] = [];
+  /** Cells per `values` load, in order. */
+  valueLoads: number[] = [];
+  private pending: Array<() => void> = [];
+  private mocks: OfficeMockObject[] = [];
+
+  addSheet(name: string, cells: CellValue[][], visibility = 'Visible'): FakeSheet {
+    const s = { name, visibility, cells, marks: new Set<string>() };
+    this.sheets.push(s);
+    return s;
+  }
+
+  find(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  run: BatchRunner = async (batch) => batch(this.context() as unknown as Excel.RequestContext);
+
+  private context(): any {
+    const sync = async () => {
+      this.syncs += 1;
+      const work = this.pending;
+      this.pending = [];
+      for (const w of work) w();
+      for (const m of this.mocks) await m.sync();
+    };
+    const self = this;
+    const worksheets = {
+      get items() {
+        return self.sheets.map((s) => self.sheet(s));
+      },
+      load: () => worksheets,
+      getItem: (name: string) => self.sheet(self.find(name) as FakeSheet),
+      getItemOrNullObject: (name: string) => {
+        const s = self.find(name);
+        return s ? self.sheet(s) : self.nullObject();
+      },
+      add: (name: string) => {
+        self.calls.push(`worksheets.add ${name}`);
+        if (self.find(name)) throw new Error(`duplicate sheet ${name}`);
+        return self.sheet(self.addSheet(name, []));
+      },
+    };
+    const tables = {
+      get items() {
+        return self.tables.map((t) => ({ name: t.name, worksheet: { name: t.sheet.name }, delete: () => self.calls.push(`table.delete ${t.name}`) }));
+      },
+      load: () => tables,
+      getItemOrNullObject: (name: string) => {
+        const t = self.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!t) return self.nullObject();
+        return { isNullObject: false, name: t.name, worksheet: { name: t.sheet.name }, load: () => undefined, getRange: () => self.dims(t.row, t.col, t.rows, t.cols) };
+      },
+    };
+    return { workbook: { worksheets, tables }, sync };
+  }
+
+  private nullObject(): any {
+    // Only `load` is offered: calling anything else on a null object is a mistake the tests catch.
+    const o: any = { isNullObject: true, name: NOT_LOADED };
+    o.load = () => o;
+    return o;
+  }
+
+  /** An office-addin-mock object holding a rectangle's position, loaded on the next sync. */
+  private dims(row: number, col: number, rows: number, cols: number, isNull = false): any {
+    const m = new OfficeMockObject({ rowIndex: row, columnIndex: col, rowCount: rows, columnCount: cols });
+    (m as any).isNullObject = isNull;
+    this.mocks.push(m);
+    return m;
+  }
+
+  private sheet(s: FakeSheet): any {
+    const self = this;
+    const ws: any = {
+      isNullObject: false,
+      name: s.name,
+      load: () => ws,
+      get visibility() {
+        return s.visibility;
+      },
+      set visibility(v: string) {
+        self.calls.push(`visibility ${s.name} ${v}`);
+        s.visibility = v;
+      },
+      getUsedRangeOrNullObject: () => {
+        let r1 = -1;
+        let c1 = -1;
+        let r0 = Infinity;
+        let c0 = Infinity;
+        s.cells.forEach((line, r) => line.forEach((v, c) => {
+          if (v === null || v === '') return;
+          r0 = Math.min(r0, r);
+          c0 = Math.min(c0, c);
+          r1 = Math.max(r1, r);
+          c1 = Math.max(c1, c);
+        }));
+        if (r1 < 0) return self.dims(0, 0, 0, 0, true);
+        return self.range(s, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+      },
+      getRangeByIndexes: (r: number, c: number, h: number, w: number) => self.range(s, r, c, h, w),
+      getRange: (address?: string) => {
+        if (address === 'A1') return self.range(s, 0, 0, 1, 1);
+        return self.range(s, 0, 0, 1_048_576, 16_384);
+      },
+      activate: () => self.calls.push(`activate ${s.name}`),
+      names: {
+        getItemOrNullObject: (n: string) => (s.marks.has(n) ? { isNullObject: false, name: n, load: () => undefined } : self.nullObject()),
+        add: (n: string) => {
+          self.calls.push(`names.add ${s.name} ${n}`);
+          s.marks.add(n);
+        },
+      },
+      tables: {
+        add: (range: any) => {
+          const t: FakeTable = { name: `Table${self.tables.length + 1}`, sheet: s, row: range.rowIndexAt, col: range.columnIndexAt, rows: range.rowCountAt, cols: range.columnCountAt };
+          self.tables.push(t);
+          const proxy = {
+            set name(n: string) {
+              self.calls.push(`table.name ${n}`);
+              t.name = n;
+            },
+            style: '',
+          };
+          return proxy;
+        },
+      },
+      charts: {
+        items: [],
+        load: () => ws.charts,
+        add: (type: string) => {
+          self.calls.push(`charts.add ${type}`);
+          return { title: {}, axes: { valueAxis: { title: {} } }, setPosition: () => undefined };
+        },
+      },
+      freezePanes: { freezeRows: (n: number) => self.calls.push(`freezeRows ${n}`), unfreeze: () => self.calls.push('unfreeze') },
+      pageLayout: {},
+    };
+    return ws;
+  }
+
+  private range(s: FakeSheet, row: number, col: number, rows: number, cols: number): any {
+    const self = this;
+    const loaded = new Set<string>();
+    let snapshot: CellValue[][] | null = null;
+    const write = (kind: string) => (matrix: unknown[][]) => {
+      self.calls.push(`${kind} ${s.name} ${matrix.length}x${matrix[0]?.length ?? 0}`);
+      self.pending.push(() => {
+        matrix.forEach((line, i) => {
+          while (s.cells.length <= row + i) s.cells.push([]);
+          const target = s.cells[row + i];
+          while (target.length < col + line.length) target.push(null);
+          line.forEach((v, j) => (target[col + j] = stored(v)));
+        });
+      });
+    };
+    const r: any = {
+      isNullObject: false,
+      rowIndexAt: row,
+      columnIndexAt: col,
+      rowCountAt: rows,
+      columnCountAt: cols,
+      load(props: string) {
+        self.pending.push(() => {
+          for (const p of props.split(',')) loaded.add(p.trim());
+          if (loaded.has('values')) {
+            self.valueLoads.push(rows * cols);
+            snapshot = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => s.cells[row + i]?.[col + j] ?? ''));
+          }
+        });
+        return r;
+      },
+      format: { font: {}, fill: {} },
+      conditionalFormats: { add: (type: string) => (self.calls.push(`conditionalFormats.add ${type}`), { colorScale: {}, cellValue: { format: { fill: {} } } }), clearAll: () => self.calls.push('conditionalFormats.clearAll') },
+      clear: (what: string) => {
+        self.calls.push(`clear ${s.name} ${what}`);
+        self.pending.push(() => {
+          s.cells = [];
+        });
+      },
+    };
+    for (const [key, value] of Object.entries({ rowIndex: row, columnIndex: col, rowCount: rows, columnCount: cols })) {
+      Object.defineProperty(r, key, { get: () => (loaded.has(key) ? value : NOT_LOADED) });
+    }
+    Object.defineProperty(r, 'values', { get: () => (loaded.has('values') ? snapshot : NOT_LOADED), set: write('values') });
+    Object.defineProperty(r, 'formulas', { set: write('formulas') });
+    Object.defineProperty(r, 'numberFormat', { set: (m: unknown[][]) => self.calls.push(`numberFormat ${m.length}x${m[0]?.length ?? 0}`) });
+    return r;
+  }
+}
+/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-this-alias */
+
+const HEADERS = ['UPN', 'Surname', 'FSM6', 'KS2 Scaled', 'Ma Aut', 'Ma Sum', 'Reading Pre', 'Reading Post', 'Tutoring', 'Set'];
+function tracker(pupils: number, cols = HEADERS.length): CellValue[][] {
+  const head = Array.from({ length: cols }, (_, c) => HEADERS[c] ?? `Col ${c + 1}`);
+  const rows = Array.from({ length: pupils }, (_, i) => head.map((_, c) => (c === 2 ? (i % 4 === 0 ? 'Y' : '') : c === 1 ? `Pupil ${i}` : 90 + ((i * 7 + c) % 30))));
+  return [head, ...rows];
+}
+
+function gapReport(pupils: number): SheetSpec {
+  const rows: CellValue[][] = [['Pupil', 'FSM6', 'Score', 'Gap'], ...Array.from({ length: pupils }, (_, i) => [`Pupil ${i}`, i % 4 === 0 ? 'Y' : 'N', 100 + (i % 13), null])];
+  return {
+    name: 'Gap report 2026-11-22',
+    mode: 'new',
+    blocks: [
+      { row: 0, col: 0, values: [['Gap report: Year 9 reading']], style: 'title' },
+      { row: 2, col: 0, values: [['Group', 'n', 'Mean', 'CI'], ['FSM6', 45, 96.1, 4.2], ['Others', 135, 101.4, 2.3]], headerStyle: 'header', numberFormat: [null, '0', '0.0', '0.0'], rowTones: [null, 'muted', null] },
+      { row: 7, col: 0, values: [['Gap', '=C5-C4']], numberFormat: '0.0' },
+      { row: 9, col: 0, values: rows, table: { name: 'Pupils' } },
+    ],
+    conditionalFormats: [{ row: 10, col: 2, rows: pupils, cols: 1, kind: 'colorScale' }],
+    charts: [{ type: 'columnClustered', title: 'Mean by group', data: { row: 2, col: 0, rows: 3, cols: 3 }, at: { row: 2, col: 6 }, errorBars: { plusCol: 3, minusCol: 3 } }],
+    columnWidths: [120, 60, 60, 60],
+    freezeRows: 1,
+    printLandscape: true,
+  };
+}
+
+describe('reading', () => {
+  test('reading a 200-row and a 2,000-row sheet takes the same three syncs', async () => {
+    const counts: number[] = [];
+    for (const pupils of [200, 2000]) {
+      const fake = new FakeExcel();
+      fake.addSheet('Year 9', tracker(pupils));
+      const data = await new ExcelWorkbook(fake.run).readData({ kind: 'sheet', name: 'Year 9' });
+      expect(data.rows).toHaveLength(pupils);
+      expect(data.headers).toEqual(HEADERS);
+      expect(data.rows[0][2]).toBe('Y');
+      expect(data.rows[1][2]).toBeNull(); // Excel's "" comes back as null
+      counts.push(fake.syncs);
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+
+  test('a 600,000-cell sheet is read in chunks of at most 200,000 cells, two chunks to a sync', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Big', tracker(23_999, 25)); // 24,000 rows x 25 columns
+    const progress: number[] = [];
+    const data = await new ExcelWorkbook(fake.run).readData({ kind: 'sheet', name: 'Big' }, (p) => progress.push(p.done));
+    expect(data.rows).toHaveLength(23_999);
+    expect(fake.valueLoads).toEqual([200_000, 200_000, 200_000]);
+    expect(fake.syncs).toBe(4); // the sheet, its used range, then two syncs of values
+    expect(progress).toEqual([16_000, 24_000]);
+    expect(data.rows[23_998][1]).toBe('Pupil 23998');
+  });
+
+  test('chunk plans cover every row once', () => {
+    const plan = planChunks(1_000_001, 3).flat();
+    expect(plan[0]).toEqual({ start: 0, count: 66_666 });
+    expect(plan.reduce((n, c) => n + c.count, 0)).toBe(1_000_001);
+    expect(plan.every((c, i) => i === 0 || c.start === plan[i - 1].start + plan[i - 1].count)).toBe(true);
+  });
+
+  test('a table is read from its range; absent tables and empty sheets say what to do', async () => {
+    const fake = new FakeExcel();
+    const s = fake.addSheet('Year 9', [[null], ...tracker(5)]);
+    fake.addSheet('Blank', []);
+    fake.tables.push({ name: 'Year9', sheet: s, row: 1, col: 0, rows: 6, cols: HEADERS.length });
+    const wb = new ExcelWorkbook(fake.run);
+    const data = await wb.readData({ kind: 'table', name: 'year9' });
+    expect(data.description).toBe('table Year9 on sheet Year 9');
+    expect(data.address).toBe("'Year 9'!A2:J7");
+    await expect(wb.readData({ kind: 'table', name: 'Tracker' })).rejects.toThrow(/no table called "Tracker"/);
+    await expect(wb.readData({ kind: 'sheet', name: 'Blank' })).rejects.toThrow(/"Blank" is empty/);
+    await expect(wb.readSheetValues('Nope')).resolves.toBeNull();
+  });
+
+  test('the state sheet is not listed among the user\'s sheets', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Year 9', tracker(3));
+    fake.addSheet(STATE_SHEET, [], 'VeryHidden');
+    await expect(new ExcelWorkbook(fake.run).listSheets()).resolves.toEqual([{ name: 'Year 9', visible: true }]);
+  });
+});
+
+describe('writing', () => {
+  test('a gap report for 200 or 2,000 pupils takes the same three syncs, one values matrix per block', async () => {
+    const counts: number[] = [];
+    for (const pupils of [200, 2000]) {
+      const fake = new FakeExcel();
+      fake.addSheet('Year 9', tracker(10));
+      const result = await new ExcelWorkbook(fake.run).writeSheet(gapReport(pupils));
+      counts.push(fake.syncs);
+      expect(result).toEqual({ sheetName: 'Gap report 2026-11-22', address: `'Gap report 2026-11-22'!A1:D${10 + pupils}` });
+      const writes = fake.calls.filter((c) => /^(values|formulas) Gap/.test(c));
+      expect(writes).toEqual(['values Gap report 2026-11-22 1x1', 'values Gap report 2026-11-22 3x4', 'formulas Gap report 2026-11-22 1x2', `values Gap report 2026-11-22 ${pupils + 1}x4`]);
+      expect(fake.calls).toContain('table.name Pupils');
+      expect(fake.calls).toContain('freezeRows 1');
+      expect(fake.calls).toContain('charts.add ColumnClustered');
+      expect(fake.calls).toContain('conditionalFormats.add ColorScale');
+      expect(fake.calls).toContain(`names.add Gap report 2026-11-22 ${OWNED_MARK}`);
+      expect(fake.calls).toContain(`visibility ${STATE_SHEET} VeryHidden`);
+      expect(fake.calls[fake.calls.length - 1]).toBe('activate Gap report 2026-11-22');
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+
+  test('a second report gets a unique name and its table a unique name', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet(gapReport(5));
+    const second = await wb.writeSheet(gapReport(5));
+    expect(second.sheetName).toBe('Gap report 2026-11-22 (2)');
+    expect(fake.tables.map((t) => t.name)).toEqual(['Pupils', 'Pupils_2']);
+  });
+
+  test('replace refuses a user\'s sheet and writes nothing', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Checklist', [['my own notes']]);
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(wb.writeSheet({ name: 'Checklist', mode: 'replace', blocks: [{ row: 0, col: 0, values: [['x']] }] })).rejects.toThrow(/"Checklist" was not made by Closing the Gap/);
+    expect(fake.find('Checklist')?.cells).toEqual([['my own notes']]);
+    expect(fake.calls.filter((c) => /^(values|formulas|clear)/.test(c))).toEqual([]);
+  });
+
+  test('replace rewrites the add-in\'s own sheet in place, across a reopen, but not one re-created by the user', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet({ name: 'Checklist', mode: 'new', blocks: [{ row: 0, col: 0, values: [['first']] }] });
+    await expect(new ExcelWorkbook(fake.run).ownsSheet('Checklist')).resolves.toBe(true);
+    const again = await new ExcelWorkbook(fake.run).writeSheet({ name: 'Checklist', mode: 'replace', blocks: [{ row: 0, col: 0, values: [['second']] }] });
+    expect(again.sheetName).toBe('Checklist');
+    expect(fake.find('Checklist')?.cells).toEqual([['second']]);
+
+    // The user deletes it and makes their own sheet of the same name: it carries no mark.
+    fake.sheets = fake.sheets.filter((s) => s.name !== 'Checklist');
+    fake.addSheet('Checklist', [['mine']]);
+    await expect(wb.ownsSheet('Checklist')).resolves.toBe(false);
+    await expect(wb.writeSheet({ name: 'Checklist', mode: 'replace', blocks: [] })).rejects.toThrow(/not made by Closing the Gap/);
+  });
+
+  test('text Excel would turn into a date or number is written as text', async () => {
+    const fake = new FakeExcel();
+    await new ExcelWorkbook(fake.run).writeSheet({ name: 'T', mode: 'new', blocks: [{ row: 0, col: 0, values: [['1/2', '5+', 'Year 9', 12, "'=kept", 'TRUE']] }] });
+    expect(fake.find('T')?.cells[0]).toEqual(['1/2', '5+', 'Year 9', 12, '=kept', 'TRUE']);
+  });
+});
+
+describe('state', () => {
+  test('a long value is split below the cell limit and reads back exactly', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    const long = `${'x'.repeat(40_000)}😀${'=y'.repeat(15_000)}`;
+    await wb.saveState('checklist', long);
+    await wb.saveState('small', '0042');
+    const cells = fake.find(STATE_SHEET)?.cells ?? [];
+    expect(cells.every((r) => r.every((v) => typeof v !== 'string' || v.length <= 32_767))).toBe(true);
+    expect(cells.filter((r) => r[0] === 'checklist')).toHaveLength(3);
+    await expect(wb.loadState('checklist')).resolves.toBe(long);
+    await expect(wb.loadState('small')).resolves.toBe('0042');
+    await expect(wb.loadState('none')).resolves.toBeNull();
+  });
+
+  test('saving state takes a constant number of syncs', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.saveState('a', '1');
+    const first = fake.syncs;
+    await wb.saveState('b', 'z'.repeat(100_000));
+    expect([first, fake.syncs - first]).toEqual([2, 3]);
+  });
+});
+
+test('outside Excel every operation fails with a message saying where to run it', async () => {
+  await expect(new ExcelWorkbook().listSheets()).rejects.toThrow(/not running inside Excel/);
+});
