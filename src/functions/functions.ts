@@ -42,7 +42,7 @@ function spillCells(excelName: string, cells: (number | null | GapsError)[][]): 
 }
 
 /**
- * The FSM gap: the mean score of other pupils minus the mean score of disadvantaged pupils. A positive gap means disadvantaged pupils are behind. Example: scores 104, 98, 110, 95 with flags Y, Y, N, N give 101 (others) - 102.5 (disadvantaged) = -1.5.
+ * The FSM gap: the mean score of other pupils minus the mean score of disadvantaged pupils. A positive gap means disadvantaged pupils are behind. Example: scores 104, 98, 110, 95 with flags Y, Y, N, N give 102.5 (others) - 101 (disadvantaged) = 1.5.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#fsmgap
  * @param scores Pupils' scores, one cell per pupil (numbers or numbers stored as text; blanks and words such as ABS are left out).
