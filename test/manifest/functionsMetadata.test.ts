@@ -1,0 +1,68 @@
+/**
+ * The built functions.json (npm test builds first): every named export of functions.ts is there
+ * under its upper-cased name with help text, errors inside ranges reach the functions, spills are
+ * matrices, and the production build left no development address behind.
+ */
+import { existsSync, readFileSync } from 'fs';
+import path from 'path';
+import ts from 'typescript';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+
+function load(file: string): string {
+  const p = path.join(DIST, file);
+  if (!existsSync(p)) throw new Error(`${p} is missing: run "npm run build" first (npm test does).`);
+  return readFileSync(p, 'utf8');
+}
+
+function exportedFunctions(): string[] {
+  const file = path.join(ROOT, 'src/functions/functions.ts');
+  const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  return src.statements
+    .filter((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && !!s.name && !!s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
+    .map((f) => (f.name as ts.Identifier).text);
+}
+
+interface Meta {
+  allowErrorForDataTypeAny?: boolean;
+  functions: Array<{ id: string; name: string; description?: string; helpUrl?: string; result: { dimensionality?: string }; parameters: Array<{ name: string; description?: string }> }>;
+}
+
+describe('functions.json', () => {
+  const meta = JSON.parse(load('functions.json')) as Meta;
+  const byId = new Map(meta.functions.map((f) => [f.id, f]));
+
+  it('lets error values inside ranges reach the functions', () => {
+    expect(meta.allowErrorForDataTypeAny).toBe(true);
+  });
+  it('lists every export of functions.ts under its upper-cased name, with help', () => {
+    const names = exportedFunctions();
+    expect(names.length).toBeGreaterThanOrEqual(14);
+    for (const n of names) {
+      const f = byId.get(n.toUpperCase());
+      expect(f?.name).toBe(n.toUpperCase());
+      expect((f?.description ?? '').length).toBeGreaterThan(40);
+      expect(f?.helpUrl).toMatch(new RegExp(`help\\.html#${n.toLowerCase()}$`));
+      for (const p of f?.parameters ?? []) expect((p.description ?? '').length).toBeGreaterThan(5);
+    }
+  });
+  it('declares the catalogue functions', () => {
+    for (const id of ['FSMGAP', 'GAPINDEX', 'THRESHOLDGAP', 'GROUPGAP', 'GAPSUMMARY', 'PROGRESSDELTA', 'PROGRESSGAP', 'VALUEADDED', 'GRADEPOINTS', 'EFFECTSIZE', 'INTERVENTIONIMPACT', 'EEFMONTHS', 'CHECKLISTSCORE', 'REPRESENTATION']) {
+      expect(byId.has(id) ? id : `missing ${id}`).toBe(id);
+    }
+  });
+  it('makes the spilling functions return matrices', () => {
+    for (const id of ['GAPSUMMARY', 'PROGRESSDELTA', 'VALUEADDED', 'GRADEPOINTS', 'INTERVENTIONIMPACT']) {
+      expect(byId.get(id)?.result.dimensionality).toBe('matrix');
+    }
+  });
+  it('associates every function in the built bundle', () => {
+    const bundle = load('functions.js') + (existsSync(path.join(DIST, 'vendor.js')) ? load('vendor.js') : '');
+    for (const f of meta.functions) expect(bundle).toContain(`CustomFunctions.associate("${f.id}"`);
+  });
+  it('leaves no development address in the production manifest and metadata', () => {
+    expect(load('manifest.xml')).not.toMatch(/localhost/);
+    expect(load('functions.json')).not.toMatch(/localhost/);
+  });
+});

@@ -1,0 +1,93 @@
+/* eslint-disable no-undef */
+/**
+ * Builds the add-in: the shared-runtime page (task pane + custom functions + commands), the
+ * browser preview, functions.json (from the functions' JSDoc) and the manifest.
+ *
+ * - `--env preview` (or CTG_PREVIEW=1) serves over plain http on 127.0.0.1 for the preview.
+ * - A production build rewrites every https://localhost:3000/ in manifest.xml and functions.json
+ *   to ADDIN_PUBLIC_URL, the address the school hosts dist/ at.
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { sources, Compilation } = require('webpack');
+
+const DEV_URL = 'https://localhost:3000/';
+const PROD_URL = process.env.ADDIN_PUBLIC_URL || 'https://www.example-school-hosting.org/closing-the-gap/';
+const DEV_URL_RE = /https:\/\/localhost:3000\//g;
+const DEV_ORIGIN_RE = /https:\/\/localhost:3000/g;
+
+/** Every dev address in a text rewritten for production: URLs, then bare origins (AppDomains). */
+function toProduction(text) {
+  return text.replace(DEV_URL_RE, PROD_URL).replace(DEV_ORIGIN_RE, new URL(PROD_URL).origin);
+}
+
+/** Sets allowErrorForDataTypeAny in the generated functions.json so a #N/A inside a range reaches the function. */
+class AllowErrorsInAnyPlugin {
+  constructor(rewriteUrl) {
+    this.rewriteUrl = rewriteUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('AllowErrorsInAnyPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'AllowErrorsInAnyPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset('functions.json');
+        if (!asset) return;
+        const meta = JSON.parse(asset.source.source().toString());
+        meta.allowErrorForDataTypeAny = true;
+        let text = JSON.stringify(meta, null, 2);
+        if (this.rewriteUrl) text = toProduction(text);
+        compilation.updateAsset('functions.json', new sources.RawSource(text));
+      });
+    });
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const preview = Boolean(env.preview) || process.env.CTG_PREVIEW === '1';
+  let https;
+  if (dev && !preview) {
+    const devCerts = require('office-addin-dev-certs');
+    https = await devCerts.getHttpsServerOptions();
+  }
+  return {
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    entry: {
+      functions: './src/functions/functions.ts',
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      preview: './src/preview/index.tsx',
+    },
+    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
+    },
+    performance: { hints: false },
+    optimization: { splitChunks: { chunks: 'all', name: 'vendor' } },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new AllowErrorsInAnyPlugin(!dev),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['vendor', 'commands', 'functions', 'taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['vendor', 'preview'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'src/help/help.html', to: 'help.html' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (dev ? content : toProduction(content.toString())) },
+        ],
+      }),
+    ],
+    devServer: {
+      host: preview ? '127.0.0.1' : 'localhost',
+      port: 3000,
+      hot: false,
+      open: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: preview ? 'http' : { type: 'https', options: https },
+      static: { directory: path.resolve(__dirname, 'dist'), watch: false },
+      client: { overlay: false },
+    },
+  };
+};
