@@ -9,6 +9,7 @@
  * else in a flag range is #VALUE! quoting the value and its row.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import './runtimeStandIn';
 import { asGrid, type Grid } from '../core/cells';
 import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
 import type { GapSummaryField } from '../core/gaps';
