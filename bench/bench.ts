@@ -11,6 +11,7 @@
  * Options: `npm run bench -- --max 100000` stops at that size; `--quick` runs fewer repetitions.
  */
 import * as F from '../src/functions/functions';
+import { seededRandom } from '../scripts/seededRandom';
 
 type Cells = unknown[][];
 
@@ -21,17 +22,6 @@ interface Case {
   /** Builds the arguments for n pupils and the list of ranges the bare loop must read. */
   make: (n: number, rnd: () => number) => { args: unknown[]; ranges: Cells[] };
   run: (...args: unknown[]) => unknown;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function scores(n: number, rnd: () => number, mean = 100, sd = 15): Cells {
@@ -157,7 +147,7 @@ function main(): void {
   for (const c of CASES) {
     let prev: number | null = null;
     for (const n of sizes) {
-      const { args, ranges } = c.make(n, mulberry32(n + c.name.length));
+      const { args, ranges } = c.make(n, seededRandom(n + c.name.length));
       const minMs = quick ? 100 : n >= 1_000_000 ? 1500 : 400;
       const reps = quick ? 5 : 30;
       const bare = timeIt(() => bareLoop(ranges), minMs, reps);

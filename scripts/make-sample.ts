@@ -20,24 +20,13 @@ import { MemoryWorkbook, emptySheet, type MemorySheet, type WorkbookModel } from
 import { gapsFunctionRegistry } from '../src/workbook/gapsRegistry';
 import { columnLetters } from '../src/workbook/a1';
 import type { CellValue } from '../src/workbook/port';
+import { seededRandom } from './seededRandom';
 
 const OUT = path.resolve(__dirname, '../assets/sample');
 const PUPILS_PER_YEAR = 180;
 const FORMS = ['A', 'B', 'C', 'D', 'E', 'F'];
 
-/** Mulberry32: a small seeded generator, enough for reproducible synthetic data. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = generator(20261122);
+const random = seededRandom(20261122);
 const normal = (): number => {
   const u = 1 - random();
   const v = random();

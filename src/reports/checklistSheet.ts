@@ -23,9 +23,9 @@ import {
   HISTORY_HEADER_ROW,
   OVERALL_LABEL,
   SCORES_TITLE,
-  cellAddress,
   columnIndex,
 } from '../core/checklist/layout';
+import { cellAddress } from '../workbook/a1';
 import { responseOf, scoresOf, statementsOf, type ChecklistState, type ItemResponse } from '../core/checklist/model';
 import { ratingPoints } from '../core/checklist/score';
 import { FORMATS, num } from './common';

@@ -35,9 +35,10 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** "C5" for row 4, column 2. */
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+/** "C5" for row 4, column 2; "$C$5" when `absolute`. */
+export function cellAddress(row: number, col: number, absolute = false): string {
+  const d = absolute ? '$' : '';
+  return `${d}${columnLetters(col)}${d}${row + 1}`;
 }
 
 /** "A1:C10" for a rectangle (a single cell gives "A1"). */

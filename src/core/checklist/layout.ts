@@ -34,21 +34,3 @@ export const OVERALL_LABEL = 'Overall';
 export const HISTORY_FIRST_COLUMNS = ['Review date', 'Overall', 'Rated'] as const;
 /** 0-based row of the history table's header. */
 export const HISTORY_HEADER_ROW = 3;
-
-/** Excel column letters for a 0-based column (0 = A, 27 = AB). */
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** A1 address of a 0-based cell, e.g. cellAddress(4, 3) = "D5"; absolute with `$` when asked. */
-export function cellAddress(row: number, col: number, absolute = false): string {
-  const d = absolute ? '$' : '';
-  return `${d}${columnLetter(col)}${d}${row + 1}`;
-}
