@@ -1,0 +1,13 @@
+/** Column detection: what each column of a tracker holds, and its assessment points in time order. */
+export {
+  detectColumns,
+  defaultDisadvantaged,
+  disadvantagedRank,
+  firstOfRole,
+  headerWords,
+  ASSESSMENT_SHARE,
+  type ColumnRole,
+  type DetectedColumn,
+} from './detect';
+export { detectAssessmentPoints, splitAssessmentHeader, type AssessmentPoint, type AssessmentSubject } from './points';
+export { profileColumn, PROFILE_ROWS, type ColumnProfile } from './values';
