@@ -13,10 +13,21 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { sources, Compilation } = require('webpack');
 
-const DEV_URL = 'https://localhost:3000/';
-const PROD_URL = process.env.ADDIN_PUBLIC_URL || 'https://www.example-school-hosting.org/closing-the-gap/';
+const PROD_URL = productionUrl(process.env.ADDIN_PUBLIC_URL || 'https://www.example-school-hosting.org/closing-the-gap/');
 const DEV_URL_RE = /https:\/\/localhost:3000\//g;
 const DEV_ORIGIN_RE = /https:\/\/localhost:3000/g;
+
+/** The public address dist/ is served from, with a trailing slash; Office only loads add-ins over https. */
+function productionUrl(raw) {
+  let url;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(`ADDIN_PUBLIC_URL "${raw}" is not a web address: set it to where dist/ is hosted, e.g. https://school.example/closing-the-gap/`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_PUBLIC_URL "${raw}" must start with https:// (Office loads add-ins only over https).`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
 
 /** Every dev address in a text rewritten for production: URLs, then bare origins (AppDomains). */
 function toProduction(text) {
@@ -65,12 +76,26 @@ module.exports = async (env = {}, argv = {}) => {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
     },
     performance: { hints: false },
-    optimization: { splitChunks: { chunks: 'all', name: 'vendor' } },
+    optimization: {
+      // One webpack runtime per page, so the task pane and the functions share one module instance
+      // of the core (the shared runtime's point); Fluent UI and React in their own cacheable files.
+      runtimeChunk: 'single',
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc)[\\/]/, name: 'fluent', priority: 30 },
+          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 20 },
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10 },
+          shared: { minChunks: 2, name: 'shared', priority: 0, reuseExistingChunk: true },
+        },
+      },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new AllowErrorsInAnyPlugin(!dev),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['vendor', 'commands', 'functions', 'taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['vendor', 'preview'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane', 'commands'] }),
+      // The preview runs the same functions bundle against an in-memory workbook; no Office.js, no network.
+      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['functions', 'preview'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

@@ -20,24 +20,58 @@ function walk(node: unknown, visit: (key: string, value: unknown) => void, key =
 }
 
 const resources = doc.VersionOverrides.Resources;
-const defined = new Map<string, string>();
+const resourceIds: Array<[id: string, kind: string]> = [];
 for (const kind of ['Images', 'Urls', 'ShortStrings', 'LongStrings']) {
   const items = (resources[kind]?.Image ?? resources[kind]?.Url ?? resources[kind]?.String ?? []) as Array<Record<string, string>>;
-  for (const item of items) {
-    expect(defined.has(item['@id'])).toBe(false);
-    defined.set(item['@id'], kind);
-  }
+  for (const item of items) resourceIds.push([item['@id'], kind]);
+}
+const defined = new Map(resourceIds);
+
+/** The kind of resource each element that takes a resid must point at. */
+const KIND_FOR: Record<string, string> = {
+  Image: 'Images',
+  SourceLocation: 'Urls',
+  Runtime: 'Urls',
+  FunctionFile: 'Urls',
+  LearnMoreUrl: 'Urls',
+  Label: 'ShortStrings',
+  Title: 'ShortStrings',
+  Namespace: 'ShortStrings',
+  Description: 'LongStrings',
+};
+
+/** Every resid in the tree with the element holding it. */
+function residUses(node: unknown, element = ''): Array<[element: string, id: string]> {
+  if (Array.isArray(node)) return node.flatMap((n) => residUses(n, element));
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([k, v]) => (k === '@resid' ? [[element, String(v)] as [string, string]] : residUses(v, k)));
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): [number, number] {
+  const png = readFileSync(file);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+function assetFor(url: string): string {
+  return path.join(ROOT, new URL(url).pathname.replace(/^\//, ''));
 }
 
 describe('manifest.xml', () => {
   it('is well-formed XML', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
   });
-  it('resolves every resid to a resource', () => {
-    const used: string[] = [];
-    walk(doc, (k, v) => { if (k === '@resid' && typeof v === 'string') used.push(v); });
-    expect(used.length).toBeGreaterThan(5);
-    for (const id of used) expect(defined.has(id) ? id : `missing ${id}`).toBe(id);
+  it('gives every resource a unique id', () => {
+    const ids = resourceIds.map(([id]) => id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+  it('resolves every resid to a resource of the kind its element needs', () => {
+    const used = residUses(doc);
+    expect(used.length).toBeGreaterThan(10);
+    for (const [element, id] of used) {
+      expect(`${element} -> ${id}: ${defined.get(id) ?? 'missing'}`).toBe(`${element} -> ${id}: ${KIND_FOR[element] ?? 'an element not expected to take a resid'}`);
+    }
   });
   it('declares the shared runtime and uses it for the functions and the task pane', () => {
     const sets = doc.Requirements.Sets.Set.map((s: Record<string, string>) => s['@Name']);
@@ -48,7 +82,7 @@ describe('manifest.xml', () => {
     const cf = host.AllFormFactors.ExtensionPoint.find((e: Record<string, string>) => e['@type'] === 'CustomFunctions');
     expect(cf.Page.SourceLocation['@resid']).toBe(runtime['@resid']);
     expect(cf.Script.SourceLocation['@resid']).toBe(runtime['@resid']);
-    const button = host.DesktopFormFactor.ExtensionPoint[0].OfficeTab.Group.Control;
+    const button = host.DesktopFormFactor.ExtensionPoint.find((e: Record<string, string>) => e['@type'] === 'PrimaryCommandSurface').OfficeTab.Group.Control;
     expect(button.Action.SourceLocation['@resid']).toBe(runtime['@resid']);
   });
   it('names the functions namespace GAPS', () => {
@@ -61,6 +95,14 @@ describe('manifest.xml', () => {
   it('asks to read and write the document', () => {
     expect(doc.Permissions).toBe('ReadWriteDocument');
   });
+  it('is an Excel task pane add-in named Closing the Gap with a fixed GUID', () => {
+    expect(doc['@type']).toBe('TaskPaneApp');
+    expect(doc.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(doc.DisplayName['@DefaultValue']).toBe('Closing the Gap');
+    expect(doc.ProviderName).toBe('Closing the Gap');
+    expect(doc.Hosts.Host.map((h: Record<string, string>) => h['@Name'])).toEqual(['Workbook']);
+    expect(doc.DefaultSettings.SourceLocation['@DefaultValue']).toBe('https://localhost:3000/taskpane.html');
+  });
   it('serves every URL over https from one origin, the same as the task pane page', () => {
     const urls: string[] = [];
     walk(doc, (k, v) => { if ((k === '@DefaultValue' || k === 'AppDomain') && typeof v === 'string' && /^https?:/.test(v)) urls.push(v); });
@@ -72,12 +114,24 @@ describe('manifest.xml', () => {
   it('points at icons that exist with the sizes their ids say', () => {
     for (const img of resources.Images.Image as Array<Record<string, string>>) {
       const size = Number(/(\d+)x\d+/.exec(img['@id'])?.[1]);
-      const file = path.join(ROOT, new URL(img['@DefaultValue']).pathname.replace(/^\//, ''));
-      expect(existsSync(file)).toBe(true);
-      const png = readFileSync(file);
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+      const file = assetFor(img['@DefaultValue']);
+      expect(existsSync(file) ? file : `missing ${file}`).toBe(file);
+      expect(pngSize(file)).toEqual([size, size]);
     }
+  });
+  it('has a 32-pixel icon and a 64-pixel high-resolution icon', () => {
+    expect(pngSize(assetFor(doc.IconUrl['@DefaultValue']))).toEqual([32, 32]);
+    expect(pngSize(assetFor(doc.HighResolutionIconUrl['@DefaultValue']))).toEqual([64, 64]);
+  });
+  it('opens the task pane from a Home tab button', () => {
+    const host = doc.VersionOverrides.Hosts.Host[0];
+    const tab = host.DesktopFormFactor.ExtensionPoint.find((e: Record<string, string>) => e['@type'] === 'PrimaryCommandSurface').OfficeTab;
+    expect(tab['@id']).toBe('TabHome');
+    const button = tab.Group.Control;
+    expect(button.Action['@type']).toBe('ShowTaskpane');
+    expect(button.Action.TaskpaneId).toBe('ButtonId1');
+    const label = resources.ShortStrings.String.find((s: Record<string, string>) => s['@id'] === button.Label['@resid']);
+    expect(label['@DefaultValue']).toBe('Closing the Gap');
   });
   it('is read by office-addin-manifest offline', () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'office-addin-manifest', 'cli.js'), 'info', 'manifest.xml'], { cwd: ROOT, encoding: 'utf8' });
