@@ -5,15 +5,20 @@
  *
  * References: Hedges & Olkin (1985); Glass (1976); EEF reports Hedges' g.
  *
+ * Scores are read as everywhere (blank, words, booleans and errors are left out).
+ * @throws `#N/A` naming the group when it has no scores, or fewer than 2 for a standard deviation;
+ *   `#DIV/0!` when there is no spread to divide by.
+ *
  * @example effectSize([[3],[4],[5]], [[1],[2],[3]], 'd') // (4 - 2) / 1 = 2
  */
 import { type Grid, cellAt, columnsOf, readScore } from '../cells';
-import { div0Error, naError } from '../errors';
+import { div0Error, naError, valueError } from '../errors';
 import { Moments } from '../stats/moments';
 import { hedgesJ, pooledSd } from '../stats/pooled';
 
 export type EffectSizeMethod = 'g' | 'd' | 'glass';
 
+/** Count, mean and spread of the scores in a range (missing cells left out), in one pass. */
 export function momentsOfGrid(grid: Grid): Moments {
   const m = new Moments();
   const cols = columnsOf(grid);
@@ -26,25 +31,30 @@ export function momentsOfGrid(grid: Grid): Moments {
 }
 
 export function effectSize(group1: Grid, group2: Grid, method: EffectSizeMethod = 'g'): number {
-  const a = momentsOfGrid(group1);
-  const b = momentsOfGrid(group2);
-  if (a.n === 0) throw naError('group1 has no scores');
-  if (b.n === 0) throw naError('group2 has no scores');
-  return effectSizeOf(a, b, method);
+  return effectSizeOf(momentsOfGrid(group1), momentsOfGrid(group2), method);
 }
 
-/** Effect size from two groups' moments. */
+function requireScores(name: string, m: Moments, needed: 1 | 2): void {
+  if (m.n === 0) throw naError(`${name} has no scores`);
+  if (m.n < needed) throw naError(`${name} needs at least 2 scores for a standard deviation (it has 1)`);
+}
+
+/**
+ * Effect size from two groups' moments. For "g" and "d" each group needs 2 or more scores (each
+ * contributes its own variance to the pooled SD, as in R's var()); "glass" needs 2 in group2 only.
+ */
 export function effectSizeOf(a: Moments, b: Moments, method: EffectSizeMethod = 'g'): number {
+  if (method !== 'g' && method !== 'd' && method !== 'glass') throw valueError(`method must be "g", "d" or "glass", but it is "${String(method)}"`);
+  requireScores('group1', a, method === 'glass' ? 1 : 2);
+  requireScores('group2', b, 2);
   const diff = a.mean() - b.mean();
   if (method === 'glass') {
-    if (b.n < 2) throw naError(`group2 needs at least 2 scores for its standard deviation (it has ${b.n})`);
     const s = b.sd();
     if (!(s > 0)) throw div0Error('every score in group2 is the same, so its standard deviation is 0');
     return diff / s;
   }
   const sp = pooledSd(a, b);
-  if (Number.isNaN(sp)) throw naError('needs at least 3 scores across the two groups to measure the spread');
-  if (!(sp > 0)) throw div0Error('every score is the same, so the pooled standard deviation is 0');
+  if (!(sp > 0)) throw div0Error('every score is the same within each group, so the pooled standard deviation is 0');
   const d = diff / sp;
   return method === 'd' ? d : hedgesJ(a.n + b.n - 2) * d;
 }

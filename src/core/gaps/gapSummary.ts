@@ -3,7 +3,10 @@
  * Hedges' g, the gap index, how many cells were left out, and a note when a group is small.
  *
  * Statistics that the pupils given cannot support are NaN, with the reason in `unavailable`
- * (the spill shows them as #N/A with that message); the rest are still reported.
+ * (the spill shows them as #N/A with that message); the rest are still reported. With one pupil in
+ * a group the sizes, means and gap are given but the interval, its df and Hedges' g are not.
+ *
+ * @throws `#VALUE!` unequal ranges, an unrecognised flag, or a confidence outside (0, 1).
  *
  * References: Welch (1947) for the interval (R: t.test(others, disadvantaged)$conf.int);
  * Hedges & Olkin (1985) for g with J = 1 - 3 / (4 (n1 + n2) - 9).
@@ -14,7 +17,8 @@ import type { Grid } from '../cells';
 import { hedgesJ, pooledSd } from '../stats/pooled';
 import { welchInterval } from '../stats/welch';
 import { gapIndexOf } from './gapIndex';
-import { NO_DISADVANTAGED, NO_OTHERS } from './messages';
+import { NO_DISADVANTAGED, NO_OTHERS, tooFewForSpread } from './messages';
+import { valueError } from '../errors';
 import { splitByFlag } from './split';
 
 /** Groups smaller than this are flagged in the note (DfE tables suppress groups under 6). */
@@ -44,7 +48,7 @@ export interface GapSummary {
   unavailable: Partial<Record<GapSummaryField, string>>;
 }
 
-export type GapSummaryField = 'meanDisadvantaged' | 'meanOther' | 'gap' | 'ciLower' | 'ciUpper' | 'hedgesG' | 'gapIndex';
+export type GapSummaryField = 'meanDisadvantaged' | 'meanOther' | 'gap' | 'ciLower' | 'ciUpper' | 'df' | 'hedgesG' | 'gapIndex';
 
 function pupils(n: number): string {
   return `${n} pupil${n === 1 ? '' : 's'}`;
@@ -60,6 +64,9 @@ export function smallGroupNote(nDisadvantaged: number, nOther: number): string {
 }
 
 export function gapSummary(scores: Grid, flags: Grid, confidence = 0.95): GapSummary {
+  if (!(confidence > 0 && confidence < 1)) {
+    throw valueError(`confidence must be a fraction between 0 and 1, such as 0.95 for a 95% interval, but it is ${confidence}`);
+  }
   const s = splitByFlag(scores, flags, undefined, true);
   const d = s.flagged;
   const o = s.other;
@@ -77,27 +84,19 @@ export function gapSummary(scores: Grid, flags: Grid, confidence = 0.95): GapSum
   let ciLower = NaN;
   let ciUpper = NaN;
   let df = NaN;
-  const spreadWhy = missingGroup || (d.n < 2 ? 'needs at least 2 disadvantaged pupils with a score for an interval' : o.n < 2 ? 'needs at least 2 other pupils with a score for an interval' : '');
+  let hedgesG = NaN;
+  // An interval and an effect size need each group's own standard deviation: 2+ pupils in each.
+  const spreadWhy = missingGroup || (d.n < 2 ? tooFewForSpread('disadvantaged', d.n).message : o.n < 2 ? tooFewForSpread('other', o.n).message : '');
   if (spreadWhy) {
-    na('ciLower', spreadWhy);
-    na('ciUpper', spreadWhy);
+    for (const field of ['ciLower', 'ciUpper', 'df', 'hedgesG'] as const) na(field, spreadWhy);
   } else {
     const ci = welchInterval(o, d, confidence);
     ciLower = ci.lower;
     ciUpper = ci.upper;
     df = ci.df;
-  }
-
-  let hedgesG = NaN;
-  if (missingGroup) {
-    na('hedgesG', missingGroup);
-  } else {
     const sp = pooledSd(o, d);
-    if (!(sp > 0)) {
-      na('hedgesG', Number.isNaN(sp) ? 'needs at least 3 pupils with a score in all to measure the spread' : 'every score is the same, so there is no spread to compare the gap with');
-    } else {
-      hedgesG = (hedgesJ(d.n + o.n - 2) * gap) / sp;
-    }
+    if (sp > 0) hedgesG = (hedgesJ(d.n + o.n - 2) * gap) / sp;
+    else na('hedgesG', 'every pupil in each group has the same score, so there is no spread to compare the gap with');
   }
 
   const gi = missingGroup ? na('gapIndex', missingGroup) : gapIndexOf(s.flaggedValues as Float64Array, s.otherValues as Float64Array);

@@ -4,6 +4,8 @@
  * is compared (including those with a blank group).
  *
  * @example groupGap([[90],[100],[110]], [["K"],["N"],["N"]], "k") // 105 - 90 = 15
+ * @throws `#VALUE!` unequal ranges, a blank focus, or a comparison equal to the focus; `#N/A` naming
+ *   the group (focus or comparison) that has no pupil with a score.
  */
 import { type Grid, cellAt, columnsOf, describeValue, isBlank, readLabel, readScore, requireSameSize } from '../cells';
 import { naError, valueError } from '../errors';
@@ -18,6 +20,7 @@ export function groupGap(scores: Grid, groups: Grid, focus: unknown, comparison?
   const n = requireSameSize(['scores', scores], ['groups', groups]);
   const f = label('focus', focus);
   const c = comparison === undefined || isBlank(comparison) ? null : label('comparison', comparison);
+  if (c === f) throw valueError(`comparison and focus are both "${f}": name a different group to compare with, or leave comparison out to compare with every other pupil`);
   const sc = columnsOf(scores);
   const gc = columnsOf(groups);
   let nf = 0, nc = 0, sf = 0, sC = 0;
