@@ -9,6 +9,7 @@
  */
 import { type Grid, cellAt, columnsOf, describeValue, isBlank, readLabel, readScore, requireSameSize } from '../cells';
 import { naError, valueError } from '../errors';
+import { labelReader } from './labels';
 
 function label(name: string, value: unknown): string {
   const l = readLabel(value);
@@ -23,11 +24,12 @@ export function groupGap(scores: Grid, groups: Grid, focus: unknown, comparison?
   if (c === f) throw valueError(`comparison and focus are both "${f}": name a different group to compare with, or leave comparison out to compare with every other pupil`);
   const sc = columnsOf(scores);
   const gc = columnsOf(groups);
+  const groupLabel = labelReader();
   let nf = 0, nc = 0, sf = 0, sC = 0;
   for (let k = 0; k < n; k++) {
     const x = readScore(cellAt(scores, k, sc));
     if (x !== x) continue;
-    const g = readLabel(cellAt(groups, k, gc));
+    const g = groupLabel(cellAt(groups, k, gc));
     if (g === f) { nf++; sf += x; } else if (c === null || g === c) { nc++; sC += x; }
   }
   if (nf === 0) throw naError(`no pupil with a score is in the focus group "${f}"`);

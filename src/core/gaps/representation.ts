@@ -8,6 +8,7 @@
  */
 import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, describeValue, invalidFlagError, readFlag, readLabel, requireSameSize } from '../cells';
 import { naError, valueError } from '../errors';
+import { labelReader } from './labels';
 
 export function representation(flags: Grid, groups: Grid, group: unknown): number {
   const n = requireSameSize(['disadvantaged', flags], ['groups', groups]);
@@ -15,12 +16,13 @@ export function representation(flags: Grid, groups: Grid, group: unknown): numbe
   if (target === '') throw valueError(`group must name a group as it appears in the groups range (e.g. "Set 1" or 1), but it is ${describeValue(group)}`);
   const fc = columnsOf(flags);
   const gc = columnsOf(groups);
+  const groupLabel = labelReader();
   let total = 0, totalDis = 0, inGroup = 0, disInGroup = 0;
   for (let k = 0; k < n; k++) {
     const fcell = cellAt(flags, k, fc);
     const f = readFlag(fcell);
     if (f === FLAG_INVALID) throw invalidFlagError('disadvantaged', fcell, k, fc);
-    const g = readLabel(cellAt(groups, k, gc));
+    const g = groupLabel(cellAt(groups, k, gc));
     if (g === '') continue;
     const dis = f === FLAG_TRUE ? 1 : 0;
     total++;
