@@ -11,3 +11,4 @@ export {
 } from './detect';
 export { detectAssessmentPoints, splitAssessmentHeader, type AssessmentPoint, type AssessmentSubject } from './points';
 export { profileColumn, PROFILE_ROWS, type ColumnProfile } from './values';
+export { defaultThreshold, THRESHOLDS } from './threshold';
