@@ -3,11 +3,15 @@
  * disadvantaged pupils, as a fraction (0.22 = 22 percentage points).
  *
  * @example thresholdGap([[5],[3],[4],[6]], [["Y"],["Y"],["N"],["N"]], 4) // 1 - 0.5 = 0.5
+ * @throws `#VALUE!` unequal ranges, an unrecognised flag or a threshold that is not a finite number;
+ *   `#N/A` an empty group.
  */
 import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
+import { valueError } from '../errors';
 import { requireBothGroups } from './messages';
 
 export function thresholdGap(scores: Grid, flags: Grid, threshold: number): number {
+  if (!Number.isFinite(threshold)) throw valueError(`threshold must be a number such as 4 or 100, but it is ${threshold}`);
   const n = requireSameSize(['scores', scores], ['disadvantaged', flags]);
   const sc = columnsOf(scores);
   const fc = columnsOf(flags);
