@@ -8,7 +8,7 @@
  * Reference: B. L. Welch (1947), Biometrika 34; matches R's t.test(x, y, var.equal = FALSE)$conf.int.
  *
  * @example welchInterval(mx, my, 0.95) // for x = [110,95,107,99], y = [104,98,101,88]:
- *   { diff: 5, lower: -7.018548, upper: 17.01855, df: 5.9998 }  (R: t.test(x, y)$conf.int)
+ *   { diff: 5, lower: -7.018548, upper: 17.01855, df: 6 }  (R: t.test(x, y)$conf.int, $parameter)
  */
 import type { Moments } from './moments';
 import { tQuantile } from './distributions';
