@@ -1,0 +1,329 @@
+/**
+ * "How far behind are disadvantaged pupils, and in what?": the gap analysis job.
+ *
+ * Step 1, the leader chooses the pupils' data (a table, a sheet or the selection). Step 2, the
+ * columns detected from headers and values are shown to confirm or correct: the disadvantaged
+ * column (PP before FSM6 before FSM), the groups' columns, the pupils' ID, name and form, and the
+ * assessments with their grade scale and threshold. Step 3, the comparisons. "Run gap analysis"
+ * reads the data afresh, analyses it in the core, writes a new "Gap report <date>" sheet and shows
+ * the headline gap per subject here.
+ */
+import * as React from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ChartMultiple20Regular } from '@fluentui/react-icons';
+import type { ScreenProps } from './types';
+import { useWorkbook } from '../workbookContext';
+import { useAction } from '../useAction';
+import { ErrorBar } from '../components/ErrorBar';
+import { BusyIndicator } from '../components/BusyIndicator';
+import { DataPicker, describeSource } from '../components/DataPicker';
+import { ColumnMapper, type AssessmentRow, type RoleField } from '../components/ColumnMapper';
+import type { DataSource, TableData, WorkbookPort } from '../../workbook/port';
+import { readScore } from '../../core/cells';
+import { valueError } from '../../core/errors';
+import { detectColumns, defaultDisadvantaged, firstOfRole, type DetectedColumn } from '../../core/columns/detect';
+import { defaultThreshold } from '../../core/columns/threshold';
+import { guessScale, type NamedScale } from '../../core/grades/scales';
+import { analyseGaps, buildGapReportFrom, type GapAnalysis, type GapReportOptions } from '../../reports/gapReport';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  groups: { display: 'flex', flexDirection: 'column' },
+  summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+const SCALES: Array<{ key: NamedScale; label: string }> = [
+  { key: 'gcse', label: 'Numbers / 9-1' },
+  { key: 'letter', label: 'A*-G' },
+  { key: 'nc', label: 'NC levels' },
+  { key: 'ta', label: 'KS2 TA' },
+];
+
+const ROLES: RoleField[] = [
+  { role: 'disadvantaged', label: 'Disadvantaged (PP / FSM)', hint: 'A yes/no column: Y/blank, Yes/No, TRUE/FALSE or 1/0' },
+  { role: 'send', label: 'SEND', hint: 'Codes N / K / E', optional: true },
+  { role: 'eal', label: 'EAL', hint: 'A yes/no column', optional: true },
+  { role: 'gender', label: 'Gender', hint: 'M / F', optional: true },
+  { role: 'priorBand', label: 'Prior-attainment band', hint: 'Low / Middle / High', optional: true },
+  { role: 'id', label: 'Pupil ID', hint: 'For the Back on Track list', optional: true },
+  { role: 'name', label: 'Name', hint: 'For the Back on Track list', optional: true },
+  { role: 'form', label: 'Form or class', hint: 'For the Back on Track list', optional: true },
+];
+
+type GroupKey = 'send' | 'eal' | 'gender' | 'priorBand';
+const GROUPS: Array<{ key: GroupKey; label: string }> = [
+  { key: 'send', label: 'SEND vs no SEND' },
+  { key: 'eal', label: 'EAL vs not EAL' },
+  { key: 'gender', label: 'Boys vs girls' },
+  { key: 'priorBand', label: 'Disadvantaged gap within each prior-attainment band' },
+];
+
+interface Setup {
+  data: TableData;
+  detected: DetectedColumn[];
+  mapping: Record<string, number | null>;
+  assessments: AssessmentRow[];
+  groups: Record<GroupKey, boolean>;
+}
+
+/** The detected defaults for a block of data. */
+function initialSetup(data: TableData): Setup {
+  const detected = detectColumns(data.headers, data.rows);
+  const names = detected.filter((c) => c.role === 'name').map((c) => c.index);
+  const mapping: Record<string, number | null> = {
+    disadvantaged: defaultDisadvantaged(detected),
+    send: firstOfRole(detected, 'send'),
+    eal: firstOfRole(detected, 'eal'),
+    gender: firstOfRole(detected, 'gender'),
+    priorBand: firstOfRole(detected, 'priorBand'),
+    id: firstOfRole(detected, 'id'),
+    // Forename before surname reads best; the list joins every name column.
+    name: names.length > 0 ? names[0] : null,
+    form: firstOfRole(detected, 'form'),
+  };
+  const assessments: AssessmentRow[] = detected
+    .filter((c) => c.role === 'assessment' || c.role === 'prior')
+    .map((c) => {
+      const column = data.rows.map((r) => r[c.index]);
+      const scale = guessScale(column).scale;
+      return { index: c.index, checked: c.role === 'assessment', scale, threshold: String(defaultThreshold(scale, data.rows, c.index)) };
+    });
+  const groups = { send: mapping.send !== null, eal: mapping.eal !== null, gender: mapping.gender !== null, priorBand: mapping.priorBand !== null };
+  return { data, detected, mapping, assessments, groups };
+}
+
+interface Problems {
+  roles: Record<string, string | undefined>;
+  assessments?: string;
+  rows: AssessmentRow[];
+  any: boolean;
+}
+
+function problemsOf(s: Setup): Problems {
+  const roles: Record<string, string | undefined> = {};
+  if (s.mapping.disadvantaged === null || s.mapping.disadvantaged === undefined) roles.disadvantaged = 'Choose the column that marks disadvantaged pupils (PP, FSM6 or FSM).';
+  for (const g of GROUPS) {
+    if (s.groups[g.key] && (s.mapping[g.key] ?? null) === null) roles[g.key] = `Choose the ${g.key === 'priorBand' ? 'prior band' : g.key.toUpperCase()} column, or untick that comparison.`;
+  }
+  const rows = s.assessments.map((a) => {
+    if (!a.checked) return { ...a, problem: undefined };
+    const t = readScore(a.threshold);
+    return { ...a, problem: Number.isNaN(t) ? `Type the threshold for "${s.data.headers[a.index]}" as a number of points, e.g. 4 or 100.` : undefined };
+  });
+  const chosen = rows.filter((a) => a.checked);
+  const assessments = chosen.length === 0 ? 'Tick at least one assessment to analyse.' : undefined;
+  const any = Object.values(roles).some(Boolean) || Boolean(assessments) || rows.some((r) => r.problem);
+  return { roles, assessments, rows, any };
+}
+
+function optionsOf(s: Setup): GapReportOptions {
+  const col = (k: string) => s.mapping[k] ?? null;
+  const names = col('name') === null ? [] : [col('name') as number, ...s.detected.filter((c) => c.role === 'name' && c.index !== col('name')).map((c) => c.index)];
+  return {
+    columns: {
+      disadvantaged: col('disadvantaged') as number,
+      send: s.groups.send ? col('send') : null,
+      eal: s.groups.eal ? col('eal') : null,
+      gender: s.groups.gender ? col('gender') : null,
+      priorBand: s.groups.priorBand ? col('priorBand') : null,
+      id: col('id'),
+      names,
+      form: col('form'),
+    },
+    assessments: s.assessments.filter((a) => a.checked).map((a) => ({ index: a.index, scale: a.scale as NamedScale, threshold: readScore(a.threshold) })),
+    confidence: 0.95,
+  };
+}
+
+export interface GapRun {
+  sheetName: string;
+  analysis: GapAnalysis;
+}
+
+/** Reads the data again, checks it still has the same columns, analyses it, writes the report. */
+export async function runGapAnalysis(port: WorkbookPort, source: DataSource, expectedHeaders: string[], options: GapReportOptions, now: Date, report?: (p: { done: number; total: number; message: string }) => void): Promise<GapRun> {
+  report?.({ done: 0, total: 3, message: 'Reading the data' });
+  const data = await port.readData(source);
+  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
+    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
+  }
+  report?.({ done: 1, total: 3, message: 'Analysing the gaps' });
+  const analysis = analyseGaps(data, options);
+  report?.({ done: 2, total: 3, message: 'Writing the report' });
+  const written = await port.writeSheet(buildGapReportFrom(analysis, data, options, now));
+  return { sheetName: written.sheetName, analysis };
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? x.toFixed(2) : 'n/a';
+}
+
+/** The headline per subject: the disadvantaged gap at the subject's latest point. */
+function headlines(analysis: GapAnalysis) {
+  const latest = new Map<string, GapAnalysis['results'][number]>();
+  for (const r of analysis.results) if (r.kind === 'disadvantaged') latest.set(r.subject, r);
+  return [...latest.values()];
+}
+
+export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
+  const styles = useStyles();
+  const workbook = useWorkbook();
+  const loading = useAction<TableData>();
+  const running = useAction<GapRun>();
+  const [source, setSource] = React.useState<DataSource | null>(null);
+  const [setup, setSetup] = React.useState<Setup | null>(null);
+  const busy = loading.busy || running.busy;
+
+  const read = async (s: DataSource) => {
+    setSource(s);
+    running.reset();
+    const data = await loading.run(() => workbook.readData(s), 'Could not read that data');
+    if (!data) return;
+    if (data.rows.length === 0) {
+      setSetup(null);
+      return;
+    }
+    setSetup(initialSetup(data));
+  };
+
+  const problems = setup ? problemsOf(setup) : null;
+  const run = () => {
+    if (!setup || !source || !problems || problems.any) return;
+    const options = optionsOf(setup);
+    void running.run((report) => runGapAnalysis(workbook, source, setup.data.headers, options, new Date(), report), 'Could not make the gap report');
+  };
+
+  const reasons: Record<number, string> = {};
+  for (const c of setup?.detected ?? []) reasons[c.index] = c.reason;
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-labelledby="gap-step1">
+        <Subtitle2 as="h2" id="gap-step1">
+          1. Choose the data
+        </Subtitle2>
+        <DataPicker value={source} onChange={(s) => void read(s)} disabled={busy} testId="gap-data" />
+        {source?.kind === 'selection' && (
+          <div className={styles.actions}>
+            <Button onClick={() => void read({ kind: 'selection' })} disabled={busy} data-testid="gap-read-selection">
+              Read the selected cells
+            </Button>
+          </div>
+        )}
+        <BusyIndicator busy={loading.busy} label="Reading the data" progress={loading.progress} />
+        <ErrorBar failure={loading.failure} onDismiss={loading.clearFailure} />
+        {loading.result && loading.result.rows.length === 0 && !loading.busy && (
+          <MessageBar intent="warning" data-testid="gap-no-rows">
+            <MessageBarBody>{describeSource(source ?? { kind: 'selection' })} has headers but no pupils under them. Choose the pupils' rows with their header row.</MessageBarBody>
+          </MessageBar>
+        )}
+        {setup && (
+          <Caption1 className={styles.muted} data-testid="gap-data-description">
+            {setup.data.rows.length} pupils in {setup.data.description}
+          </Caption1>
+        )}
+      </section>
+
+      {setup && problems && (
+        <>
+          <section className={styles.section} aria-labelledby="gap-step2">
+            <Subtitle2 as="h2" id="gap-step2">
+              2. Check the columns
+            </Subtitle2>
+            <Caption1 className={styles.muted}>Detected from the headers and values: correct any that are wrong.</Caption1>
+            <ColumnMapper
+              headers={setup.data.headers}
+              roles={ROLES}
+              value={setup.mapping}
+              onChange={(role, column) => setSetup((s) => (s ? { ...s, mapping: { ...s.mapping, [role]: column }, groups: role in s.groups ? { ...s.groups, [role]: column !== null } : s.groups } : s))}
+              problems={problems.roles}
+              reasons={reasons}
+              assessments={problems.rows}
+              onAssessmentsChange={(rows) => setSetup((s) => (s ? { ...s, assessments: rows.map(({ problem: _p, ...r }) => r) } : s))}
+              scaleOptions={SCALES}
+              assessmentsProblem={problems.assessments}
+              disabled={busy}
+              testId="gap-columns"
+            />
+          </section>
+
+          <section className={styles.section} aria-labelledby="gap-step3">
+            <Subtitle2 as="h2" id="gap-step3">
+              3. Compare
+            </Subtitle2>
+            <Field label="Groups" hint="Disadvantaged pupils are always compared with the others; 95% confidence intervals">
+              <div className={styles.groups} role="group" aria-label="Groups to compare">
+                <Checkbox checked disabled label="Disadvantaged vs others" />
+                {GROUPS.map((g) => (
+                  <Checkbox
+                    key={g.key}
+                    checked={setup.groups[g.key]}
+                    disabled={busy || (setup.mapping[g.key] ?? null) === null}
+                    onChange={(_, d) => setSetup((s) => (s ? { ...s, groups: { ...s.groups, [g.key]: Boolean(d.checked) } } : s))}
+                    label={(setup.mapping[g.key] ?? null) === null ? `${g.label} (no column chosen)` : g.label}
+                    data-testid={`gap-group-${g.key}`}
+                  />
+                ))}
+              </div>
+            </Field>
+            <div className={styles.actions}>
+              <Button appearance="primary" icon={<ChartMultiple20Regular />} onClick={run} disabled={busy || problems.any} data-testid="gap-run">
+                Run gap analysis
+              </Button>
+            </div>
+            {problems.any && <Caption1 className={styles.muted}>Fix the fields marked above to run the analysis.</Caption1>}
+          </section>
+        </>
+      )}
+
+      <BusyIndicator busy={running.busy} label="Making the gap report" progress={running.progress} />
+      <ErrorBar failure={running.failure} onDismiss={running.clearFailure} />
+      {running.result && !running.busy && (
+        <section className={styles.section} aria-label="Result">
+          <MessageBar intent="success" data-testid="gap-success">
+            <MessageBarBody>
+              <MessageBarTitle>Done</MessageBarTitle>
+              Report written to sheet &apos;{running.result.sheetName}&apos;
+            </MessageBarBody>
+          </MessageBar>
+          <Body1>Disadvantaged gap at the latest point (others minus disadvantaged; positive = behind):</Body1>
+          <ul className={styles.summary} data-testid="gap-summary">
+            {headlines(running.result.analysis).map((r) => (
+              <li
+                key={r.index}
+                data-testid={`gap-headline-${r.index}`}
+                data-gap={r.summary.gap}
+                data-lower={r.summary.ciLower}
+                data-upper={r.summary.ciUpper}
+              >
+                <Body1>
+                  <b>{r.subject}</b> ({r.point}): {fmt(r.summary.gap)} points, 95% CI {fmt(r.summary.ciLower)} to {fmt(r.summary.ciUpper)};{' '}
+                  {r.summary.nDisadvantaged} disadvantaged, {r.summary.nOther} others
+                  {r.summary.smallGroup ? ' (small group)' : ''}
+                </Body1>
+              </li>
+            ))}
+          </ul>
+          <Caption1 className={styles.muted}>
+            The report sheet also compares the other groups, shows the change between assessment points and lists disadvantaged pupils to get back on track.
+          </Caption1>
+        </section>
+      )}
+    </div>
+  );
+}
