@@ -1,4 +1,5 @@
 /** Properties every gap measure must keep, whatever the pupils (fast-check). */
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import fc from 'fast-check';
 import * as F from '../../src/functions/functions';
 import { isExcelError } from '../../src/functions/excelErrors';
@@ -78,6 +79,56 @@ describe('no input makes a function throw, hang or return anything but a number,
         F.effectSize(a, b, x), F.interventionImpact(a, b, c, null), F.eefMonths(x), F.checklistScore(a, null as unknown as unknown[][]), F.representation(a, b, x),
       ];
       return results.every(okValue);
+    }), { numRuns: 300 });
+  });
+});
+
+describe('more gap properties', () => {
+  const trios = fc.array(fc.record({ base: fc.integer({ min: 80, max: 120 }), cur: fc.integer({ min: 80, max: 120 }), dis: fc.boolean() }), { minLength: 2, maxLength: 50 })
+    .filter((ps) => ps.some((p) => p.dis) && ps.some((p) => !p.dis));
+  it('swapping the groups negates PROGRESSGAP, and reordering pupils leaves it unchanged', () => {
+    fc.assert(fc.property(trios, fc.integer({ min: 0, max: 1000 }), (ps, seed) => {
+      const b = ps.map((p) => [p.base]);
+      const c = ps.map((p) => [p.cur]);
+      const f = ps.map((p) => [p.dis ? 'Y' : 'N']);
+      const flipped = ps.map((p) => [p.dis ? 'N' : 'Y']);
+      const order = ps.map((_, i) => i).sort((i, j) => ((i * 7919 + seed) % 101) - ((j * 7919 + seed) % 101) || i - j);
+      const pick = (g: unknown[][]) => order.map((i) => g[i]);
+      const gap = F.progressGap(b, c, f) as number;
+      return close(gap, -(F.progressGap(b, c, flipped) as number)) && close(gap, F.progressGap(pick(b), pick(c), pick(f)));
+    }));
+  });
+  it("GAPSUMMARY's gap and gap index are FSMGAP and GAPINDEX, and its sizes add up with the cells left out", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom(null, 'ABS', '')), fc.constantFrom('Y', 'N', '')), { minLength: 2, maxLength: 40 }), (rows) => {
+      const s = rows.map(([x]) => [x]);
+      const f = rows.map(([, y]) => [y]);
+      const sum = F.gapSummary(s, f, OMITTED);
+      const [nd, no, gap, gi, left] = [sum[0][1], sum[1][1], sum[4][1], sum[8][1], sum[9][1]] as number[];
+      const sizesOk = nd + no + left === rows.length;
+      const fg = F.fsmGap(s, f);
+      if (typeof fg !== 'number') return sizesOk && isExcelError(gap) && isExcelError(gi);
+      return sizesOk && close(gap, fg) && close(gi, F.gapIndex(s, f));
+    }));
+  });
+  it('swapping the groups negates EFFECTSIZE for every method', () => {
+    const group = fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 2, maxLength: 20 }).filter((xs) => new Set(xs).size > 1);
+    fc.assert(fc.property(group, group, (a, b) => {
+      const A = a.map((x) => [x]);
+      const B = b.map((x) => [x]);
+      return close(F.effectSize(A, B, 'g'), -(F.effectSize(B, A, 'g') as number)) && close(F.effectSize(A, B, 'd'), -(F.effectSize(B, A, 'd') as number));
+    }));
+  });
+  it('the gap-measure functions return a number, a spill or an Excel error for any values at all', () => {
+    const anyGrid = fc.array(fc.array(fc.anything(), { minLength: 1, maxLength: 3 }), { maxLength: 6 });
+    const okValue = (v: unknown) => (typeof v === 'number' && !Number.isNaN(v)) || isExcelError(v) || (Array.isArray(v) && v.every((r) => Array.isArray(r)));
+    fc.assert(fc.property(anyGrid, anyGrid, anyGrid, fc.anything(), fc.anything(), (a, b, c, x, y) => {
+      const A = a as any[][];
+      const B = b as any[][];
+      const C = c as any[][];
+      return [
+        F.fsmGap(A, B), F.gapIndex(A, B), F.thresholdGap(A, B, x), F.groupGap(A, B, x, y), F.gapSummary(A, B, x),
+        F.progressGap(A, B, C), F.effectSize(A, B, x), F.representation(A, B, x),
+      ].every(okValue);
     }), { numRuns: 300 });
   });
 });
