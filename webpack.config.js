@@ -11,7 +11,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
-const { sources, Compilation } = require('webpack');
+const { sources } = require('webpack');
 
 const PROD_URL = productionUrl(process.env.ADDIN_PUBLIC_URL || 'https://www.example-school-hosting.org/closing-the-gap/');
 const DEV_URL_RE = /https:\/\/localhost:3000\//g;
@@ -34,22 +34,27 @@ function toProduction(text) {
   return text.replace(DEV_URL_RE, PROD_URL).replace(DEV_ORIGIN_RE, new URL(PROD_URL).origin);
 }
 
-/** Sets allowErrorForDataTypeAny in the generated functions.json so a #N/A inside a range reaches the function. */
+/**
+ * Sets allowErrorForDataTypeAny in the generated functions.json so a #N/A inside a range reaches the
+ * function (and, in production, points its help links at the public address).
+ *
+ * CustomFunctionsMetadataPlugin puts functions.json into every compilation as it is created,
+ * HtmlWebpackPlugin's child compilations included; this plugin, listed after it, rewrites the asset
+ * at that same moment so every copy is identical (two different copies fail a rebuild with
+ * "Multiple assets emit different content to the same filename").
+ */
 class AllowErrorsInAnyPlugin {
   constructor(rewriteUrl) {
     this.rewriteUrl = rewriteUrl;
   }
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap('AllowErrorsInAnyPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'AllowErrorsInAnyPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
-        const asset = compilation.getAsset('functions.json');
-        if (!asset) return;
-        const meta = JSON.parse(asset.source.source().toString());
-        meta.allowErrorForDataTypeAny = true;
-        let text = JSON.stringify(meta, null, 2);
-        if (this.rewriteUrl) text = toProduction(text);
-        compilation.updateAsset('functions.json', new sources.RawSource(text));
-      });
+    compiler.hooks.compilation.tap('AllowErrorsInAnyPlugin', (compilation) => {
+      const asset = compilation.assets['functions.json'];
+      if (!asset) return;
+      const meta = JSON.parse(asset.source().toString());
+      meta.allowErrorForDataTypeAny = true;
+      const text = JSON.stringify(meta, null, 2);
+      compilation.assets['functions.json'] = new sources.RawSource(this.rewriteUrl ? toProduction(text) : text);
     });
   }
 }
@@ -64,6 +69,9 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return {
     devtool: dev ? 'eval-source-map' : 'source-map',
+    // The preview's terminal keeps `npm start`'s instructions in view: only problems are printed.
+    stats: preview ? 'errors-warnings' : 'normal',
+    infrastructureLogging: { level: preview ? 'warn' : 'info' },
     entry: {
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/index.tsx',
