@@ -111,7 +111,7 @@ const SUMMARY_ROWS: Array<[label: string, field: keyof ReturnType<typeof coreGap
 ];
 
 /**
- * A whole gap at once, spilled as two columns (label, value): disadvantaged n; other n; disadvantaged mean; other mean; gap; gap CI lower; gap CI upper (Welch interval); Hedges' g; gap index; cells left out; a note that flags groups of fewer than 6 pupils. Example: =GAPS.GAPSUMMARY(C2:C181, G2:G181) spills 11 rows.
+ * A whole gap at once, spilled as two columns (label, value): disadvantaged n; other n; disadvantaged mean; other mean; gap; gap CI lower; gap CI upper (Welch interval); Hedges' g; gap index; cells left out; a note that flags groups of fewer than 6 pupils. A value that cannot be worked out (say an interval for a single pupil) is #N/A saying why. Example: scores 104, 98, ABS, 110, 95, 101, 88, 107, 99 and a blank with flags Y, Y, Y, N, N, Y, Y, N, N, N spill 4, 4, 97.75, 102.75, 5, -7.02, 17.02, 0.63, 3.75, 2 and a small-group note.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#gapsummary
  * @param scores Pupils' scores, one cell per pupil.
