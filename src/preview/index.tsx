@@ -1,0 +1,116 @@
+/**
+ * The browser preview: the real task pane (`<App>`) on an in-memory copy of the synthetic sample
+ * workbook, beside a spreadsheet-like view of that workbook. Everything runs in this page: no pupil
+ * data leaves it, and the page loads nothing from outside the server it came from.
+ *
+ * "Save and reopen" writes the workbook to JSON and opens that copy (as closing and reopening the
+ * file would), to show that the add-in's state travels with the workbook. "Reset sample" starts
+ * again from the bundled sample.
+ */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { ArrowReset20Regular, Save20Regular } from '@fluentui/react-icons';
+import { App } from '../taskpane/App';
+import { MemoryWorkbook } from '../workbook/memoryWorkbook';
+import { loadSampleWorkbook } from '../workbook/sampleLoader';
+import { gapsFunctionRegistry } from '../workbook/gapsRegistry';
+import { SheetGrid } from './SheetGrid';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', height: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground3 },
+  banner: { flexShrink: 0 },
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+  note: { color: tokens.colorNeutralForeground3 },
+  main: { display: 'flex', flexGrow: 1, minHeight: 0, gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalS, paddingTop: 0 },
+  sheet: { display: 'flex', flexGrow: 1, minWidth: 0, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
+  pane: {
+    width: '360px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+});
+
+/** Re-renders whenever the workbook changes; returns a counter that changes with it. */
+function useWorkbookVersion(workbook: MemoryWorkbook): number {
+  const [version, setVersion] = React.useState(0);
+  React.useEffect(() => workbook.subscribe(() => setVersion((v) => v + 1)), [workbook]);
+  return version;
+}
+
+function Preview(): React.JSX.Element {
+  const styles = useStyles();
+  const [workbook, setWorkbook] = React.useState<MemoryWorkbook>(() => loadSampleWorkbook());
+  const [opened, setOpened] = React.useState(0);
+  const [status, setStatus] = React.useState('');
+  const version = useWorkbookVersion(workbook);
+
+  const saveAndReopen = () => {
+    const saved = JSON.stringify(workbook.toJSON());
+    setWorkbook(MemoryWorkbook.fromJSON(saved, { functions: gapsFunctionRegistry() }));
+    setOpened((n) => n + 1);
+    setStatus(`Saved (${Math.round(saved.length / 1024)} KB) and reopened: the task pane starts again from what the workbook holds.`);
+  };
+
+  const reset = () => {
+    setWorkbook(loadSampleWorkbook());
+    setOpened((n) => n + 1);
+    setStatus('The sample workbook is back as it was.');
+  };
+
+  return (
+    <div className={styles.page}>
+      <MessageBar intent="info" className={styles.banner} layout="multiline" data-testid="preview-banner">
+        <MessageBarBody>
+          <MessageBarTitle>Closing the Gap: browser preview</MessageBarTitle>
+          This is the add-in's real task pane working on a synthetic sample workbook (invented pupils) held in this page. No pupil data
+          leaves the page. To use it in Excel, build it (npm run build), host the dist folder and add manifest.xml through Home &gt; Add-ins
+          &gt; Upload My Add-in (or npm start on Windows or a Mac with Excel).
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.toolbar}>
+        <Button icon={<Save20Regular />} onClick={saveAndReopen} data-testid="preview-save-reopen">
+          Save and reopen
+        </Button>
+        <Button icon={<ArrowReset20Regular />} onClick={reset} data-testid="preview-reset">
+          Reset sample
+        </Button>
+        <Caption1 className={styles.note} aria-live="polite" data-testid="preview-status">
+          {status || 'Click a cell or drag over cells to select them; the task pane reads the selection.'}
+        </Caption1>
+      </div>
+      <div className={styles.main}>
+        <section className={styles.sheet} aria-label="Workbook">
+          <SheetGrid workbook={workbook} version={version} />
+        </section>
+        <aside className={styles.pane} aria-label="Task pane" data-testid="preview-taskpane">
+          <App key={opened} workbook={workbook} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function mount(): void {
+  const container = document.getElementById('container');
+  if (!container) return;
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <Preview />
+    </FluentProvider>,
+  );
+}
+
+mount();
