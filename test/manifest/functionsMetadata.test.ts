@@ -47,6 +47,13 @@ describe('functions.json', () => {
       for (const p of f?.parameters ?? []) expect((p.description ?? '').length).toBeGreaterThan(5);
     }
   });
+  it('opens a section of the help page from every function', () => {
+    const help = load('help.html');
+    for (const f of meta.functions) {
+      const anchor = new URL(f.helpUrl ?? 'https://x/').hash.slice(1);
+      expect(new RegExp(`id="?${anchor}"?[ >]`).test(help) ? anchor : `${f.id}: no id="${anchor}" in help.html`).toBe(f.id.toLowerCase());
+    }
+  });
   it('declares the catalogue functions', () => {
     for (const id of ['FSMGAP', 'GAPINDEX', 'THRESHOLDGAP', 'GROUPGAP', 'GAPSUMMARY', 'PROGRESSDELTA', 'PROGRESSGAP', 'VALUEADDED', 'GRADEPOINTS', 'EFFECTSIZE', 'INTERVENTIONIMPACT', 'EEFMONTHS', 'CHECKLISTSCORE', 'REPRESENTATION']) {
       expect(byId.has(id) ? id : `missing ${id}`).toBe(id);
