@@ -15,6 +15,7 @@ import { type Grid, cellAt, columnsOf, readScore } from '../cells';
 import { div0Error, naError, valueError } from '../errors';
 import { Moments } from '../stats/moments';
 import { hedgesJ, pooledSd } from '../stats/pooled';
+import { finiteResult } from './messages';
 
 export type EffectSizeMethod = 'g' | 'd' | 'glass';
 
@@ -49,12 +50,12 @@ export function effectSizeOf(a: Moments, b: Moments, method: EffectSizeMethod = 
   requireScores('group2', b, 2);
   const diff = a.mean() - b.mean();
   if (method === 'glass') {
-    const s = b.sd();
+    const s = finiteResult(b.sd());
     if (!(s > 0)) throw div0Error('every score in group2 is the same, so its standard deviation is 0');
-    return diff / s;
+    return finiteResult(diff / s);
   }
-  const sp = pooledSd(a, b);
+  const sp = finiteResult(pooledSd(a, b));
   if (!(sp > 0)) throw div0Error('every score is the same within each group, so the pooled standard deviation is 0');
   const d = diff / sp;
-  return method === 'd' ? d : hedgesJ(a.n + b.n - 2) * d;
+  return finiteResult(method === 'd' ? d : hedgesJ(a.n + b.n - 2) * d);
 }

@@ -9,7 +9,7 @@
  * @throws `#VALUE!` unequal ranges or an unrecognised flag; `#N/A` an empty group.
  */
 import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
-import { requireBothGroups } from './messages';
+import { finiteResult, requireBothGroups } from './messages';
 
 export function fsmGap(scores: Grid, flags: Grid): number {
   const n = requireSameSize(['scores', scores], ['disadvantaged', flags]);
@@ -27,5 +27,5 @@ export function fsmGap(scores: Grid, flags: Grid): number {
     if (f === FLAG_TRUE) { nd++; sd += x; } else { no++; so += x; }
   }
   requireBothGroups(nd, no);
-  return so / no - sd / nd;
+  return finiteResult(so / no - sd / nd);
 }

@@ -17,7 +17,7 @@ import type { Grid } from '../cells';
 import { hedgesJ, pooledSd } from '../stats/pooled';
 import { welchInterval } from '../stats/welch';
 import { gapIndexOf } from './gapIndex';
-import { NO_DISADVANTAGED, NO_OTHERS, tooFewForSpread } from './messages';
+import { NO_DISADVANTAGED, NO_OTHERS, TOO_LARGE, tooFewForSpread } from './messages';
 import { valueError } from '../errors';
 import { splitByFlag } from './split';
 
@@ -95,24 +95,25 @@ export function gapSummary(scores: Grid, flags: Grid, confidence = 0.95): GapSum
     ciUpper = ci.upper;
     df = ci.df;
     const sp = pooledSd(o, d);
-    if (sp > 0) hedgesG = (hedgesJ(d.n + o.n - 2) * gap) / sp;
+    if (sp - sp !== 0) na('hedgesG', TOO_LARGE);
+    else if (sp > 0) hedgesG = (hedgesJ(d.n + o.n - 2) * gap) / sp;
     else na('hedgesG', 'every pupil in each group has the same score, so there is no spread to compare the gap with');
   }
 
   const gi = missingGroup ? na('gapIndex', missingGroup) : gapIndexOf(s.flaggedValues as Float64Array, s.otherValues as Float64Array);
   const note = smallGroupNote(d.n, o.n);
+  // Scores near 1e308 overflow the sums: say so rather than show Infinity or a silent NaN.
+  const values = { meanDisadvantaged, meanOther, gap, ciLower, ciUpper, df, hedgesG, gapIndex: gi };
+  for (const field of Object.keys(values) as GapSummaryField[]) {
+    if (values[field] - values[field] !== 0 && !(field in unavailable)) {
+      values[field] = na(field, TOO_LARGE);
+    }
+  }
 
   return {
     nDisadvantaged: d.n,
     nOther: o.n,
-    meanDisadvantaged,
-    meanOther,
-    gap,
-    ciLower,
-    ciUpper,
-    df,
-    hedgesG,
-    gapIndex: gi,
+    ...values,
     leftOut: s.leftOut,
     note,
     smallGroup: note !== '',

@@ -10,6 +10,7 @@
 import { type Grid, cellAt, columnsOf, describeValue, isBlank, readLabel, readScore, requireSameSize } from '../cells';
 import { naError, valueError } from '../errors';
 import { labelReader } from './labels';
+import { finiteResult } from './messages';
 
 function label(name: string, value: unknown): string {
   const l = readLabel(value);
@@ -34,5 +35,5 @@ export function groupGap(scores: Grid, groups: Grid, focus: unknown, comparison?
   }
   if (nf === 0) throw naError(`no pupil with a score is in the focus group "${f}"`);
   if (nc === 0) throw naError(c === null ? `no pupil with a score is outside the focus group "${f}"` : `no pupil with a score is in the comparison group "${c}"`);
-  return sC / nc - sf / nf;
+  return finiteResult(sC / nc - sf / nf);
 }

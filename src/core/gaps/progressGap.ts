@@ -5,7 +5,7 @@
  * @example progressGap([[100],[100],[100]], [[104],[101],[106]], [["Y"],["Y"],["N"]]) // 6 - 2.5 = 3.5
  */
 import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
-import { requireBothGroups } from './messages';
+import { finiteResult, requireBothGroups } from './messages';
 
 export function progressGap(baseline: Grid, current: Grid, flags: Grid): number {
   const n = requireSameSize(['baseline', baseline], ['current', current], ['disadvantaged', flags]);
@@ -22,5 +22,5 @@ export function progressGap(baseline: Grid, current: Grid, flags: Grid): number 
     if (f === FLAG_TRUE) { nd++; sd += p; } else { no++; so += p; }
   }
   requireBothGroups(nd, no);
-  return so / no - sd / nd;
+  return finiteResult(so / no - sd / nd);
 }

@@ -183,4 +183,20 @@ describe('wrong columns and bad options are #VALUE!', () => {
     value(() => gapSummary(col([1, 2]), col(['Y', 'N']), 95), /confidence must be a fraction between 0 and 1/);
     value(() => groupGap(col([1, 2]), col(['K', 'N']), 'k', ' K '), /comparison and focus are both "K"/);
   });
+  it('scores so large that the sums overflow are #VALUE! (or unavailable in GAPSUMMARY), never Infinity', () => {
+    const huge = col([1e308, 1e308, 1, 2]);
+    const f = col(['N', 'N', 'Y', 'Y']);
+    value(() => fsmGap(huge, f), /too large to calculate/);
+    value(() => progressGap(col([0, 0, 0, 0]), huge, f), /too large to calculate/);
+    value(() => groupGap(huge, f, 'Y'), /too large to calculate/);
+    value(() => effectSize(col([1e308, 1e308, -1e308]), col([1, 2])), /too large to calculate/);
+    // Its running means stay finite; the spreads overflow, so the interval and g are unavailable.
+    const r = gapSummary(col([1.5e308, 1.7e308, 1, 2]), f);
+    expect(r.gap).toBeCloseTo(1.6e308 - 1.5, -300);
+    for (const field of ['ciLower', 'ciUpper', 'df', 'hedgesG'] as const) {
+      expect(r[field]).toBeNaN();
+      expect(r.unavailable[field]).toMatch(/too large to calculate/);
+    }
+    expect(r.gapIndex).toBeCloseTo(10, 12);
+  });
 });
