@@ -8,3 +8,4 @@ export { progressGap } from './progressGap';
 export { representation } from './representation';
 export { effectSize, effectSizeOf, momentsOfGrid, type EffectSizeMethod } from './effectSize';
 export { splitByFlag, type FlagSplit } from './split';
+export { labelReader } from './labels';
