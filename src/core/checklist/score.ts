@@ -50,7 +50,28 @@ export function ratingPoints(cell: unknown, where = ''): number | null {
   throw valueError(`rating ${describeValue(cell)}${at} is not a rating: use ${ALLOWED}`);
 }
 
-/** Weighted mean of the rated statements' points / 3. */
+/** The weight in one cell: a blank counts as 1; anything but a number >= 0 is `#VALUE!`. */
+function weightAt(weights: Grid, k: number, wc: number): number {
+  const cell = cellAt(weights, k, wc);
+  if (isBlank(cell)) return 1;
+  const w = typeof cell === 'number' || typeof cell === 'string' ? readScore(cell) : NaN;
+  if (Number.isNaN(w) || w < 0) {
+    throw valueError(`weight ${describeValue(cell)} at ${describePosition(k, wc)} must be a number of 0 or more (a blank weight counts as 1)`);
+  }
+  return w;
+}
+
+/**
+ * Weighted mean of the rated statements' points / 3, from 0 (nothing started) to 1 (all embedded).
+ *
+ * @param ratings one rating per statement (see `ratingPoints`); blank = not yet rated, left out.
+ * @param weights optional, the same size as `ratings`: numbers >= 0, a blank weight counting as 1.
+ *   Every weight is checked, including those of statements not yet rated.
+ * @throws GapsError('value') for an unknown rating or a bad weight (quoted with its position), or
+ *   ranges of different sizes; GapsError('na') when no statement is rated (or the rated ones all
+ *   have weight 0).
+ * @example checklistScore([["Embedded"], ["Not started"]], [[2], [null]]) // (2 x 3 + 1 x 0) / 3 / 3 = 0.6667
+ */
 export function checklistScore(ratings: Grid, weights?: Grid | null): number {
   const hasWeights = weights !== undefined && weights !== null && weights.length > 0;
   const n = hasWeights ? requireSameSize(['ratings', ratings], ['weights', weights as Grid]) : ratings.length * columnsOf(ratings);
@@ -59,21 +80,21 @@ export function checklistScore(ratings: Grid, weights?: Grid | null): number {
   let sum = 0;
   let total = 0;
   for (let k = 0; k < n; k++) {
+    const w = hasWeights ? weightAt(weights as Grid, k, wc) : 1;
     const p = ratingPoints(cellAt(ratings, k, rc), describePosition(k, rc));
     if (p === null) continue;
-    let w = 1;
-    if (hasWeights) {
-      const wcell = cellAt(weights as Grid, k, wc);
-      if (!isBlank(wcell)) {
-        w = readScore(wcell);
-        if (Number.isNaN(w) || w < 0) {
-          throw valueError(`weight ${describeValue(wcell)} at ${describePosition(k, wc)} must be a number of 0 or more`);
-        }
-      }
-    }
     sum += w * p;
     total += w;
   }
-  if (total === 0) throw naError('no statements have been rated yet (or every rated statement has weight 0)');
+  if (total === 0) {
+    throw naError(hasWeights && anyRated(ratings, n, rc)
+      ? 'no statements have been rated yet with a weight above 0: every rated statement has weight 0'
+      : 'no statements have been rated yet: give each statement a rating (0 to 3, or a word such as Developing)');
+  }
   return sum / total / 3;
+}
+
+function anyRated(ratings: Grid, n: number, rc: number): boolean {
+  for (let k = 0; k < n; k++) if (!isBlank(cellAt(ratings, k, rc))) return true;
+  return false;
 }

@@ -4,14 +4,14 @@
  *
  * @example gradePoints([["5+"],["U"],[null],["Z"]], "gcse") // [[5.3333],[0],[null],[GapsError #N/A]]
  */
-import type { Grid } from '../cells';
+import { type Grid, describeValue } from '../cells';
 import { GapsError, naError } from '../errors';
 import { type GradeScale, gradeValue, scaleLabel } from './scales';
 
 export type GradeCell = number | null | GapsError;
 
 export function unknownGradeError(cell: unknown, scale: GradeScale): GapsError {
-  const shown = typeof cell === 'string' ? `"${cell.trim()}"` : String(cell);
+  const shown = typeof cell === 'string' ? `"${cell.trim()}"` : describeValue(cell);
   return naError(`${shown} is not a grade on ${scaleLabel(scale)}: check the scale argument, or give a two-column table of grades and points`);
 }
 

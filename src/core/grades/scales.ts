@@ -3,8 +3,8 @@
  * - gcse: 9-1 and U (0); a trailing + or - adds or takes a third of a grade ("5+" = 5.33, "6-" = 5.67).
  * - letter: pre-2017 GCSE letters as DfE Attainment 8 points: A* 8.5, A 7, B 5.5, C 4, D 3, E 2,
  *   F 1.5, G 1, U 0.
- * - nc: National Curriculum levels: W = 3, level L = 6L + 3 with sub-level c -2, b 0, a +2
- *   (4c 25, 4b 27, 4a 29); a plain level counts as b.
+ * - nc: National Curriculum levels 1-8: W = 3, level L = 6L + 3 with sub-level c -2, b 0, a +2
+ *   (4c 25, 4b 27, 4a 29); a plain level counts as b; "L4b" and "Level 4b" are read too.
  * - ta: KS2 teacher assessment: WTS 1, EXS 2, GDS 3.
  * - a school's own table of (grade, points).
  * Numbers, and numbers stored as text, pass through unchanged on every scale, except that on the
@@ -33,16 +33,24 @@ export function parseScaleName(text: unknown): NamedScale {
   return hit;
 }
 
-/** A school's own (grade, points) table as a scale. */
+/**
+ * A school's own (grade, points) table as a scale. Grades are matched trimmed and ignoring case;
+ * rows with both cells blank are skipped, and so is a first row of two headings ("Grade", "Points").
+ *
+ * @example tableScale([["Grade", "Points"], ["Secure", 3], ["Developing", 1]]) // Secure 3, Developing 1
+ * @throws GapsError('value') when the table is not two columns, a row lacks a grade or a number of
+ *   points (naming the row), or no row holds both.
+ */
 export function tableScale(table: Grid): GradeScale {
   if (table.length === 0 || table[0].length !== 2) {
-    throw valueError('a scale table must have two columns: the grade, then its points');
+    throw valueError(`a scale table must have two columns, the grade then its points, but it has ${table.length === 0 ? 0 : table[0].length}`);
   }
   const points = new Map<string, number>();
   table.forEach(([g, p], r) => {
     if (isBlank(g) && isBlank(p)) return;
     const key = readLabel(g);
     const value = readScore(p);
+    if (r === 0 && typeof g === 'string' && typeof p === 'string' && Number.isNaN(value) && Number.isNaN(readScore(g))) return; // headings
     if (key === '' || Number.isNaN(value)) {
       throw valueError(`scale table row ${r + 1} holds ${describeValue(key === '' ? g : p)}: each row needs a grade and a number of points`);
     }
@@ -70,7 +78,7 @@ function gcse(t: string): number | undefined {
 
 function nc(t: string): number | undefined {
   if (t === 'W') return 3;
-  const m = /^([1-8])([ABC]?)$/.exec(t);
+  const m = /^(?:L|LEVEL)?([1-8])([ABC]?)$/.exec(t);
   if (!m) return undefined;
   return 6 * Number(m[1]) + 3 + (m[2] ? SUB[m[2]] : 0);
 }

@@ -16,9 +16,12 @@ import { valueError } from '../errors';
 /** Lower bound, in hundredths of an SD, of each month from 0 to 12. */
 const MONTH_FROM = [0, 2, 10, 19, 27, 36, 45, 53, 62, 70, 79, 88, 96];
 
-/** |x| rounded to 2 dp, in hundredths, as Excel's ROUND would (decimal-safe). */
+/**
+ * |x| rounded to 2 dp, in hundredths, as Excel's ROUND would: Excel works to 15 significant digits,
+ * so 0.185 (stored as 0.18499999999999999) rounds to 0.19, while 0.1849999999 stays 0.18.
+ */
 function hundredths(x: number): number {
-  return Math.round(parseFloat((Math.abs(x) * 100).toPrecision(12)));
+  return Math.round(parseFloat((Math.abs(x) * 100).toPrecision(15)));
 }
 
 export function eefMonths(effectSize: number): number {

@@ -11,6 +11,7 @@
  * Reference: S. B. Morris (2008), "Estimating effect sizes from pretest-posttest-control group
  * designs", Organizational Research Methods 11(2).
  */
+import { valueError } from '../errors';
 import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
 import { Moments } from '../stats/moments';
 import { normalQuantile } from '../stats/distributions';
@@ -50,7 +51,19 @@ export interface InterventionImpact {
   unavailable: Partial<Record<ImpactField, string>>;
 }
 
+/**
+ * @param pre each pupil's pre-test score; @param post their post-test score (same size);
+ * @param flags whether each pupil received the intervention (every cell must be a yes/no flag);
+ * @param confidence level of the interval, strictly between 0 and 1.
+ * @throws GapsError('value') for ranges of different sizes, a cell that is not a flag (quoted with its
+ *   position) or a confidence outside (0, 1). Statistics the pupils cannot support are NaN with a
+ *   reason in `unavailable` rather than errors, so the other rows still show.
+ * @example interventionImpact(pre, post, flags) // { interventionN: 5, comparisonN: 0, effectSize: 0.5968, months: 7, design: 'single-group', ... }
+ */
 export function interventionImpact(pre: Grid, post: Grid, flags: Grid, confidence = 0.95): InterventionImpact {
+  if (!(confidence > 0 && confidence < 1)) {
+    throw valueError(`confidence must be a fraction between 0 and 1, such as 0.95 for a 95% interval, but it is ${confidence}`);
+  }
   const n = requireSameSize(['pre', pre], ['post', post], ['intervention', flags]);
   const pc = columnsOf(pre);
   const qc = columnsOf(post);
@@ -106,11 +119,17 @@ export function interventionImpact(pre: Grid, post: Grid, flags: Grid, confidenc
   const ciUpper = Number.isNaN(effect) ? NaN : effect + z * se;
 
   const notes: string[] = [];
-  notes.push(
-    design === 'comparison'
-      ? `Compared with ${n2} pupil${n2 === 1 ? '' : 's'} who did not receive the intervention (gain difference over the pre-test SD, Hedges-corrected).`
-      : 'No comparison group: this is the intervention group\'s own gain, and pupils usually improve anyway, so it cannot show the intervention caused it.',
-  );
+  if (n1 === 0 && n2 === 0) {
+    notes.push('No pupil has both a pre-test and a post-test score: check that the ranges hold the scores.');
+  } else if (design === 'single-group') {
+    notes.push(
+      'No comparison group (single-group design): this is the intervention group\'s own gain over the pre-test SD, and pupils usually improve anyway, so it cannot show that the intervention caused it.',
+    );
+  } else if (n1 === 0) {
+    notes.push(`Comparison design, but no pupil with both scores is flagged as receiving the intervention (${n2} comparison pupil${n2 === 1 ? '' : 's'}): check the intervention column.`);
+  } else {
+    notes.push(`Comparison design: the intervention group's gain against ${n2} pupil${n2 === 1 ? '' : 's'} who did not receive it, over the pooled pre-test SD (Hedges-corrected).`);
+  }
   if (n1 > 0 && n1 < SMALL) notes.push(`Small intervention group (${n1} pupil${n1 === 1 ? '' : 's'}).`);
   if (n2 > 0 && n2 < SMALL) notes.push(`Small comparison group (${n2} pupil${n2 === 1 ? '' : 's'}).`);
   if (ciLower < 0 && ciUpper > 0) notes.push('The interval includes zero, so no effect cannot be ruled out.');
