@@ -53,6 +53,10 @@ function excelRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Prom
   return Excel.run(batch);
 }
 
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
@@ -62,8 +66,23 @@ function fromExcel(values: unknown[][]): CellValue[][] {
   return values.map((row) => row.map((v) => (v === '' || v === undefined ? null : (v as CellValue))));
 }
 
-/** Text Excel would turn into a number, date, time or boolean when written: kept as text. */
-const COERCIBLE = /^\s*[-+(]?[\d£$€]|^\s*[.,]\d|^(true|false)$/i;
+/**
+ * Text Excel would not keep as typed when written: numbers, currency, percentages, dates and times
+ * ("1/2", "9:30", "Mar 2026", "12-Sep"), booleans, error literals ("#N/A" becomes an error value),
+ * and text starting with "+", "-" or "@" (Excel reads "-abc" or "+5" as a formula). Kept as text.
+ */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
+const COERCIBLE = new RegExp(
+  [
+    '^\\s*[-+@(]',
+    '^\\s*[\\d£$€]',
+    '^\\s*[.,]\\d',
+    '^\\s*(true|false)\\s*$',
+    '^\\s*#(null!|div/0!|value!|ref!|name\\?|num!|n/a|spill!|calc!|getting_data|field!|blocked!|connect!|busy!|unknown!)\\s*$',
+    `^\\s*${MONTH}[\\s\\-/.,]*\\d`,
+  ].join('|'),
+  'i',
+);
 
 /** A value as written to Excel: null as "", text that Excel would convert protected by an apostrophe. */
 function toExcel(v: CellValue): string | number | boolean {
@@ -232,7 +251,7 @@ export class ExcelWorkbook implements WorkbookPort {
       try {
         await context.sync();
       } catch (e) {
-        throw new Error(`Excel could not finish writing the sheet "${sheetName}": ${e instanceof Error ? e.message : String(e)}`);
+        throw new Error(`Excel could not finish writing the sheet "${sheetName}": ${messageOf(e)}`);
       }
       return { sheetName, address: sheetRangeAddress(sheetName, 0, 0, Math.max(1, extent.rows), Math.max(1, extent.cols)) };
     });
@@ -264,7 +283,12 @@ export class ExcelWorkbook implements WorkbookPort {
     const selected = context.workbook.getSelectedRange().load(dims);
     const ws = selected.worksheet.load('name');
     const used = selected.worksheet.getUsedRangeOrNullObject(true).load(dims);
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      // Excel refuses to hand over a selection of several separate areas (Ctrl+click), or a chart.
+      throw new Error(`Excel could not read the selection (${messageOf(e)}). Select one block of cells including its header row, or choose a table or a sheet.`);
+    }
     if (used.isNullObject) throw new Error(`The sheet "${ws.name}" is empty: select your data including its header row, or choose a table or a sheet.`);
     if (selected.rowCount * selected.columnCount === 1) {
       return { rect: rectOf(ws.name, used), description: `sheet ${ws.name} (all its data: only one cell was selected)` };
@@ -302,8 +326,12 @@ async function readRect(context: Excel.RequestContext, rect: Rect, onProgress?: 
   for (const group of groups) {
     const ranges = group.map((c) => ws.getRangeByIndexes(rect.row + c.start, rect.col, c.count, rect.cols).load('values'));
     // One sync per group is the point of chunking: each response must stay under Excel's limits.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      throw new Error(`Excel could not read ${sheetRangeAddress(rect.sheet, rect.row, rect.col, rect.rows, rect.cols)} (${messageOf(e)}). Choose a smaller range or a table, or try again.`);
+    }
     for (const r of ranges) {
       if (!Array.isArray(r.values)) throw new Error(`Excel did not return the cells of ${sheetRangeAddress(rect.sheet, rect.row, rect.col, rect.rows, rect.cols)} (too much data at once). Choose a smaller range or a table.`);
       for (const row of fromExcel(r.values)) out.push(row);

@@ -576,8 +576,9 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     const grid = this.displayValues(s.name);
     const box = usedBox(grid);
+    if (!box) throw new Error(`The sheet "${s.name}" is empty: select your data including its header row, or choose a table or a sheet.`);
     // A whole-column selection reads no further than the sheet's data.
-    const lastRow = box ? Math.min(sel.row + sel.rows, box.row + box.rows) : sel.row + 1;
+    const lastRow = Math.min(sel.row + sel.rows, box.row + box.rows);
     const rows = Math.max(1, lastRow - sel.row);
     const values = slice(grid, sel.row, sel.col, rows, sel.cols);
     return toTableData(values, { sheet: s.name, row: sel.row, col: sel.col }, `selection ${sheetRangeAddress(s.name, sel.row, sel.col, rows, sel.cols)}`);

@@ -41,6 +41,10 @@ class FakeExcel {
   calls: string[] = [];
   /** Cells per `values` load, in order. */
   valueLoads: number[] = [];
+  /** Every matrix written to `values` or `formulas`, as sent to Excel. */
+  written: unknown[][][] = [];
+  /** The user's selection: a rectangle, or several separate areas (which Excel refuses to read). */
+  selection: { sheet: string; row: number; col: number; rows: number; cols: number } | 'several areas' | null = null;
   private pending: Array<() => void> = [];
   private mocks: OfficeMockObject[] = [];
 
@@ -92,7 +96,17 @@ class FakeExcel {
         return { isNullObject: false, name: t.name, worksheet: { name: t.sheet.name }, load: () => undefined, getRange: () => self.dims(t.row, t.col, t.rows, t.cols) };
       },
     };
-    return { workbook: { worksheets, tables }, sync };
+    const getSelectedRange = () => {
+      const sel = self.selection;
+      if (sel === null || sel === 'several areas') {
+        self.pending.push(() => {
+          throw new Error('This operation is not permitted for the current selection.');
+        });
+        return self.range(self.sheets[0], 0, 0, 1, 1);
+      }
+      return self.range(self.find(sel.sheet) as FakeSheet, sel.row, sel.col, sel.rows, sel.cols);
+    };
+    return { workbook: { worksheets, tables, getSelectedRange }, sync };
   }
 
   private nullObject(): any {
@@ -185,6 +199,7 @@ class FakeExcel {
     let snapshot: CellValue[][] | null = null;
     const write = (kind: string) => (matrix: unknown[][]) => {
       self.calls.push(`${kind} ${s.name} ${matrix.length}x${matrix[0]?.length ?? 0}`);
+      self.written.push(matrix);
       self.pending.push(() => {
         matrix.forEach((line, i) => {
           while (s.cells.length <= row + i) s.cells.push([]);
@@ -196,6 +211,9 @@ class FakeExcel {
     };
     const r: any = {
       isNullObject: false,
+      get worksheet() {
+        return self.sheet(s);
+      },
       rowIndexAt: row,
       columnIndexAt: col,
       rowCountAt: rows,
@@ -373,6 +391,52 @@ describe('writing', () => {
     const fake = new FakeExcel();
     await new ExcelWorkbook(fake.run).writeSheet({ name: 'T', mode: 'new', blocks: [{ row: 0, col: 0, values: [['1/2', '5+', 'Year 9', 12, "'=kept", 'TRUE']] }] });
     expect(fake.find('T')?.cells[0]).toEqual(['1/2', '5+', 'Year 9', 12, '=kept', 'TRUE']);
+  });
+});
+
+describe('text protection', () => {
+  test('text Excel would convert (signs, @, error literals, month dates, booleans) is sent with an apostrophe; plain words are not', async () => {
+    const fake = new FakeExcel();
+    const texts = ['-', '- small group', '+5', '@home', '#N/A', ' #VALUE! ', 'Mar 2026', 'sept-12', 'true', '50%', '£20', 'Year 9', 'Disadvantaged', 'Maths set 4', 'n/a'];
+    await new ExcelWorkbook(fake.run).writeSheet({ name: 'T', mode: 'new', blocks: [{ row: 0, col: 0, values: [texts] }] });
+    const sent = fake.written[0][0] as string[];
+    expect(sent.filter((v) => v.startsWith("'")).map((v) => v.slice(1))).toEqual(texts.slice(0, 11));
+    expect(sent.slice(11)).toEqual(['Year 9', 'Disadvantaged', 'Maths set 4', 'n/a']);
+  });
+
+  test('formulas are sent as formulas, beside protected text in the same block', async () => {
+    const fake = new FakeExcel();
+    await new ExcelWorkbook(fake.run).writeSheet({ name: 'T', mode: 'new', blocks: [{ row: 0, col: 0, values: [['-2', '=GAPS.EEFMONTHS(0.3)', null]] }] });
+    expect(fake.calls).toContain('formulas T 1x3');
+    expect(fake.written[0]).toEqual([["'-2", '=GAPS.EEFMONTHS(0.3)', '']]);
+  });
+});
+
+describe('reading the selection', () => {
+  test('a block of cells is read from the selection, stopping at the end of the data', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Year 9', tracker(20));
+    fake.selection = { sheet: 'Year 9', row: 0, col: 2, rows: 1_048_576, cols: 2 };
+    const data = await new ExcelWorkbook(fake.run).readData({ kind: 'selection' });
+    expect(data.headers).toEqual(['FSM6', 'KS2 Scaled']);
+    expect(data.rows).toHaveLength(20);
+    expect(data.address).toBe("'Year 9'!C1:D21");
+  });
+
+  test('one selected cell reads the sheet\'s used range and says so', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Year 9', tracker(5));
+    fake.selection = { sheet: 'Year 9', row: 3, col: 1, rows: 1, cols: 1 };
+    const data = await new ExcelWorkbook(fake.run).readData({ kind: 'selection' });
+    expect(data.description).toMatch(/only one cell was selected/);
+    expect(data.headers).toEqual(HEADERS);
+  });
+
+  test('a selection of several areas gets a message saying to select one block', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Year 9', tracker(5));
+    fake.selection = 'several areas';
+    await expect(new ExcelWorkbook(fake.run).readData({ kind: 'selection' })).rejects.toThrow(/could not read the selection .*Select one block of cells/);
   });
 });
 

@@ -70,6 +70,8 @@ describe('reading data', () => {
     await expect(wb.readData({ kind: 'table', name: 'Tracker' })).rejects.toThrow(/no table called "Tracker"/);
     await expect(wb.readData({ kind: 'sheet', name: 'Empty' })).rejects.toThrow(/"Empty" is empty/);
     await expect(wb.readData({ kind: 'selection' })).rejects.toThrow(/Nothing is selected/);
+    wb.setSelection('Empty', 0, 0, 5, 3);
+    await expect(wb.readData({ kind: 'selection' })).rejects.toThrow(/"Empty" is empty: select your data/);
   });
 
   test('readSheetValues gives the used range from A1, and null for an absent sheet', async () => {
