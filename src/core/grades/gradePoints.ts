@@ -1,6 +1,11 @@
 /**
- * A range of grades as points, shaped like the range: numbers pass through, blanks stay null, and a
- * grade the scale does not know becomes a `#N/A` error for that cell only, naming it.
+ * A range of grades as points, shaped like the range (GRADEPOINTS).
+ *
+ * What it is for: turning a tracker's grade columns into numbers the gap measures can average.
+ * Numbers and numeric text pass through on every scale (on "nc" a whole number 1-8 is a plain
+ * level, see scales.ts); a school's own table is looked up first. Blanks stay null, and a grade the
+ * scale does not know becomes a `#N/A` error for that cell only, naming it, so one typo never hides
+ * the rest of the column.
  *
  * @example gradePoints([["5+"],["U"],[null],["Z"]], "gcse") // [[5.3333],[0],[null],[GapsError #N/A]]
  */
@@ -12,7 +17,10 @@ export type GradeCell = number | null | GapsError;
 
 export function unknownGradeError(cell: unknown, scale: GradeScale): GapsError {
   const shown = typeof cell === 'string' ? `"${cell.trim()}"` : describeValue(cell);
-  return naError(`${shown} is not a grade on ${scaleLabel(scale)}: check the scale argument, or give a two-column table of grades and points`);
+  const fix = typeof scale === 'object'
+    ? 'add it to the table, or correct the grade'
+    : 'check the scale argument ("gcse", "letter", "nc" or "ta"), or give a two-column table of grades and points';
+  return naError(`${shown} is not a grade on ${scaleLabel(scale)}: ${fix}`);
 }
 
 export function gradePoints(grades: Grid, scale: GradeScale = 'gcse'): GradeCell[][] {
