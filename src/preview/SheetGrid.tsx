@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, flexGrow: 1, backgroundColor: tokens.colorNeutralBackground1 },
   bar: {
     display: 'flex',
+    flexShrink: 0,
     gap: tokens.spacingHorizontalS,
     alignItems: 'center',
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
@@ -59,6 +60,7 @@ const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   tabs: {
     display: 'flex',
+    flexShrink: 0,
     gap: '2px',
     overflowX: 'auto',
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -78,7 +80,7 @@ const useStyles = makeStyles({
   },
   tabActive: { backgroundColor: tokens.colorNeutralBackground1, borderBottomColor: tokens.colorBrandStroke1, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   chart: { position: 'absolute', zIndex: 1 },
-  tableNote: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, padding: `0 ${tokens.spacingHorizontalS}` },
+  tableNote: { flexShrink: 0, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, padding: `0 ${tokens.spacingHorizontalS}` },
 });
 
 export interface SheetGridProps {

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   roles: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  item: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 92px 64px', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  item: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 108px 60px', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   small: { minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   dropdown: { minWidth: 0, width: '100%' },

@@ -48,9 +48,9 @@ const useStyles = makeStyles({
 });
 
 const SCALES: Array<{ key: NamedScale; label: string }> = [
-  { key: 'gcse', label: 'Numbers / 9-1' },
+  { key: 'gcse', label: '9-1 or score' },
   { key: 'letter', label: 'A*-G' },
-  { key: 'nc', label: 'NC levels' },
+  { key: 'nc', label: 'NC level' },
   { key: 'ta', label: 'KS2 TA' },
 ];
 
@@ -188,6 +188,14 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
   const [source, setSource] = React.useState<DataSource | null>(null);
   const [setup, setSetup] = React.useState<Setup | null>(null);
   const busy = loading.busy || running.busy;
+  const resultRef = React.useRef<HTMLElement>(null);
+  const done = running.result !== null && !running.busy;
+  // Bring the result into view (the pane has scrolled down to the Run button) and move focus to it.
+  React.useEffect(() => {
+    if (!done) return;
+    resultRef.current?.scrollIntoView?.({ block: 'start' });
+    resultRef.current?.focus({ preventScroll: true });
+  }, [done, running.result]);
 
   const read = async (s: DataSource) => {
     setSource(s);
@@ -294,7 +302,7 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
       <BusyIndicator busy={running.busy} label="Making the gap report" progress={running.progress} />
       <ErrorBar failure={running.failure} onDismiss={running.clearFailure} />
       {running.result && !running.busy && (
-        <section className={styles.section} aria-label="Result">
+        <section className={styles.section} aria-label="Result" ref={resultRef} tabIndex={-1} data-testid="gap-result">
           <MessageBar intent="success" data-testid="gap-success">
             <MessageBarBody>
               <MessageBarTitle>Done</MessageBarTitle>
