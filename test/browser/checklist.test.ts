@@ -4,49 +4,25 @@
  * the same step, and find the Checklist sheet with its score. Every request must stay on the local
  * server. Needs `npm run build` first and Debian's Chromium at /usr/bin/chromium.
  */
-import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openPreview, type PreviewSession } from './harness';
 
-const DIST = path.resolve(__dirname, '../../dist');
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 jest.setTimeout(120_000);
 
-let server: http.Server;
+let session: PreviewSession;
 let base: string;
-let browser: Browser;
 let page: Page;
-const outside: string[] = [];
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const file = path.join(DIST, decodeURIComponent((req.url ?? '/').split('?')[0]));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
-  });
+  // The shared harness: dist/ on a free local port, Debian's Chromium, every request recorded.
+  session = await openPreview({ page: null });
+  page = session.page;
+  base = session.origin;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await session?.close();
 });
 
 async function openChecklist(): Promise<void> {
@@ -90,7 +66,6 @@ test('complete a few statements, save, reopen the workbook and resume at the sam
   await page.getByText('Closing-the-gap checklist').first().waitFor();
   await expect(page.getByText('67%').count()).resolves.toBeGreaterThan(0);
 
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, 'checklist.png'), fullPage: true });
-  expect(outside).toEqual([]);
+  await session.screenshot('checklist');
+  expect(session.outsideRequests()).toEqual([]);
 });

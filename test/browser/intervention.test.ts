@@ -6,25 +6,19 @@
  * stay on the local server. Needs `npm run build` first and Debian's Chromium at /usr/bin/chromium.
  */
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openPreview, type PreviewSession } from './harness';
 import { evaluateIntervention } from '../../src/core/interventions/evaluate';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const SAMPLE_DIR = path.join(ROOT, 'assets/sample');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 jest.setTimeout(120_000);
 
-let server: http.Server;
+let session: PreviewSession;
 let base: string;
-let browser: Browser;
 let page: Page;
-const outside: string[] = [];
 
 interface Block {
   headers: string[];
@@ -63,30 +57,14 @@ function sampleYear9(): Block {
 }
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const file = path.join(DIST, decodeURIComponent((req.url ?? '/').split('?')[0]));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
-  });
+  // The shared harness: dist/ on a free local port, Debian's Chromium, every request recorded.
+  session = await openPreview({ page: null });
+  page = session.page;
+  base = session.origin;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await session?.close();
 });
 
 async function pick(testId: string, option: string | RegExp): Promise<void> {
@@ -133,8 +111,7 @@ test('evaluate Year 9 tutoring against a matched group: sheet and register writt
   expect(sheetName).toMatch(/^Impact Year 9 reading \d{4}-\d{2}-\d{2}$/);
   expect(written).toContain('"Interventions register"');
 
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, 'intervention-result.png'), fullPage: true });
+  await session.screenshot('intervention-result');
 
   // Both sheets are in the workbook.
   for (const name of [sheetName, 'Interventions register']) {
@@ -143,7 +120,7 @@ test('evaluate Year 9 tutoring against a matched group: sheet and register writt
   }
   await page.getByRole('tab', { name: 'Interventions register', exact: true }).click();
   await page.getByText('Year 9 reading tutoring').first().waitFor();
-  await page.screenshot({ path: path.join(ARTIFACTS, 'intervention-register.png'), fullPage: true });
+  await session.screenshot('intervention-register');
 
-  expect(outside).toEqual([]);
+  expect(session.outsideRequests()).toEqual([]);
 });
