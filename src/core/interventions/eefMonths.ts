@@ -34,7 +34,7 @@ export function eefMonths(effectSize: number): number {
       break;
     }
   }
-  return effectSize < 0 ? -months : months;
+  return effectSize < 0 && months > 0 ? -months : months; // never -0
 }
 
 export interface CostBand {
