@@ -21,6 +21,7 @@ import { gapsFunctionRegistry } from '../src/workbook/gapsRegistry';
 import { columnLetters } from '../src/workbook/a1';
 import type { CellValue } from '../src/workbook/port';
 import { seededRandom } from './seededRandom';
+import { fixZipDates } from './zipDates';
 
 const OUT = path.resolve(__dirname, '../assets/sample');
 const PUPILS_PER_YEAR = 180;
@@ -313,7 +314,8 @@ async function writeXlsx(model: WorkbookModel, computed: MemoryWorkbook, placed:
     ws.getColumn(4).width = 12;
     for (let c = 6; c <= 8; c++) ws.getColumn(c).width = 16;
   }
-  await wb.xlsx.writeFile(file);
+  // Fixed entry dates: the same data gives the same bytes, so regenerating leaves git clean.
+  fs.writeFileSync(file, fixZipDates(new Uint8Array(await wb.xlsx.writeBuffer()), wb.created));
 }
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadSampleWorkbook } from '../../src/workbook/sampleLoader';
 import { readFlag, readScore, FLAG_TRUE } from '../../src/core/cells';
+import { dosDateTime, fixZipDates } from '../../scripts/zipDates';
 
 const SAMPLE = path.resolve(__dirname, '../../assets/sample');
 
@@ -64,5 +65,36 @@ describe('the sample workbook', () => {
     const y9 = book.getWorksheet('Year 9');
     expect(y9?.getCell('A1').value).toBe('UPN');
     expect(y9?.rowCount).toBe(181);
+  });
+});
+
+describe('the sample file is the same bytes on every run', () => {
+  const xlsx = (): Buffer => fs.readFileSync(path.join(SAMPLE, 'closing-the-gap-sample.xlsx'));
+
+  test('the committed xlsx already carries the fixed entry date (22 November 2026), so regenerating it changes nothing', () => {
+    const file = xlsx();
+    expect(fixZipDates(file, new Date(Date.UTC(2026, 10, 22))).equals(file)).toBe(true);
+  });
+
+  test('re-dating changes only the time and date fields and leaves a workbook Excel can open', async () => {
+    const file = xlsx();
+    const redated = fixZipDates(file, new Date(Date.UTC(2030, 0, 2, 3, 4, 6)));
+    let changed = 0;
+    for (let i = 0; i < file.length; i++) if (file[i] !== redated[i]) changed += 1;
+    expect(redated.length).toBe(file.length);
+    expect(changed).toBeGreaterThan(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(redated.buffer.slice(redated.byteOffset, redated.byteOffset + redated.byteLength) as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Year 7', 'Year 8', 'Year 9', 'Try the formulas']);
+  });
+
+  test('MS-DOS dates count years from 1980 and seconds in twos', () => {
+    // 2026-11-22 00:00:00 -> ((2026-1980) << 9) | (11 << 5) | 22 = 23926; 03:04:06 -> (3 << 11) | (4 << 5) | 3 = 6275
+    expect(dosDateTime(new Date(Date.UTC(2026, 10, 22)))).toEqual({ time: 0, date: 23926 });
+    expect(dosDateTime(new Date(Date.UTC(2030, 0, 2, 3, 4, 6)))).toEqual({ time: 6275, date: (50 << 9) | (1 << 5) | 2 });
+  });
+
+  test('bytes that are not a zip are refused with a message', () => {
+    expect(() => fixZipDates(Buffer.from('not a zip at all, just some text that is long enough'), new Date())).toThrow(/Not a zip file/);
   });
 });
