@@ -11,8 +11,9 @@
  * - Ownership: a sheet is the add-in's when its name is in that list and it carries the add-in's
  *   sheet-level name `CTG_Owned` (a sheet a user re-creates under the same name has none; Excel's
  *   worksheet ids change between sessions, so they cannot be used).
- * - Error bars on charts are not drawn: the API cannot set custom error amounts, so reports keep
- *   the interval columns beside each chart.
+ * - Error bars on charts: the API cannot set custom error amounts, so a chart's `interval` limits
+ *   are drawn as dash markers above and below each column instead, and reports keep the interval
+ *   columns beside each chart.
  */
 import type {
   Block,
@@ -34,7 +35,7 @@ import { checkInsideGrid, isFormula, rectangular, tableHeaders, toTableData } fr
 import { sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
 import { OWNED_SHEETS_KEY, parseOwned, serialiseOwned } from '../workbook/owned';
 import { asTextCell, decodeState, encodeState } from '../workbook/stateCells';
-import { SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from './styles';
+import { INTERVAL_COLOUR, SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from './styles';
 
 export const STATE_SHEET = 'CTG_State';
 export const OWNED_MARK = 'CTG_Owned';
@@ -453,4 +454,22 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   if (spec.width) chart.width = spec.width;
   if (spec.height) chart.height = spec.height;
   if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+  if (spec.interval && spec.data.rows > 1) {
+    // Office.js cannot set custom error-bar amounts: the limits become marker-only series instead.
+    const rows = spec.data.rows - 1;
+    const limits: Array<[string, number]> = [
+      ['Interval lower', spec.interval.lowerCol],
+      ['Interval upper', spec.interval.upperCol],
+    ];
+    for (const [name, col] of limits) {
+      const series = chart.series.add(name);
+      series.setValues(ws.getRangeByIndexes(spec.data.row + 1, col, rows, 1));
+      series.chartType = 'LineMarkers';
+      series.format.line.lineStyle = 'None';
+      series.markerStyle = 'Dash';
+      series.markerSize = 12;
+      series.markerForegroundColor = INTERVAL_COLOUR;
+      series.markerBackgroundColor = INTERVAL_COLOUR;
+    }
+  }
 }

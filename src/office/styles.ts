@@ -34,3 +34,6 @@ export const TONE_FILLS: Record<Tone, string> = {
 
 /** Colour scale for conditional formats: low (behind), middle, high. */
 export const SCALE_COLOURS = { low: '#F8696B', mid: '#FFEB84', high: '#63BE7B' };
+
+/** Markers showing an interval's limits on a chart. */
+export const INTERVAL_COLOUR = '#404040';

@@ -104,6 +104,12 @@ export interface ChartSpec {
   height?: number;
   /** Optional error bars: for each series, the 0-based column holding +/- half widths (same rows). */
   errorBars?: { plusCol: number; minusCol: number };
+  /**
+   * Optional: the 0-based columns holding each row's interval limits (same rows as the data). Excel
+   * draws them as dash markers above and below each column, because Office.js cannot give error
+   * bars custom amounts; give it together with `errorBars` so every implementation shows the interval.
+   */
+  interval?: { lowerCol: number; upperCol: number };
   yAxisTitle?: string;
 }
 

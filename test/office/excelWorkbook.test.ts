@@ -41,6 +41,8 @@ class FakeExcel {
   calls: string[] = [];
   /** Cells per `values` load, in order. */
   valueLoads: number[] = [];
+  /** Series added to charts, with the properties set on them. */
+  series: Array<{ name: string; one: any }> = [];
   /** Every matrix written to `values` or `formulas`, as sent to Excel. */
   written: unknown[][][] = [];
   /** The user's selection: a rectangle, or several separate areas (which Excel refuses to read). */
@@ -184,7 +186,18 @@ class FakeExcel {
         load: () => ws.charts,
         add: (type: string) => {
           self.calls.push(`charts.add ${type}`);
-          return { title: {}, axes: { valueAxis: { title: {} } }, setPosition: () => undefined };
+          const series = {
+            add: (name: string) => {
+              const one: any = {
+                format: { line: {} },
+                setValues: (range: any) =>
+                  self.calls.push(`series ${name} values ${range.rowIndexAt},${range.columnIndexAt} ${range.rowCountAt}x${range.columnCountAt}`),
+              };
+              self.series.push({ name, one });
+              return one;
+            },
+          };
+          return { title: {}, axes: { valueAxis: { title: {} } }, setPosition: () => undefined, series };
         },
       },
       freezePanes: { freezeRows: (n: number) => self.calls.push(`freezeRows ${n}`), unfreeze: () => self.calls.push('unfreeze') },
@@ -391,6 +404,27 @@ describe('writing', () => {
     const fake = new FakeExcel();
     await new ExcelWorkbook(fake.run).writeSheet({ name: 'T', mode: 'new', blocks: [{ row: 0, col: 0, values: [['1/2', '5+', 'Year 9', 12, "'=kept", 'TRUE']] }] });
     expect(fake.find('T')?.cells[0]).toEqual(['1/2', '5+', 'Year 9', 12, '=kept', 'TRUE']);
+  });
+});
+
+describe('charts', () => {
+  test('an interval is drawn as two marker-only series over its limit columns, in the same write', async () => {
+    const fake = new FakeExcel();
+    const spec = gapReport(20);
+    spec.charts = [{ type: 'columnClustered', title: 'Gap', data: { row: 2, col: 0, rows: 3, cols: 2 }, at: { row: 2, col: 6 }, errorBars: { plusCol: 3, minusCol: 3 }, interval: { lowerCol: 2, upperCol: 3 } }];
+    await new ExcelWorkbook(fake.run).writeSheet(spec);
+    expect(fake.syncs).toBe(3);
+    expect(fake.calls.filter((c) => c.startsWith('series'))).toEqual(['series Interval lower values 3,2 2x1', 'series Interval upper values 3,3 2x1']);
+    for (const { one } of fake.series) {
+      expect(one).toMatchObject({ chartType: 'LineMarkers', markerStyle: 'Dash', format: { line: { lineStyle: 'None' } } });
+    }
+  });
+
+  test('a chart without an interval gets no extra series', async () => {
+    const fake = new FakeExcel();
+    await new ExcelWorkbook(fake.run).writeSheet(gapReport(20));
+    expect(fake.calls).toContain('charts.add ColumnClustered');
+    expect(fake.series).toEqual([]);
   });
 });
 
