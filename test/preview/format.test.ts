@@ -1,0 +1,29 @@
+import { formatCell, formatNumber } from '../../src/preview/format';
+
+describe('the preview shows numbers in the report formats as Excel would', () => {
+  test.each<[number, string, string]>([
+    [0.6667, '0%', '67%'],
+    [2.178571, '+0.00;-0.00;0.00', '+2.18'],
+    [-1.5, '+0.00;-0.00;0.00', '-1.50'],
+    [0, '+0.00;-0.00;0.00', '0.00'],
+    [0.225, '+0.0%;-0.0%;0.0%', '+22.5%'],
+    [-0.05, '+0.0%;-0.0%;0.0%', '-5.0%'],
+    [1234.5, '£#,##0.00', '£1,234.50'],
+    [-3.14159, '0.00', '-3.14'],
+    [46, '0', '46'],
+    [46082, 'yyyy-mm-dd', '2026-03-01'],
+  ])('%p in "%s" is %s', (x, format, shown) => {
+    expect(formatNumber(x, format)).toBe(shown);
+  });
+
+  test('General shows up to 10 significant digits and whole numbers as they are', () => {
+    expect(formatNumber(0.9011220196123, null)).toBe('0.9011220196');
+    expect(formatNumber(180, 'General')).toBe('180');
+  });
+
+  test('blank, text and booleans', () => {
+    expect(formatCell(null)).toBe('');
+    expect(formatCell('Eng Aut', '0.00')).toBe('Eng Aut');
+    expect(formatCell(true)).toBe('TRUE');
+  });
+});
