@@ -264,12 +264,15 @@ export class ExcelWorkbook implements WorkbookPort {
     // Methods are never called on an object that may be null: its existence is learnt first.
     if (source.kind === 'table') {
       const table = context.workbook.tables.getItemOrNullObject(source.name);
-      table.load('name,worksheet/name');
+      table.load('name,showTotals,worksheet/name');
       await context.sync();
       if (table.isNullObject) throw new Error(`There is no table called "${source.name}" in this workbook. Choose another table, or a sheet.`);
       const range = table.getRange().load(dims);
       await context.sync();
-      return { rect: rectOf(table.worksheet.name, range), description: `table ${table.name} on sheet ${table.worksheet.name}` };
+      // A totals row is not a pupil: the table is read down to the end of its data.
+      const rect = rectOf(table.worksheet.name, range);
+      if (table.showTotals) rect.rows = Math.max(1, rect.rows - 1);
+      return { rect, description: `table ${table.name} on sheet ${table.worksheet.name}` };
     }
     if (source.kind === 'sheet') {
       const ws = context.workbook.worksheets.getItemOrNullObject(source.name);

@@ -24,6 +24,8 @@ interface FakeTable {
   col: number;
   rows: number;
   cols: number;
+  /** The table's last row is a totals row. */
+  showTotals?: boolean;
 }
 
 /** Excel's storing of a written value: "" clears, a leading apostrophe marks text and is not kept. */
@@ -95,7 +97,7 @@ class FakeExcel {
       getItemOrNullObject: (name: string) => {
         const t = self.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
         if (!t) return self.nullObject();
-        return { isNullObject: false, name: t.name, worksheet: { name: t.sheet.name }, load: () => undefined, getRange: () => self.dims(t.row, t.col, t.rows, t.cols) };
+        return { isNullObject: false, name: t.name, showTotals: t.showTotals ?? false, worksheet: { name: t.sheet.name }, load: () => undefined, getRange: () => self.dims(t.row, t.col, t.rows, t.cols) };
       },
     };
     const getSelectedRange = () => {
@@ -334,6 +336,16 @@ describe('reading', () => {
     await expect(wb.readData({ kind: 'table', name: 'Tracker' })).rejects.toThrow(/no table called "Tracker"/);
     await expect(wb.readData({ kind: 'sheet', name: 'Blank' })).rejects.toThrow(/"Blank" is empty/);
     await expect(wb.readSheetValues('Nope')).resolves.toBeNull();
+  });
+
+  test('a table\'s totals row is not read as a pupil', async () => {
+    const fake = new FakeExcel();
+    const s = fake.addSheet('Year 9', [...tracker(4), ['Total', null, null, 412, 400]]);
+    fake.tables.push({ name: 'Year9', sheet: s, row: 0, col: 0, rows: 6, cols: HEADERS.length, showTotals: true });
+    const data = await new ExcelWorkbook(fake.run).readData({ kind: 'table', name: 'Year9' });
+    expect(data.rows).toHaveLength(4);
+    expect(data.rows.some((r) => r[0] === 'Total')).toBe(false);
+    expect(data.address).toBe("'Year 9'!A1:J5");
   });
 
   test('the state sheet is not listed among the user\'s sheets', async () => {
