@@ -123,6 +123,51 @@ export function emptySheet(name: string): MemorySheet {
   };
 }
 
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isRect(x: unknown): boolean {
+  return isObject(x) && ['row', 'col', 'rows', 'cols'].every((k) => Number.isInteger(x[k]) && (x[k] as number) >= 0);
+}
+
+/** A saved model checked and completed: each sheet has every part (defaults for missing ones). */
+function checkModel(model: unknown): WorkbookModel {
+  if (!isObject(model) || !Array.isArray(model.sheets)) throw new Error('This is not a saved workbook: it has no list of sheets.');
+  const sheets: MemorySheet[] = model.sheets.map((raw: unknown, i: number) => {
+    if (!isObject(raw) || typeof raw.name !== 'string' || raw.name === '') throw new Error(`This is not a saved workbook: sheet ${i + 1} has no name.`);
+    const values = raw.values ?? [];
+    if (!Array.isArray(values) || !values.every((r) => Array.isArray(r))) throw new Error(`This is not a saved workbook: the cells of sheet "${raw.name}" are not rows.`);
+    const base = emptySheet(raw.name);
+    const list = <T>(x: unknown, fallback: T[]): T[] => (Array.isArray(x) ? (x as T[]) : fallback);
+    return {
+      ...base,
+      ...raw,
+      values: values as CellValue[][],
+      visibility: raw.visibility === 'hidden' || raw.visibility === 'veryHidden' ? raw.visibility : 'visible',
+      formats: list<FormatArea>(raw.formats, []).filter(isRect),
+      tables: list<MemoryTable>(raw.tables, []).filter((t) => isRect(t) && typeof t.name === 'string'),
+      conditionalFormats: list<ConditionalFormat>(raw.conditionalFormats, []).filter(isRect),
+      charts: list<ChartSpec>(raw.charts, []),
+      columnWidths: list<number>(raw.columnWidths, []),
+      freezeRows: Number.isInteger(raw.freezeRows) ? (raw.freezeRows as number) : 0,
+      printLandscape: raw.printLandscape === true,
+      tabTone: typeof raw.tabTone === 'string' ? (raw.tabTone as Tone) : null,
+    } as MemorySheet;
+  });
+  const names = new Set<string>();
+  for (const sh of sheets) {
+    if (names.has(sh.name.toLowerCase())) throw new Error(`This is not a saved workbook: two sheets are called "${sh.name}".`);
+    names.add(sh.name.toLowerCase());
+  }
+  const state: Record<string, string> = {};
+  if (isObject(model.state)) for (const [k, v] of Object.entries(model.state)) if (typeof v === 'string') state[k] = v;
+  const active = typeof model.activeSheet === 'string' && names.has(model.activeSheet.toLowerCase()) ? model.activeSheet : (sheets[0]?.name ?? null);
+  const sel = model.selection;
+  const selection = isRect(sel) && isObject(sel) && typeof sel.sheet === 'string' && names.has(sel.sheet.toLowerCase()) ? (sel as unknown as Selection) : null;
+  return { sheets, activeSheet: active, selection, state };
+}
+
 function clone<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
 }
@@ -210,11 +255,21 @@ export class MemoryWorkbook implements WorkbookPort {
     );
   }
 
-  /** Reopens a workbook saved with `toJSON` (a model, or its JSON text). */
+  /**
+   * Reopens a workbook saved with `toJSON` (a model, or its JSON text). Parts a saved model lacks
+   * (formats, charts, state... from an older save) take their empty defaults; a model that is not a
+   * workbook at all is refused with a message.
+   */
   static fromJSON(saved: WorkbookModel | string, options?: MemoryWorkbookOptions): MemoryWorkbook {
-    const model = typeof saved === 'string' ? (JSON.parse(saved) as WorkbookModel) : saved;
-    if (!model || !Array.isArray(model.sheets)) throw new Error('This is not a saved workbook: it has no list of sheets.');
-    return new MemoryWorkbook(model, options);
+    let model: unknown = saved;
+    if (typeof saved === 'string') {
+      try {
+        model = JSON.parse(saved);
+      } catch {
+        throw new Error('This is not a saved workbook: its text is not JSON.');
+      }
+    }
+    return new MemoryWorkbook(checkModel(model), options);
   }
 
   /** The whole workbook as plain data, to save and reopen with `fromJSON`. */

@@ -214,6 +214,25 @@ describe('saving and reopening', () => {
     expect(saved.sheets[0].values[1][1]).toBe(104);
   });
 
+  test('a save missing newer parts (formats, charts, state) reopens with empty defaults', async () => {
+    const old = JSON.stringify({ sheets: [{ name: 'Year 9', values: [['Score'], [5]] }], activeSheet: 'Gone', selection: { sheet: 'Gone', row: 0, col: 0, rows: 1, cols: 1 } });
+    const wb = MemoryWorkbook.fromJSON(old);
+    expect(wb.activeSheet).toBe('Year 9');
+    expect(wb.selection).toBeNull();
+    expect(wb.cellFormat('Year 9', 0, 0)).toEqual({});
+    await expect(wb.readData({ kind: 'sheet', name: 'Year 9' })).resolves.toMatchObject({ headers: ['Score'], rows: [[5]] });
+    await expect(wb.loadState('anything')).resolves.toBeNull();
+    await expect(wb.writeSheet(report('Gaps'))).resolves.toMatchObject({ sheetName: 'Gaps' });
+  });
+
+  test('text that is not a saved workbook is refused with a message, not a crash later', () => {
+    expect(() => MemoryWorkbook.fromJSON('{not json')).toThrow(/not JSON/);
+    expect(() => MemoryWorkbook.fromJSON('[1,2]')).toThrow(/no list of sheets/);
+    expect(() => MemoryWorkbook.fromJSON('{"sheets":[{"values":[]}]}')).toThrow(/sheet 1 has no name/);
+    expect(() => MemoryWorkbook.fromJSON('{"sheets":[{"name":"A","values":[1,2]}]}')).toThrow(/cells of sheet "A" are not rows/);
+    expect(() => MemoryWorkbook.fromJSON('{"sheets":[{"name":"A"},{"name":"a"}]}')).toThrow(/two sheets are called "a"/);
+  });
+
   test('text the add-in protected with an apostrophe reads back without it, and is not a formula', async () => {
     const wb = book();
     await wb.writeSheet({ name: 'N', mode: 'new', blocks: [{ row: 0, col: 0, values: [["'=not a formula"]] }] });
