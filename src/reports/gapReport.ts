@@ -484,6 +484,7 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
       width: 480,
       height: 260,
       errorBars: { plusCol: 2, minusCol: 2 },
+      interval: { lowerCol: 3, upperCol: 4 },
       yAxisTitle: 'Gap (points)',
     },
   ];

@@ -196,6 +196,8 @@ describe('buildGapReport', () => {
     const head = findBlock(spec.blocks, 'Assessment');
     expect(chart.data).toEqual({ row: head.row, col: 0, rows: 3, cols: 2 });
     expect(chart.errorBars).toEqual({ plusCol: 2, minusCol: 2 });
+    expect(chart.interval).toEqual({ lowerCol: 3, upperCol: 4 });
+    expect(head.values[0].slice(3, 5)).toEqual(['CI lower', 'CI upper']);
     expect(head.values[1][0]).toBe('Eng Aut');
     expect(head.values[1][2] as number).toBeCloseTo((R.aut.hi - R.aut.lo) / 2, 8);
   });
