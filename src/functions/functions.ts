@@ -29,8 +29,13 @@ function numberOr(excelName: string, value: number, why: string | undefined): nu
   return Number.isNaN(value) ? excelError(ErrorCodes.na, `${excelName}: ${why ?? 'not available for these pupils'}`) : value;
 }
 
-/** Turns a core spill into Excel's cells in place (the core's arrays are fresh): null -> "", errors -> #N/A. */
+/**
+ * Turns a core spill into Excel's cells in place (the core's arrays are fresh): null -> "", errors ->
+ * their Excel error. An empty spill (no cells were given) is one #N/A cell saying so, since Excel
+ * cannot show an empty array.
+ */
 function spillCells(excelName: string, cells: (number | null | GapsError)[][]): Cell[][] {
+  if (cells.length === 0 || cells[0].length === 0) return [[excelError(ErrorCodes.na, `${excelName}: the range has no cells: select the pupils' cells`)]];
   const out = cells as unknown as Cell[][];
   for (const row of cells) {
     for (let c = 0; c < row.length; c++) {
@@ -181,7 +186,7 @@ function scaleArg(scale: unknown): GradeScale {
   if (g.length === 0) return 'gcse';
   if (g.length === 1 && g[0].length === 1) {
     const v = g[0][0];
-    return v === null || v === '' ? 'gcse' : parseScaleName(v);
+    return v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? 'gcse' : parseScaleName(v);
   }
   return tableScale(g);
 }
@@ -226,7 +231,7 @@ const IMPACT_ROWS: Array<[label: string, field: ImpactField | 'interventionN' | 
 ];
 
 /**
- * An intervention's impact from a pre-test and a post-test, spilled as label/value rows: intervention n; comparison n; mean gains; effect size (Hedges-corrected gain difference over the pre-test SD, Morris 2008); its confidence interval; EEF months' progress; a design note. With no comparison pupils it reports the intervention group's own gain and says so.
+ * An intervention's impact from a pre-test and a post-test, spilled as 9 label/value rows: intervention n; comparison n; intervention mean gain; comparison mean gain; effect size (Hedges-corrected gain difference over the pooled pre-test SD, Morris 2008); CI lower; CI upper; EEF months' progress; a design note. Only pupils with both scores count. With no comparison pupils it reports the intervention group's own gain over the pre-test SD and the note says there is no comparison group; a value that cannot be worked out is #N/A saying why. Example: pre 98, 102, 95, 110, 101, post 103, 104, 99, 113, 108, all flagged Y, spill 5, 0, 4.2, #N/A, 0.60, -0.35, 1.55, 7 and a note saying there is no comparison group.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#interventionimpact
  * @param pre Each pupil's pre-test score.
