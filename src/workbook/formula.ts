@@ -98,6 +98,30 @@ export function parseGapsFormula(formula: string): FormulaCall | null {
   return { name: m[1].toUpperCase(), args };
 }
 
+/** A computed result with the messages of its error cells, by "row,col" inside the result. */
+export interface DetailedResult {
+  value: FormulaResult;
+  messages: Map<string, string>;
+}
+
+/** An error raised while reading a formula's ranges: shown as `code` (e.g. "#REF!") with its message. */
+export class FormulaRefError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function errorMessage(v: unknown): string | null {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const m = (v as { message?: unknown }).message;
+    return typeof m === 'string' && m !== '' ? m : null;
+  }
+  return null;
+}
+
 function errorCode(v: unknown): string | null {
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
     const code = (v as { code?: unknown }).code;
@@ -120,18 +144,40 @@ function asCell(v: unknown): CellValue {
  * Unknown functions give "#NAME?", a thrown exception "#VALUE!".
  */
 export function evaluateCall(call: FormulaCall, functions: FunctionRegistry, readRange: (ref: RangeRef) => CellValue[][]): FormulaResult {
+  return evaluateCallDetailed(call, functions, readRange).value;
+}
+
+/**
+ * As `evaluateCall`, also keeping each error cell's message (what Excel shows beside `#VALUE!` and
+ * `#N/A`), so the preview can say what to fix. A range on a sheet that does not exist is "#REF!".
+ */
+export function evaluateCallDetailed(call: FormulaCall, functions: FunctionRegistry, readRange: (ref: RangeRef) => CellValue[][]): DetailedResult {
+  const messages = new Map<string, string>();
   const fn = Object.entries(functions).find(([k]) => k.toUpperCase() === call.name)?.[1];
-  if (!fn) return '#NAME?';
+  if (!fn) {
+    messages.set('0,0', `There is no function GAPS.${call.name}.`);
+    return { value: '#NAME?', messages };
+  }
+  const cell = (v: unknown, i: number, j: number): CellValue => {
+    const m = errorMessage(v);
+    if (m !== null && errorCode(v) !== null) messages.set(`${i},${j}`, m);
+    return asCell(v);
+  };
   try {
     const args: unknown[] = call.args.map((a) => (a.kind === 'range' ? readRange(a.ref) : a.kind === 'value' ? a.value : null));
     while (args.length < fn.length) args.push(null);
     const result = fn(...args);
     if (Array.isArray(result)) {
-      if (result.length === 0) return '#CALC!';
-      return result.map((row) => (Array.isArray(row) ? row.map(asCell) : [asCell(row)]));
+      if (result.length === 0) return { value: '#CALC!', messages };
+      return { value: result.map((row, i) => (Array.isArray(row) ? row.map((v, j) => cell(v, i, j)) : [cell(row, i, 0)])), messages };
     }
-    return asCell(result);
-  } catch {
-    return '#VALUE!';
+    return { value: cell(result, 0, 0), messages };
+  } catch (e) {
+    if (e instanceof FormulaRefError) {
+      messages.set('0,0', e.message);
+      return { value: e.code, messages };
+    }
+    messages.set('0,0', e instanceof Error && e.message !== '' ? e.message : 'The function could not calculate.');
+    return { value: '#VALUE!', messages };
   }
 }

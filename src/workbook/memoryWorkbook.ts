@@ -26,7 +26,7 @@ import type {
   WriteResult,
 } from './port';
 import { sheetRangeAddress, type RangeRef } from './a1';
-import { evaluateCall, parseGapsFormula, type FormulaResult, type FunctionRegistry } from './formula';
+import { evaluateCallDetailed, FormulaRefError, parseGapsFormula, type FormulaResult, type FunctionRegistry } from './formula';
 import { checkInsideGrid, isFormula, rectangular, tableHeaders, toTableData } from './grid';
 import { sanitiseSheetName, uniqueSheetName, uniqueTableName } from './names';
 import { OWNED_SHEETS_KEY, parseOwned, serialiseOwned } from './owned';
@@ -226,6 +226,8 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly functions: FunctionRegistry | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly computed = new Map<string, CellValue[][]>();
+  /** Messages of computed error cells, by sheet then "row,col". */
+  private readonly messages = new Map<string, Map<string, string>>();
   private readonly computing = new Set<string>();
 
   constructor(model?: Partial<WorkbookModel>, options: MemoryWorkbookOptions = {}) {
@@ -363,6 +365,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (this.functions && !this.computing.has(s.name)) {
       this.computing.add(s.name);
       try {
+        this.messages.set(s.name, new Map());
         this.computeFormulas(s, grid);
       } finally {
         this.computing.delete(s.name);
@@ -375,6 +378,16 @@ export class MemoryWorkbook implements WorkbookPort {
   /** The value one cell shows (see `displayValues`). */
   displayValue(name: string, row: number, col: number): CellValue {
     return this.displayValues(name)[row]?.[col] ?? null;
+  }
+
+  /**
+   * Why a computed cell shows an error (the message Excel shows beside `#VALUE!` or `#N/A`), or
+   * null when it shows no error or the error carries no message.
+   */
+  cellMessage(name: string, row: number, col: number): string | null {
+    const s = this.require(name);
+    this.displayValues(s.name);
+    return this.messages.get(s.name)?.get(`${row},${col}`) ?? null;
   }
 
   /** The formatting that applies to one cell (later format areas win). */
@@ -398,7 +411,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!isFormula(raw) || !this.functions) return shown(raw);
     const call = parseGapsFormula(raw);
     if (!call) return raw;
-    return evaluateCall(call, this.functions, (ref) => this.readRef(ref, s.name, null));
+    return evaluateCallDetailed(call, this.functions, (ref) => this.readRef(ref, s.name, null)).value;
   }
 
   // ----- WorkbookPort -----
@@ -563,7 +576,7 @@ export class MemoryWorkbook implements WorkbookPort {
   private readRef(ref: RangeRef, fromSheet: string, grid: CellValue[][] | null): CellValue[][] {
     const sheetName = ref.sheet ?? fromSheet;
     const s = this.find(sheetName);
-    if (!s) throw new Error(`no sheet ${sheetName}`);
+    if (!s) throw new FormulaRefError('#REF!', `There is no sheet called "${sheetName}" in this workbook.`);
     const source = grid && sameName(s.name, fromSheet) ? grid : this.displayValues(s.name);
     const box = ref.lastRow === null ? usedBox(source) : null;
     const lastRow = ref.lastRow ?? Math.max(ref.row, box ? box.row + box.rows - 1 : 0);
@@ -582,9 +595,12 @@ export class MemoryWorkbook implements WorkbookPort {
         if (!isFormula(raw)) continue;
         const call = parseGapsFormula(raw);
         if (!call) continue;
-        const result = evaluateCall(call, functions, (ref) => this.readRef(ref, s.name, grid));
+        const { value: result, messages } = evaluateCallDetailed(call, functions, (ref) => this.readRef(ref, s.name, grid));
+        const notes = this.messages.get(s.name);
         if (!Array.isArray(result)) {
           grid[r][c] = result;
+          const m = messages.get('0,0');
+          if (m !== undefined) notes?.set(`${r},${c}`, m);
           continue;
         }
         const blocked = result.some((line, i) =>
@@ -592,7 +608,12 @@ export class MemoryWorkbook implements WorkbookPort {
         );
         if (blocked) {
           grid[r][c] = '#SPILL!';
+          notes?.set(`${r},${c}`, `The result needs ${result.length} x ${result[0]?.length ?? 0} cells from here, and some of them are not empty: clear them to see it.`);
           continue;
+        }
+        for (const [key, m] of messages) {
+          const [i, j] = key.split(',').map(Number);
+          notes?.set(`${r + i},${c + j}`, m);
         }
         result.forEach((line, i) => {
           while (grid.length <= r + i) grid.push([]);

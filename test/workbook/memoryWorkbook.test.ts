@@ -279,6 +279,28 @@ describe('formulas', () => {
     expect(wb.displayValues('Try')[0]).toEqual(['#N/A', '#NAME?', '=SUM(1,2)', '=GAPS.MEANOF(SUM(A1))']);
   });
 
+  test('an error cell keeps its message for the preview, including inside a spill, a blocked spill and a missing sheet', () => {
+    const SPILLERR = () => [[1], [{ code: '#N/A', message: 'second row has no pupils' }]];
+    const wb = MemoryWorkbook.withSheets(
+      [{ name: 'Try', values: [['=GAPS.MEANOF(B1:B2)', '=GAPS.SPILLERR()', "=GAPS.MEANOF('Year 10'!A1:A3)", '=GAPS.NOSUCH()']] }],
+      { functions: { MEANOF, PAIRS, SPILLERR } },
+    );
+    expect(wb.displayValues('Try')[0]).toEqual(['#N/A', 1, '#REF!', '#NAME?']);
+    expect(wb.cellMessage('Try', 0, 0)).toBe('no scores');
+    expect(wb.cellMessage('Try', 1, 1)).toBe('second row has no pupils');
+    expect(wb.cellMessage('Try', 0, 1)).toBeNull();
+    expect(wb.cellMessage('Try', 0, 2)).toBe('There is no sheet called "Year 10" in this workbook.');
+    expect(wb.cellMessage('Try', 0, 3)).toBe('There is no function GAPS.NOSUCH.');
+    wb.setCell('Try', 0, 0, 5);
+    expect(wb.cellMessage('Try', 0, 0)).toBeNull();
+  });
+
+  test('a spill blocked by a value says which cells to clear', () => {
+    const wb = withFormulas([["=GAPS.PAIRS('Year 9'!A2:A3)"], [null, 'in the way']]);
+    expect(wb.displayValue('Try', 0, 0)).toBe('#SPILL!');
+    expect(wb.cellMessage('Try', 0, 0)).toMatch(/needs 2 x 2 cells from here/);
+  });
+
   test('a colleague editing a cell changes the computed result', () => {
     const wb = withFormulas([["=GAPS.MEANOF('Year 9'!A2:A6)"]]);
     expect(wb.displayValue('Try', 0, 0)).toBe(6);
