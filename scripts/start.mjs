@@ -57,7 +57,8 @@ async function announceWhenReady(child) {
 
 if (!wantPreview && excelInstalled()) {
   console.log('Starting Closing the Gap in desktop Excel (office-addin-debugging). Stop it with "npm run stop".');
-  run(['office-addin-debugging', 'start', 'manifest.xml', 'desktop']);
+  // office-addin-debugging starts package.json's "dev-server" script (https on the configured port) itself.
+  run(['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--dev-server-port', String(PORT)]);
 } else if (await portInUse(PORT)) {
   console.error(`
   Port ${PORT} is already in use, so the preview cannot start.
@@ -76,10 +77,11 @@ if (!wantPreview && excelInstalled()) {
     Open  ${PREVIEW_URL}   (the first build takes a few seconds; "Ready" is printed below)
     Stop  with Ctrl+C in this terminal.
 
-  To try it in Excel on the web instead: upload assets/sample/closing-the-gap-sample.xlsx to
-  OneDrive or SharePoint, then run
+  To try it in Excel on the web instead: stop the preview, upload
+  assets/sample/closing-the-gap-sample.xlsx to OneDrive or SharePoint, then run
     npx office-addin-debugging start manifest.xml web --document <the workbook's URL>
-  On Windows or a Mac with Excel, "npm start" sideloads into desktop Excel.
+  (it serves the add-in at https://localhost:${PORT} with a development certificate; "npm run stop"
+  ends it). On Windows or a Mac with Excel, "npm start" sideloads into desktop Excel.
 `);
   const child = run(['webpack', 'serve', '--mode', 'development', '--env', 'preview'], { CTG_PREVIEW: '1' });
   void announceWhenReady(child);

@@ -133,6 +133,12 @@ describe('manifest.xml', () => {
     const label = resources.ShortStrings.String.find((s: Record<string, string>) => s['@id'] === button.Label['@resid']);
     expect(label['@DefaultValue']).toBe('Closing the Gap');
   });
+  it('has a dev server that office-addin-debugging can start on the port the manifest points at', () => {
+    // office-addin-debugging start (desktop or web) runs package.json's "dev-server" script and waits on config.dev_server_port.
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; config: Record<string, unknown> };
+    expect(pkg.scripts['dev-server']).toMatch(/^webpack serve --mode development$/);
+    expect(Number(pkg.config.dev_server_port)).toBe(Number(new URL(doc.DefaultSettings.SourceLocation['@DefaultValue']).port));
+  });
   it('is read by office-addin-manifest offline', () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'office-addin-manifest', 'cli.js'), 'info', 'manifest.xml'], { cwd: ROOT, encoding: 'utf8' });
     expect(out).toMatch(/Closing the Gap/);
