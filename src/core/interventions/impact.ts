@@ -19,6 +19,7 @@ import { hedgesJ, pooledSd } from '../stats/pooled';
 import { eefMonths } from './eefMonths';
 
 const SMALL = 6;
+const TOO_LARGE = 'the scores are too large to calculate with: check that the ranges hold test scores';
 
 export type ImpactField =
   | 'interventionGain'
@@ -114,9 +115,19 @@ export function interventionImpact(pre: Grid, post: Grid, flags: Grid, confidenc
       }
     }
   }
+  // Scores near the limit of double precision (never real test scores) overflow: say so, never show Infinity.
+  if (!Number.isNaN(effect) && !(Number.isFinite(effect) && Number.isFinite(se))) {
+    na(effectFields, TOO_LARGE);
+    effect = NaN;
+  }
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const ciLower = Number.isNaN(effect) ? NaN : effect - z * se;
   const ciUpper = Number.isNaN(effect) ? NaN : effect + z * se;
+  const finite = (field: ImpactField, x: number): number => {
+    if (Number.isFinite(x) || Number.isNaN(x)) return x;
+    na([field], TOO_LARGE);
+    return NaN;
+  };
 
   const notes: string[] = [];
   if (n1 === 0 && n2 === 0) {
@@ -132,13 +143,13 @@ export function interventionImpact(pre: Grid, post: Grid, flags: Grid, confidenc
   }
   if (n1 > 0 && n1 < SMALL) notes.push(`Small intervention group (${n1} pupil${n1 === 1 ? '' : 's'}).`);
   if (n2 > 0 && n2 < SMALL) notes.push(`Small comparison group (${n2} pupil${n2 === 1 ? '' : 's'}).`);
-  if (ciLower < 0 && ciUpper > 0) notes.push('The interval includes zero, so no effect cannot be ruled out.');
+  if (ciLower < 0 && ciUpper > 0) notes.push('The interval includes zero: these results are also consistent with no effect at all.');
 
   return {
     interventionN: n1,
     comparisonN: n2,
-    interventionGain: iGain.mean(),
-    comparisonGain: cGain.mean(),
+    interventionGain: finite('interventionGain', iGain.mean()),
+    comparisonGain: finite('comparisonGain', cGain.mean()),
     effectSize: effect,
     ciLower,
     ciUpper,

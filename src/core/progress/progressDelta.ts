@@ -42,7 +42,7 @@ export function progressDelta(baseline: Grid, current: Grid, expected: number | 
     for (let c = 0; c < cols; c++, k++) {
       const e = perPupil ? readScore(cellAt(perPupil, k, ec)) : fixed;
       const d = readScore(row[c]) - readScore(cellAt(baseline, k, bc)) - e;
-      o[c] = d === d ? d : null;
+      o[c] = d - d === 0 ? d : null; // NaN (a missing value) or an overflow beyond any real score
     }
     out[r] = o;
   }

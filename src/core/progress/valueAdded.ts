@@ -58,6 +58,7 @@ export function valueAdded(baseline: Grid, current: Grid, estimates?: Grid | nul
     const line = leastSquares(prior, result);
     if (line.n < 2) throw naError(`needs at least 2 pupils with both a baseline and a current score to fit the expected line (there ${line.n === 1 ? 'is 1' : `are ${line.n}`})`);
     if (Number.isNaN(line.slope)) throw naError('every pupil with both scores has the same baseline, so no line can be fitted: supply an estimates table');
+    if (!Number.isFinite(line.slope) || !Number.isFinite(line.intercept)) throw naError('the scores are too large to fit a line: check that the ranges hold test scores');
     expect = (x) => line.intercept + line.slope * x;
   }
   const out: (number | null)[][] = new Array(current.length);
@@ -67,7 +68,8 @@ export function valueAdded(baseline: Grid, current: Grid, estimates?: Grid | nul
     for (let c = 0; c < cols; c++, k++) {
       const x = prior[k];
       const y = result[k];
-      o[c] = x === x && y === y ? y - expect(x) : null;
+      const v = x === x && y === y ? y - expect(x) : NaN;
+      o[c] = v - v === 0 ? v : null; // NaN (a missing score) or an overflow beyond any real score
     }
     out[r] = o;
   }
