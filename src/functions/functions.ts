@@ -192,7 +192,7 @@ function scaleArg(scale: unknown): GradeScale {
 }
 
 /**
- * Grades as points, spilled in the shape of the range: numbers pass through; "gcse" reads 9-1 and U (0) with + and - as a third of a grade; "letter" reads A* to G and U as DfE points; "nc" reads National Curriculum levels (4c = 25, 4b = 27, 4a = 29, W = 3); "ta" reads WTS 1, EXS 2, GDS 3; or give a two-column table of grades and points. Blank stays blank; an unknown grade is #N/A naming it. Example: "5+" gives 5.33.
+ * Grades as points, spilled in the shape of the range: numbers pass through; "gcse" reads 9-1 and U (0) with + and - as a third of a grade; "letter" reads A* to G and U as DfE points; "nc" reads National Curriculum levels (4c = 25, 4b = 27, 4a = 29, W = 3; a plain level such as 4 counts as 4b); "ta" reads WTS 1, EXS 2, GDS 3; or give a two-column table of grades and points. Blank stays blank; an unknown grade is #N/A naming it. Example: "5+" gives 5.33.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#gradepoints
  * @param grades The grades to convert.

@@ -68,6 +68,9 @@ describe('VALUEADDED', () => {
   it('reads an estimates table with clamped interpolation (R: approx(rule = 2))', () => {
     expect(F.valueAdded(col([85, 95, 120]), col([5, 5, 5]), [[90, 4], [110, 6]])).toEqual(col([1, expect.closeTo(0.5, 12), -1]));
   });
+  it('fits the cohort line when estimates is a blank cell', () => {
+    expect(F.valueAdded(col([1, 2, 3]), col([2, 5, 6]), [['']])).toEqual(F.valueAdded(col([1, 2, 3]), col([2, 5, 6]), OMITTED));
+  });
   it('is #VALUE! naming the row of an estimates table that holds words', () => {
     expect(err(F.valueAdded(col([1, 2]), col([1, 2]), [['Prior', 'Expected'], [90, 4], [110, 6]])[0][0], '#VALUE!')).toMatch(/^GAPS\.VALUEADDED: estimates row 1 holds "Prior"/);
   });

@@ -9,7 +9,7 @@
  *
  * @example valueAdded([[1],[2],[3]], [[2],[5],[6]]) // [[-0.3333],[0.6667],[-0.3333]] (R: resid(lm(c(2,5,6) ~ c(1,2,3))))
  */
-import { type Grid, cellAt, columnsOf, describeValue, isBlank, readScore, requireSameSize } from '../cells';
+import { type Grid, cellAt, cellCount, columnsOf, describeValue, isBlank, readScore, requireSameSize } from '../cells';
 import { naError, valueError } from '../errors';
 import { interpolate } from './interpolate';
 import { leastSquares } from './leastSquares';
@@ -51,7 +51,8 @@ export function valueAdded(baseline: Grid, current: Grid, estimates?: Grid | nul
     result[k] = readScore(cellAt(current, k, cols));
   }
   let expect: (x: number) => number;
-  if (estimates && estimates.length > 0) {
+  // A single blank cell (an empty reference) is no table, as if the argument were left out.
+  if (estimates && cellCount(estimates) > 0 && !(cellCount(estimates) === 1 && isBlank(estimates[0][0]))) {
     const { xs, ys } = readEstimates(estimates);
     expect = (x) => interpolate(xs, ys, x);
   } else {

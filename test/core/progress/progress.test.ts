@@ -89,6 +89,10 @@ describe('VALUEADDED', () => {
     const r = valueAdded(col([85, 115, 104]), col([95, 109, 104.2]), [[90, 95], [100, 101], [110, 109]]);
     expect(r.map(([v]) => v)).toEqual([expect.closeTo(0, 12), expect.closeTo(0, 12), expect.closeTo(0, 12)]);
   });
+  it('treats a single blank cell as no estimates table', () => {
+    expect(valueAdded(BASE, CUR, [[null]])).toEqual(valueAdded(BASE, CUR, null));
+    expect(valueAdded(BASE, CUR, [])).toEqual(valueAdded(BASE, CUR));
+  });
   it('refuses an estimates table that is not ascending, naming the row', () => {
     expect(() => valueAdded(BASE, CUR, [[100, 1], [90, 2]])).toThrow(/estimates row 2: prior attainment 90 is not above the row before/);
     expect(() => valueAdded(BASE, CUR, [[100, 1], [100, 2]])).toThrow(/estimates row 2/);
