@@ -63,7 +63,9 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const preview = Boolean(env.preview) || process.env.CTG_PREVIEW === '1';
   let https;
-  if (dev && !preview) {
+  // Only the https dev server needs the development certificate (installing it may ask for a
+  // password): a plain build, development or production, never touches certificates.
+  if (env.WEBPACK_SERVE && !preview) {
     const devCerts = require('office-addin-dev-certs');
     https = await devCerts.getHttpsServerOptions();
   }
