@@ -75,6 +75,15 @@ describe('functions.json', () => {
     expect(load('taskpane.html')).toMatch(/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
     expect(load('preview.html')).not.toMatch(/https?:\/\//);
   });
+  it('points every address in the production manifest at the public address', () => {
+    // The same default as webpack.config.js; CI and `npm test` build without ADDIN_PUBLIC_URL.
+    const base = process.env.ADDIN_PUBLIC_URL ?? 'https://www.example-school-hosting.org/closing-the-gap/';
+    const expected = base.endsWith('/') ? base : `${base}/`;
+    const addresses = load('manifest.xml').match(/https?:\/\/[^"<\s]+/g) ?? [];
+    const own = addresses.filter((a) => !a.startsWith('http://schemas.microsoft.com/') && a !== 'http://www.w3.org/2001/XMLSchema-instance');
+    expect(own.length).toBeGreaterThan(5);
+    for (const a of own) expect(a === new URL(expected).origin || a.startsWith(expected) ? 'public' : a).toBe('public');
+  });
   it('leaves no development address in the production manifest and metadata', () => {
     const hint = 'dist/ holds a development build: run "npm run build" (production) before the tests';
     expect(/localhost/.test(load('manifest.xml')) ? hint : 'no localhost').toBe('no localhost');
