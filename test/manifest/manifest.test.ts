@@ -73,6 +73,15 @@ describe('manifest.xml', () => {
       expect(`${element} -> ${id}: ${defined.get(id) ?? 'missing'}`).toBe(`${element} -> ${id}: ${KIND_FOR[element] ?? 'an element not expected to take a resid'}`);
     }
   });
+  it('keeps within the manifest schema\'s limits on ids, strings and the version', () => {
+    // Office rejects a resid over 32 characters, a short string over 125 and a long string over 250.
+    for (const [id] of resourceIds) expect(id.length <= 32 ? 'ok' : `${id} is over 32 characters`).toBe('ok');
+    for (const [kind, max] of [['ShortStrings', 125], ['LongStrings', 250]] as const) {
+      for (const s of resources[kind].String as Array<Record<string, string>>) expect(s['@DefaultValue'].length <= max ? 'ok' : `${s['@id']} is over ${max} characters`).toBe('ok');
+    }
+    expect(doc.DisplayName['@DefaultValue'].length).toBeLessThanOrEqual(125);
+    expect(String(doc.Version)).toMatch(/^\d{1,5}(\.\d{1,5}){0,3}$/);
+  });
   it('declares the shared runtime and uses it for the functions and the task pane', () => {
     const sets = doc.Requirements.Sets.Set.map((s: Record<string, string>) => s['@Name']);
     expect(sets).toEqual(expect.arrayContaining(['SharedRuntime', 'CustomFunctionsRuntime']));
