@@ -254,11 +254,11 @@ export function interventionImpact(pre: any[][], post: any[][], intervention: an
  * Months of additional progress for an effect size, from the Education Endowment Foundation's table (the effect size is rounded to 2 decimal places first; the sign is kept). Example: 0.25 gives 3; -0.3 gives -4.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#eefmonths
- * @param effectSize The effect size (e.g. Hedges' g).
+ * @param effect_size The effect size (e.g. Hedges' g).
  * @returns Months' progress, from -12 to 12.
  */
-export function eefMonths(effectSize: any): number | ExcelError {
-  return guard('GAPS.EEFMONTHS', () => coreEefMonths(requiredNumber('effect_size', effectSize, { hint: 'a number such as 0.25' })));
+export function eefMonths(effect_size: any): number | ExcelError {
+  return guard('GAPS.EEFMONTHS', () => coreEefMonths(requiredNumber('effect_size', effect_size, { hint: 'a number such as 0.25' })));
 }
 
 /**

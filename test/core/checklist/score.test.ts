@@ -1,18 +1,8 @@
 /** Checklist scores: expected values by hand arithmetic from DOMAIN.md's points (each shown beside it). */
 import { RATING_WORDS, checklistScore, ratingPoints } from '../../../src/core/checklist/score';
-import { GapsError } from '../../../src/core/errors';
+import { thrown } from '../thrown';
 
 const col = (xs: unknown[]) => xs.map((x) => [x]);
-
-function thrown(f: () => unknown): GapsError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GapsError);
-    return e as GapsError;
-  }
-  throw new Error('expected a GapsError');
-}
 
 describe('CHECKLISTSCORE ratings', () => {
   it('averages rated statements\' points over 3, leaving blanks out: (3 + 1 + 1.5) / 3 / 3', () => {

@@ -21,7 +21,7 @@
  *   # 3.67423461417477 1.30639452948436 -0.964308312123765 3.57709737109249
  */
 import { interventionImpact } from '../../../src/core/interventions/impact';
-import { GapsError } from '../../../src/core/errors';
+import { thrown } from '../thrown';
 
 const col = (xs: unknown[]) => xs.map((x) => [x]);
 const frozen = (g: unknown[][]) => Object.freeze(g.map((r) => Object.freeze([...r])));
@@ -31,16 +31,6 @@ const frozen = (g: unknown[][]) => Object.freeze(g.map((r) => Object.freeze([...
 const PRE = col([88, '92', 85, 95, ' 90 ', 79, 97, 'ABS', 101, 94, 99, 104, 91, 96, 100, 93, { code: '#N/A' }, 100]);
 const POST = col([96, 99, 90, 101, 97, 88, 100, 95, 104, 97, 101, 108, 93, '', 103, 94, 100, NaN]);
 const FLAGS = col(['Y', 'yes', 'TRUE', true, 1, 'PP', ' y ', 'Y', 'N', '', null, 0, 'No', false, 'n', 'FALSE', 'Y', 'N']);
-
-function thrown(f: () => unknown): GapsError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GapsError);
-    return e as GapsError;
-  }
-  throw new Error('expected a GapsError');
-}
 
 describe('INTERVENTIONIMPACT with a comparison group', () => {
   it('is the Hedges-corrected gain difference over the pooled pre-test SD (R, Morris d_ppc2)', () => {

@@ -6,7 +6,7 @@
  *   sprintf("%.15g", cur - approx(c(90,100,110), c(95,101,109), xout = base, rule = 2)$y)
  */
 import { progressDelta, valueAdded } from '../../../src/core/progress';
-import { GapsError } from '../../../src/core/errors';
+import { thrown } from '../thrown';
 
 const col = (xs: unknown[]) => xs.map((x) => [x]);
 /** Deep-freezes a grid so a test fails if a function writes into the user's cells. */
@@ -15,16 +15,6 @@ const BASE = col([95, 102, 99, 108, 97, 100, 90, 105, 101, 111, null, 93]);
 const CUR = col([104, '98', 'ABS', 110, ' 95 ', 101, 88, 107, 99, '', 100, 96]);
 /** Every kind of missing cell a school export produces. */
 const MISSING: unknown[] = [null, undefined, '', '   ', 'ABS', 'n/a', NaN, Infinity, -Infinity, true, false, { code: '#N/A' }, { code: '#REF!' }];
-
-function thrown(f: () => unknown): GapsError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GapsError);
-    return e as GapsError;
-  }
-  throw new Error('expected a GapsError');
-}
 
 describe('PROGRESSDELTA', () => {
   it('is current - baseline - expected, blank where a score is missing', () => {
