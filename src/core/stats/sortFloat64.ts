@@ -28,7 +28,7 @@ export function sortFloat64(values: Float64Array): void {
   }
   // Each number as two 32-bit words (low, high), turned into unsigned keys that sort as the
   // numbers do: negative numbers have every bit flipped, positive ones only the sign bit.
-  let keys = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  let keys: Uint32Array = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const counts = new Uint32Array(DIGITS * BUCKETS);
   for (let i = 0; i < n; i++) {
     let lo = keys[2 * i];
@@ -52,7 +52,7 @@ export function sortFloat64(values: Float64Array): void {
     counts[1792 + (hi >>> 24)]++;
   }
 
-  let spare = new Uint32Array(2 * n);
+  let spare: Uint32Array = new Uint32Array(2 * n);
   for (let d = 0; d < DIGITS; d++) {
     const base = d * BUCKETS;
     const word = d < 4 ? 0 : 1;
