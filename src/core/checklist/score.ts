@@ -27,27 +27,42 @@ export const RATING_WORDS: ReadonlyArray<readonly [word: string, points: number]
 
 const POINTS = new Map<string, number>(RATING_WORDS.map(([w, p]) => [normaliseWord(w), p]));
 
+/** Ratings already read; a sheet repeats a handful of spellings. */
+const wordCache = new Map<string, number | undefined>();
+const WORD_CACHE_LIMIT = 1024;
+
+function wordPoints(text: string): number | undefined {
+  if (wordCache.has(text)) return wordCache.get(text);
+  const p = POINTS.get(normaliseWord(text));
+  if (wordCache.size < WORD_CACHE_LIMIT) wordCache.set(text, p);
+  return p;
+}
+
 const ALLOWED = 'a number from 0 to 3, or Not started, Developing, Established, Embedded (also Emerging, Secure, Red, Amber, Green)';
 
 /**
- * One rating cell as points, or null when blank (not yet rated).
+ * One rating cell as points, or null when blank (not yet rated). `where` names the cell in a
+ * message (a function is only called when there is one to give).
  * @throws GapsError('value') for any other value, naming it.
  */
-export function ratingPoints(cell: unknown, where = ''): number | null {
+export function ratingPoints(cell: unknown, where: string | (() => string) = ''): number | null {
   if (isBlank(cell)) return null;
-  const at = where ? ` at ${where}` : '';
+  const at = () => {
+    const w = typeof where === 'function' ? where() : where;
+    return w ? ` at ${w}` : '';
+  };
   if (typeof cell === 'number' || typeof cell === 'string') {
     const n = readScore(cell);
     if (!Number.isNaN(n)) {
-      if (n < 0 || n > 3) throw valueError(`rating ${describeValue(cell)}${at} is outside 0 to 3: use ${ALLOWED}`);
+      if (n < 0 || n > 3) throw valueError(`rating ${describeValue(cell)}${at()} is outside 0 to 3: use ${ALLOWED}`);
       return n;
     }
     if (typeof cell === 'string') {
-      const p = POINTS.get(normaliseWord(cell));
+      const p = wordPoints(cell);
       if (p !== undefined) return p;
     }
   }
-  throw valueError(`rating ${describeValue(cell)}${at} is not a rating: use ${ALLOWED}`);
+  throw valueError(`rating ${describeValue(cell)}${at()} is not a rating: use ${ALLOWED}`);
 }
 
 /** The weight in one cell: a blank counts as 1; anything but a number >= 0 is `#VALUE!`. */
@@ -81,7 +96,7 @@ export function checklistScore(ratings: Grid, weights?: Grid | null): number {
   let total = 0;
   for (let k = 0; k < n; k++) {
     const w = hasWeights ? weightAt(weights as Grid, k, wc) : 1;
-    const p = ratingPoints(cellAt(ratings, k, rc), describePosition(k, rc));
+    const p = ratingPoints(cellAt(ratings, k, rc), () => describePosition(k, rc));
     if (p === null) continue;
     sum += w * p;
     total += w;
