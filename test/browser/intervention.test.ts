@@ -77,8 +77,10 @@ test('evaluate Year 9 tutoring against a matched group: sheet and register writt
   await page.goto(`${base}/preview.html`);
   await page.getByTestId('job-intervention').click();
 
-  await pick('iv-source', /Table .*Year.?9/);
+  // The shared data picker: a table is the default kind when the workbook has tables.
+  await pick('iv-data-table', /Year ?9/);
   await page.getByTestId('iv-pre').waitFor();
+  await expect(page.getByTestId('iv-data-description').textContent()).resolves.toContain(`${sampleYear9().rows.length} pupils`);
   // Defaults guessed from the headers.
   await expect(page.getByTestId('iv-pre').textContent()).resolves.toContain('Reading Pre');
   await expect(page.getByTestId('iv-post').textContent()).resolves.toContain('Reading Post');

@@ -1,11 +1,12 @@
 /**
  * "Did it work, for whom, and was it worth the cost?": the intervention impact job.
  *
- * The leader picks the pupils' data; the pre-test, post-test, who received the intervention and the
- * disadvantaged column are guessed from the headers; they choose the comparison (every other pupil,
- * pupils flagged in a column, or a group matched on the pre-test), name the intervention, and may add
- * dates, cost and a success criterion. "Evaluate" reads the data, evaluates it in the core, writes an
- * evaluation sheet and a row of the interventions register, and shows the verdict here.
+ * The leader picks the pupils' data (a table, a sheet or the selection), which is read at once; the
+ * pre-test, post-test, who received the intervention and the disadvantaged column are guessed from
+ * the headers; they choose the comparison (every other pupil, pupils flagged in a column, or a group
+ * matched on the pre-test), name the intervention, and may add dates, cost and a success criterion.
+ * "Evaluate" reads the data, evaluates it in the core, writes an evaluation sheet and a row of the
+ * interventions register, and shows the verdict here.
  */
 import * as React from 'react';
 import {
@@ -14,6 +15,8 @@ import {
   Dropdown,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
   Option,
   Radio,
   RadioGroup,
@@ -27,10 +30,10 @@ import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
 import { ErrorBar } from '../components/ErrorBar';
 import { BusyIndicator } from '../components/BusyIndicator';
-import type { TableData } from '../../workbook/port';
+import { DataPicker, describeSource } from '../components/DataPicker';
+import type { DataSource, TableData } from '../../workbook/port';
 import { formProblems, type ComparisonMode, type InterventionForm } from '../../core/interventions/form';
 import { CRITERION_KINDS, type CriterionKind } from '../../core/interventions/criteria';
-import { DataChooser, sourceOptions, type SourceOption } from './intervention/DataChooser';
 import { ColumnField } from './intervention/ColumnField';
 import { EvaluationResult } from './intervention/EvaluationResult';
 import { guessColumns } from './intervention/defaultColumns';
@@ -41,6 +44,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
 interface FormState {
@@ -93,31 +97,29 @@ function toForm(s: FormState): InterventionForm {
   };
 }
 
+/** The text with its first letter in capitals, to start a sentence. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
   const styles = useStyles();
   const workbook = useWorkbook();
-  const listing = useAction<SourceOption[]>();
   const loading = useAction<TableData>();
   const evaluating = useAction<EvaluationRun>();
-  const [chosen, setChosen] = React.useState<SourceOption | null>(null);
+  const [source, setSource] = React.useState<DataSource | null>(null);
   const [data, setData] = React.useState<TableData | null>(null);
   const [form, setForm] = React.useState<FormState>(EMPTY);
-  const busy = listing.busy || loading.busy || evaluating.busy;
+  const busy = loading.busy || evaluating.busy;
 
-  const { run: runListing } = listing;
-  const refresh = React.useCallback(
-    () => runListing(async () => sourceOptions(await workbook.listTables(), await workbook.listSheets()), 'Could not list the tables and sheets'),
-    [runListing, workbook],
-  );
-  React.useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  const choose = async (option: SourceOption) => {
-    setChosen(option);
+  /** Reads the chosen data and guesses the columns; the form shows only data read from this source. */
+  const read = async (s: DataSource) => {
+    setSource(s);
+    setData(null);
+    loading.reset();
     evaluating.reset();
-    const table = await loading.run(() => workbook.readData(option.source), 'Could not read that data');
-    if (!table) return;
+    const table = await loading.run(() => workbook.readData(s), 'Could not read that data');
+    if (!table || table.rows.length === 0) return;
     setData(table);
     const g = guessColumns(table.headers, table.rows);
     setForm((f) => ({
@@ -134,9 +136,9 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
   const headers = data?.headers ?? [];
 
   const evaluate = () => {
-    if (!chosen || !data) return;
+    if (!source || !data) return;
     void evaluating.run(
-      (report) => runEvaluation(workbook, chosen.source, { ...toForm(form), labelColumn: form.label }, new Date(), report),
+      (report) => runEvaluation(workbook, source, { ...toForm(form), labelColumn: form.label }, new Date(), report),
       'Could not evaluate the intervention',
     );
   };
@@ -145,14 +147,23 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
 
   return (
     <div className={styles.root}>
-      <DataChooser
-        options={listing.result ?? []}
-        selected={chosen?.key ?? null}
-        onChoose={(o) => void choose(o)}
-        onRefresh={() => void refresh()}
-        disabled={busy}
-      />
-      <ErrorBar failure={listing.failure ?? loading.failure} onDismiss={() => (listing.failure ? listing.clearFailure() : loading.clearFailure())} />
+      <section className={styles.section} aria-label="Choose the data">
+        <DataPicker value={source} onChange={(s) => void read(s)} disabled={busy} testId="iv-data" />
+        {source?.kind === 'selection' && (
+          <div className={styles.actions}>
+            <Button onClick={() => void read({ kind: 'selection' })} disabled={busy} data-testid="iv-read-selection">
+              Read the selected cells
+            </Button>
+          </div>
+        )}
+        <BusyIndicator busy={loading.busy} label="Reading the data" progress={loading.progress} />
+        <ErrorBar failure={loading.failure} onDismiss={loading.clearFailure} />
+        {loading.result && loading.result.rows.length === 0 && !loading.busy && (
+          <MessageBar intent="warning" data-testid="iv-no-rows">
+            <MessageBarBody>{sentence(describeSource(source ?? { kind: 'selection' }))} has headers but no pupils under them. Choose the pupils' rows with their header row.</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
 
       {data && (
         <>
@@ -280,7 +291,7 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
         </>
       )}
 
-      <BusyIndicator busy={busy} progress={evaluating.progress} label={evaluating.busy ? 'Evaluating' : 'Reading the workbook'} />
+      <BusyIndicator busy={evaluating.busy} progress={evaluating.progress} label="Evaluating" />
       <ErrorBar failure={evaluating.failure} onDismiss={evaluating.clearFailure} />
       {evaluating.result && !evaluating.busy && <EvaluationResult run={evaluating.result} />}
     </div>
