@@ -3,9 +3,12 @@
  * core's validation message under it, and an optional "none" entry for optional columns.
  */
 import * as React from 'react';
-import { Dropdown, Field, Option } from '@fluentui/react-components';
+import { Dropdown, Field, Option, makeStyles } from '@fluentui/react-components';
 
 const NONE = 'none';
+
+// Fluent's Dropdown has a wide minimum width; in a pair of columns it must shrink to the pane.
+const useStyles = makeStyles({ dropdown: { minWidth: 0, width: '100%' } });
 
 export interface ColumnFieldProps {
   label: string;
@@ -25,10 +28,12 @@ export interface ColumnFieldProps {
 }
 
 export function ColumnField({ label, hint, headers, value, onChange, optional = false, noneLabel = 'None', problem, disabled = false, testId }: ColumnFieldProps): React.JSX.Element {
+  const styles = useStyles();
   const text = value !== null && value < headers.length ? headers[value] : optional ? noneLabel : '';
   return (
     <Field label={label} hint={hint} validationState={problem ? 'error' : 'none'} validationMessage={problem} required={!optional}>
       <Dropdown
+        className={styles.dropdown}
         placeholder="Choose a column"
         value={text}
         selectedOptions={[value === null ? NONE : String(value)]}

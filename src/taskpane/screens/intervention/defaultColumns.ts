@@ -2,11 +2,13 @@
  * First guesses for the evaluation form's column choices, from the headers and a look at the
  * values: the pre-test and post-test by their names ("Reading Pre", "KS2 baseline", "Post test"),
  * who received the intervention as a yes/no column that is not a disadvantage marker, the
- * disadvantaged column (PP, FSM, FSM6, Disadvantaged) and a name or id for listing matched pairs.
+ * disadvantaged column as gap analysis chooses it (PP or Disadvantaged before FSM6 before FSM) and a
+ * name or id for listing matched pairs.
  * The leader can change every guess; nothing is evaluated until they press Evaluate.
  */
 import { FLAG_INVALID, FLAG_TRUE, readFlag, readScore } from '../../../core/cells';
 import type { CellValue } from '../../../workbook/port';
+import { defaultDisadvantaged, detectColumns } from '../../../core/columns/detect';
 
 export interface ColumnGuess {
   pre: number | null;
@@ -50,12 +52,12 @@ function profile(rows: CellValue[][], c: number): { scores: number; flags: boole
 export function guessColumns(headers: readonly string[], rows: CellValue[][]): ColumnGuess {
   const guess: ColumnGuess = { pre: null, post: null, intervention: null, disadvantaged: null, label: null };
   const profiles = headers.map((_, c) => profile(rows, c));
+  guess.disadvantaged = defaultDisadvantaged(detectColumns([...headers], rows));
   const scoreLike = (c: number) => profiles[c].scores >= 0.5 && !profiles[c].zeroOne;
   headers.forEach((h, c) => {
     const w = words(h);
     if (guess.pre === null && PRE.test(w) && scoreLike(c)) guess.pre = c;
     else if (guess.post === null && POST.test(w) && scoreLike(c)) guess.post = c;
-    if (guess.disadvantaged === null && DISADVANTAGED.test(w.trim())) guess.disadvantaged = c;
     if (guess.label === null && LABEL.test(w.trim())) guess.label = c;
   });
   // Who received it: a yes/no column with some yeses that is not the disadvantaged column.

@@ -1,0 +1,21 @@
+/** First guesses of the intervention form's columns, on headers and values shaped like an MIS export. */
+import { guessColumns } from '../../src/taskpane/screens/intervention/defaultColumns';
+
+const headers = ['UPN', 'Name', 'FSM6', 'PP', 'SEND', 'EAL', 'Reading Pre', 'Reading Post', 'Tutoring'];
+const rows = [
+  ['A1', 'Ann', 'Y', 'Y', 'K', 'N', 95, 101, 'Y'],
+  ['A2', 'Ben', '', '', 'N', 'Y', 102, '104', ''],
+  ['A3', 'Cai', 'Y', 'Y', 'N', 'N', 'ABS', 99, 'Y'],
+  ['A4', 'Dee', '', 'Y', 'E', 'N', 88, 93, ''],
+];
+
+describe('guessColumns', () => {
+  it('takes the pre-test and post-test by name, the intervention flag, and PP before FSM6 as gap analysis does', () => {
+    expect(guessColumns(headers, rows)).toEqual({ pre: 6, post: 7, intervention: 8, disadvantaged: 3, label: 0 });
+  });
+
+  it('guesses nothing it cannot see: no disadvantaged column, no yes/no column', () => {
+    const g = guessColumns(['Pupil', 'Score A', 'Score B'], [['x', 1, 2], ['y', 3, 4]]);
+    expect(g).toEqual({ pre: null, post: null, intervention: null, disadvantaged: null, label: 0 });
+  });
+});
