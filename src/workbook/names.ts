@@ -31,11 +31,15 @@ export function sanitiseSheetName(desired: string): string {
   return s;
 }
 
+const ENDS_WITH_DATE = /^(.*?)( \d{4}-\d{2}-\d{2})$/;
+
 /**
  * A sheet name not already in `taken` (compared case-insensitively): the sanitised name itself,
- * else the name with " (2)", " (3)"... shortened so the whole stays within 31 characters.
+ * else the name with " (2)", " (3)"... shortened so the whole stays within 31 characters. A name
+ * ending in a date keeps its date: the words before it are shortened instead.
  *
  * @example uniqueSheetName("Gap report", ["Gap report"]) // "Gap report (2)"
+ * @example uniqueSheetName("Impact Year 9 reading 2026-11-23", [...]) // "Impact Year 9 re 2026-11-23 (2)"
  */
 export function uniqueSheetName(desired: string, taken: Iterable<string>): string {
   const used = new Set<string>();
@@ -44,7 +48,10 @@ export function uniqueSheetName(desired: string, taken: Iterable<string>): strin
   if (!used.has(base.toLowerCase())) return base;
   for (let k = 2; ; k++) {
     const suffix = ` (${k})`;
-    const stem = base.slice(0, MAX_SHEET_NAME - suffix.length).replace(/'+$/, '').trimEnd();
+    const dated = ENDS_WITH_DATE.exec(base);
+    const stem = dated
+      ? `${dated[1].slice(0, MAX_SHEET_NAME - suffix.length - dated[2].length).replace(/'+$/, '').trimEnd()}${dated[2]}`
+      : base.slice(0, MAX_SHEET_NAME - suffix.length).replace(/'+$/, '').trimEnd();
     const candidate = `${stem}${suffix}`;
     if (!used.has(candidate.toLowerCase())) return candidate;
   }

@@ -663,8 +663,8 @@ function verdictOf(e: InterventionEvaluation): Verdict {
     const crit = `the success criterion (${e.criterionText})`;
     if (met === null) headline = `Could not judge ${crit}: ${e.judgement.observed}; ${estimate}.`;
     else if (!met) headline = `Did not meet ${crit}: ${e.judgement.observed}; ${estimate}.`;
-    else if (weak) headline = `On paper this meets ${crit} (${e.judgement.observed}), but the design is too weak to be confident the intervention caused it.`;
-    else if (limited && o.ciLower <= 0) headline = `The estimate meets ${crit} (${e.judgement.observed}), but we cannot rule out no effect.`;
+    else if (weak) headline = `On paper the estimate (${e.judgement.observed}) meets ${crit}, but the design is too weak to be confident the intervention caused it.`;
+    else if (limited && o.ciLower <= 0) headline = `The estimate (${e.judgement.observed}) meets ${crit}, but we cannot rule out no effect.`;
     else headline = `Met ${crit}: ${e.judgement.observed}; ${estimate}.`;
   }
 

@@ -110,7 +110,7 @@ describe('evaluateIntervention against every other pupil', () => {
     expect(e.judgement).toEqual({ met: true, observed: "7 months' additional progress" });
     expect(e.verdict.met).toBe(true);
     expect(e.verdict.strength).toBe('limited');
-    expect(e.verdict.headline).toMatch(/meets the success criterion \(at least 3 months' additional progress\).*cannot rule out no effect/);
+    expect(e.verdict.headline).toMatch(/^The estimate \(\d+ months' additional progress\) meets the success criterion \(at least 3 months' additional progress\), but we cannot rule out no effect\.$/);
     expect(e.verdict.caveats.join(' ')).toMatch(/95% confidence interval \(-0\.39 to 1\.51\) includes zero/);
   });
 
