@@ -7,7 +7,11 @@ import { EvidenceOffer } from './EvidenceOffer';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   hint: { color: tokens.colorNeutralForeground3 },
-  twoCols: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  // Fluent's text components are inline: the title and the wording each need a line of their own.
+  block: { display: 'block' },
+  wording: { display: 'block', marginTop: tokens.spacingVerticalXS, marginBottom: 0 },
+  twoCols: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
+  shrink: { minWidth: 0 },
 });
 
 export interface StatementStepProps {
@@ -32,10 +36,12 @@ export function StatementStep({ statement, response, onChange, evidence, onRunRe
   return (
     <section className={styles.root} aria-labelledby={`st-${id}`} data-testid="checklist-step">
       <div>
-        <Subtitle2 as="h3" id={`st-${id}`} data-testid="checklist-title">
+        <Subtitle2 as="h3" className={styles.block} id={`st-${id}`} data-testid="checklist-title">
           {statement.number}. {statement.title}
         </Subtitle2>
-        <Body1 as="p">{statement.text}</Body1>
+        <Body1 as="p" className={styles.wording}>
+          {statement.text}
+        </Body1>
       </div>
       <Field
         label="How well is this happening?"
@@ -76,10 +82,10 @@ export function StatementStep({ statement, response, onChange, evidence, onRunRe
       )}
       <div className={styles.twoCols}>
         <Field label="Owner" validationState={problems.owner ? 'error' : 'none'} validationMessage={problems.owner}>
-          <Input value={response.owner} onChange={(_, d) => onChange({ owner: d.value })} data-testid="checklist-owner" />
+          <Input className={styles.shrink} value={response.owner} onChange={(_, d) => onChange({ owner: d.value })} data-testid="checklist-owner" />
         </Field>
         <Field label="Review date" validationState={problems.reviewDate ? 'error' : 'none'} validationMessage={problems.reviewDate}>
-          <Input type="date" value={response.reviewDate} onChange={(_, d) => onChange({ reviewDate: d.value })} data-testid="checklist-review-date" />
+          <Input className={styles.shrink} type="date" value={response.reviewDate} onChange={(_, d) => onChange({ reviewDate: d.value })} data-testid="checklist-review-date" />
         </Field>
       </div>
       <Field label="Next action" validationState={problems.nextAction ? 'error' : 'none'} validationMessage={problems.nextAction}>
