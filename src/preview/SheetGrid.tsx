@@ -4,6 +4,12 @@
  * conditional colours, charts), a formula bar, and the sheet tabs along the bottom. Click a cell or
  * drag over cells to set the selection the task pane reads. Only the rows in view are drawn, so a
  * large sheet scrolls smoothly.
+ *
+ * Cells can be edited as in Excel, on any sheet: type in the formula bar, or on the selected cell
+ * (start typing, double-click, Enter or F2). Enter commits and moves down a row (Shift+Enter up, Tab
+ * right), Escape cancels; the typed text is stored as Excel would store it (`parseInput`). Arrow keys
+ * move the selection (Shift extends it), Delete clears the selected cells. Under the formula bar, an
+ * error cell's reason is shown when it is selected.
  */
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
@@ -12,6 +18,7 @@ import type { MemoryWorkbook, MemorySheet } from '../workbook/memoryWorkbook';
 import { columnLetters, rangeAddress } from '../workbook/a1';
 import { STYLE_FORMATS, TONE_FILLS, SCALE_COLOURS } from '../office/styles';
 import { formatCell } from './format';
+import { editText, parseInput } from './parseInput';
 import { ChartView } from './ChartView';
 
 const ROW_H = 22;
@@ -32,8 +39,42 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   nameBox: { minWidth: '90px', paddingRight: tokens.spacingHorizontalS, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
-  formula: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flexGrow: 1 },
-  scroller: { position: 'relative', overflow: 'auto', flexGrow: 1, minHeight: 0, userSelect: 'none' },
+  formula: {
+    flexGrow: 1,
+    minWidth: 0,
+    border: 'none',
+    outline: 'none',
+    padding: '1px 2px',
+    backgroundColor: 'transparent',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    ':focus': { boxShadow: `inset 0 -2px 0 ${tokens.colorBrandStroke1}` },
+  },
+  message: {
+    flexShrink: 0,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorStatusDangerBackground1,
+    color: tokens.colorStatusDangerForeground1,
+    fontSize: tokens.fontSizeBase200,
+  },
+  scroller: { position: 'relative', overflow: 'auto', flexGrow: 1, minHeight: 0, userSelect: 'none', outline: 'none' },
+  editor: {
+    position: 'absolute',
+    zIndex: 2,
+    boxSizing: 'border-box',
+    height: `${ROW_H}px`,
+    margin: 0,
+    padding: '0 2px',
+    border: `2px solid ${tokens.colorBrandStroke1}`,
+    outline: 'none',
+    fontSize: '12px',
+    fontFamily: tokens.fontFamilyBase,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    boxShadow: tokens.shadow4,
+  },
   cell: {
     position: 'absolute',
     boxSizing: 'border-box',
@@ -83,6 +124,23 @@ const useStyles = makeStyles({
   tableNote: { flexShrink: 0, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, padding: `0 ${tokens.spacingHorizontalS}` },
 });
 
+/** A cell being edited: where, the text typed so far, the text it started from, and which box has it. */
+interface Edit {
+  sheet: string;
+  row: number;
+  col: number;
+  text: string;
+  initial: string;
+  /** "cell": typed on the cell (an editor over it); "bar": typed in the formula bar. */
+  where: 'cell' | 'bar';
+}
+
+/** The last row Excel allows and the last column the preview draws (0-based): moving stops there. */
+const LAST_ROW = 1048575;
+const LAST_COL = MAX_COLS - 1;
+
+const clamp = (x: number, hi: number) => Math.max(0, Math.min(hi, x));
+
 export interface SheetGridProps {
   workbook: MemoryWorkbook;
   /** Changes whenever the workbook changes (forces a redraw). */
@@ -124,6 +182,15 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
   const scroller = React.useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = React.useState({ top: 0, height: 600 });
   const drag = React.useRef<{ row: number; col: number } | null>(null);
+  const bar = React.useRef<HTMLInputElement>(null);
+  const cellEditor = React.useRef<HTMLInputElement>(null);
+  const [edit, setEditState] = React.useState<Edit | null>(null);
+  // The edit as of the last change, for handlers that run before React re-renders (blur, mouse down).
+  const editing = React.useRef<Edit | null>(null);
+  const setEdit = (e: Edit | null) => {
+    editing.current = e;
+    setEditState(e);
+  };
 
   const visibleSheets = workbook.getSheetNames().filter((n) => workbook.getSheet(n)?.visibility === 'visible');
   const active = workbook.activeSheet && visibleSheets.includes(workbook.activeSheet) ? workbook.activeSheet : visibleSheets[0] ?? null;
@@ -144,7 +211,22 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
   React.useEffect(() => {
     scroller.current?.scrollTo({ top: 0, left: 0 });
     setScroll((s) => ({ ...s, top: 0 }));
+    // Another sheet came to the front (the task pane wrote a report, say): an edit left open on the
+    // previous sheet is dropped, as it can no longer be seen.
+    if (editing.current && editing.current.sheet !== active) {
+      editing.current = null;
+      setEditState(null);
+    }
   }, [active]);
+
+  // The editor over a cell takes the keyboard as it opens, with the caret after the text.
+  const editorOpen = edit !== null && edit.where === 'cell' && edit.sheet === active;
+  React.useLayoutEffect(() => {
+    const el = cellEditor.current;
+    if (!editorOpen || !el) return;
+    el.focus({ preventScroll: true });
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, [editorOpen]);
 
   React.useEffect(() => {
     const up = () => {
@@ -156,9 +238,11 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
 
   if (!sheet || !active) return <div className={styles.root}>This workbook has no visible sheet.</div>;
 
+  const sel = workbook.selection && workbook.selection.sheet === active ? workbook.selection : null;
   const usedCols = values.reduce((m, r) => Math.max(m, r.length), 0);
-  const nCols = Math.min(MAX_COLS, Math.max(usedCols + 3, 12, ...sheet.charts.map((c) => c.at.col + 8)));
-  const nRows = Math.max(values.length + 20, 40);
+  // Room for the data, the charts and the selection (which the keyboard can move past the data).
+  const nCols = Math.min(MAX_COLS, Math.max(usedCols + 3, 12, sel ? sel.col + sel.cols + 2 : 0, ...sheet.charts.map((c) => c.at.col + 8)));
+  const nRows = Math.max(values.length + 20, 40, sel ? sel.row + Math.min(sel.rows, 1000) + 20 : 0);
   const widths = columnWidths(sheet, nCols);
   const lefts: number[] = [];
   widths.reduce((x, w, i) => ((lefts[i] = x), x + w), HEAD_W);
@@ -166,9 +250,7 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
   const first = Math.max(0, Math.floor(scroll.top / ROW_H) - 5);
   const last = Math.min(nRows, Math.ceil((scroll.top + scroll.height) / ROW_H) + 5);
 
-  const sel = workbook.selection && workbook.selection.sheet === active ? workbook.selection : null;
   const inSel = (r: number, c: number) => sel !== null && r >= sel.row && r < sel.row + sel.rows && c >= sel.col && c < sel.col + sel.cols;
-  const selected = sel ? sheet.values[sel.row]?.[sel.col] ?? null : null;
 
   const ranges = new Map<ConditionalFormat, [number, number]>();
   for (const f of sheet.conditionalFormats) {
@@ -194,6 +276,125 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
     workbook.setSelection(active, Math.min(start.row, row), Math.min(start.col, col), Math.abs(row - start.row) + 1, Math.abs(col - start.col) + 1);
   };
 
+  const focusGrid = () => scroller.current?.focus({ preventScroll: true });
+
+  /** Scrolls so that a cell is in view. */
+  const reveal = (row: number, col: number) => {
+    const el = scroller.current;
+    if (!el) return;
+    const top = ROW_H * (row + 1);
+    if (top < el.scrollTop + ROW_H) el.scrollTop = top - ROW_H;
+    else if (top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_H - el.clientHeight;
+    const left = lefts[Math.min(col, nCols - 1)] ?? HEAD_W;
+    const width = widths[Math.min(col, nCols - 1)] ?? DEFAULT_W;
+    if (left < el.scrollLeft + HEAD_W) el.scrollLeft = left - HEAD_W;
+    else if (left + width > el.scrollLeft + el.clientWidth) el.scrollLeft = left + width - el.clientWidth;
+  };
+
+  /** Selects one cell (kept inside Excel's grid) and brings it into view. */
+  const moveTo = (sheetName: string, row: number, col: number) => {
+    const r = clamp(row, LAST_ROW);
+    const c = clamp(col, LAST_COL);
+    drag.current = { row: r, col: c };
+    workbook.setSelection(sheetName, r, c);
+    reveal(r, c);
+  };
+
+  /** The active cell: the selection's top-left cell, as in Excel. */
+  const activeCell = sel ? { row: sel.row, col: sel.col } : null;
+
+  const startEdit = (where: Edit['where'], text?: string) => {
+    if (!activeCell) return;
+    const initial = editText(sheet.values[activeCell.row]?.[activeCell.col] ?? null);
+    setEdit({ sheet: active, row: activeCell.row, col: activeCell.col, text: text ?? initial, initial, where });
+  };
+
+  /** Stores the edited cell (unless its text is unchanged), then moves the selection by `move`. */
+  const commitEdit = (move: [number, number] | null) => {
+    const e = editing.current;
+    if (!e) return;
+    setEdit(null);
+    if (e.text !== e.initial && workbook.getSheet(e.sheet)) workbook.setCell(e.sheet, e.row, e.col, parseInput(e.text));
+    if (move && workbook.getSheet(e.sheet)) moveTo(e.sheet, e.row + move[0], e.col + move[1]);
+  };
+
+  const cancelEdit = () => {
+    setEdit(null);
+    focusGrid();
+  };
+
+  /** Keys in the formula bar and the cell editor. */
+  const onEditorKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' || e.key === 'Tab') {
+      e.preventDefault();
+      commitEdit(e.key === 'Tab' ? [0, e.shiftKey ? -1 : 1] : [e.shiftKey ? -1 : 1, 0]);
+      focusGrid();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      cancelEdit();
+    }
+  };
+
+  /**
+   * Leaving an editor commits, as clicking away does in Excel. Moving between the two editors does
+   * not, nor does switching to another window (the edit is still open on coming back).
+   */
+  const onEditorBlur = (e: React.FocusEvent<HTMLInputElement>) => {
+    if (e.relatedTarget === bar.current || e.relatedTarget === cellEditor.current || !document.hasFocus()) return;
+    commitEdit(null);
+  };
+
+  const typed = (text: string) => {
+    const e = editing.current;
+    if (e) setEdit({ ...e, text });
+    else startEdit('bar', text);
+  };
+
+  /** Keys on the grid: start an edit, move or extend the selection, clear cells. */
+  const onGridKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget || !sel || !activeCell) return;
+    const steps: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
+    if (e.key === 'F2' || e.key === 'Enter') {
+      e.preventDefault();
+      startEdit('cell');
+    } else if (e.key === 'Backspace') {
+      e.preventDefault();
+      startEdit('cell', '');
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      for (let r = sel.row; r < sel.row + sel.rows; r++) {
+        const line = sheet.values[r];
+        if (!line) continue;
+        for (let c = sel.col; c < Math.min(line.length, sel.col + sel.cols); c++) if (line[c] !== null && line[c] !== '') workbook.setCell(active, r, c, null);
+      }
+    } else if (steps[e.key]) {
+      e.preventDefault();
+      const [dr, dc] = steps[e.key];
+      if (e.shiftKey && drag.current) {
+        // Extend from the anchor to the far corner moved by one step.
+        const a = drag.current;
+        const far = { row: a.row === sel.row ? sel.row + sel.rows - 1 : sel.row, col: a.col === sel.col ? sel.col + sel.cols - 1 : sel.col };
+        const row = clamp(far.row + dr, LAST_ROW);
+        const col = clamp(far.col + dc, LAST_COL);
+        select(row, col, true);
+        reveal(row, col);
+      } else {
+        moveTo(active, activeCell.row + dr, activeCell.col + dc);
+      }
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      moveTo(active, activeCell.row, activeCell.col + (e.shiftKey ? -1 : 1));
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Typing on a cell replaces what it holds.
+      e.preventDefault();
+      startEdit('cell', e.key);
+    }
+  };
+
+  const editHere = edit && edit.sheet === active ? edit : null;
+  const message = activeCell ? workbook.cellMessage(active, activeCell.row, activeCell.col) : null;
+  const barText = edit ? edit.text : activeCell ? editText(sheet.values[activeCell.row]?.[activeCell.col] ?? null) : '';
+
   const cells: React.JSX.Element[] = [];
   for (let r = first; r < last; r++) {
     const top = ROW_H * (r + 1);
@@ -208,8 +409,9 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
       const look = f.style ? STYLE_FORMATS[f.style] : undefined;
       const header = !f.style && tableHeader(r, c);
       const fill = conditionalFill(sheet.conditionalFormats, ranges, r, c, v) ?? (f.tone ? TONE_FILLS[f.tone] : look?.fill ?? (header ? STYLE_FORMATS.header.fill : inTable(r, c) && r % 2 === 0 ? tokens.colorNeutralBackground2 : undefined));
-      const text = formatCell(v, f.numberFormat);
-      const isText = typeof v === 'string';
+      const isEdited = editHere !== null && editHere.row === r && editHere.col === c;
+      const text = isEdited ? editHere.text : formatCell(v, f.numberFormat);
+      const isText = isEdited || typeof v === 'string';
       cells.push(
         <div
           key={`${r}:${c}`}
@@ -227,11 +429,19 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
             overflow: isText && (values[r]?.[c + 1] ?? null) === null && !fill ? 'visible' : 'hidden',
             zIndex: isText ? 1 : undefined,
           }}
-          title={text.length > 12 ? text : undefined}
+          title={(typeof v === 'string' && v.startsWith('#') ? workbook.cellMessage(active, r, c) : null) ?? (text.length > 12 ? text : undefined)}
           data-cell={`${columnLetters(c)}${r + 1}`}
           onMouseDown={(e) => {
             e.preventDefault();
+            // Clicking another cell ends an edit, as in Excel.
+            commitEdit(null);
             select(r, c, e.shiftKey);
+            focusGrid();
+          }}
+          onDoubleClick={(e) => {
+            e.preventDefault();
+            select(r, c, false);
+            setEdit({ sheet: active, row: r, col: c, text: editText(sheet.values[r]?.[c] ?? null), initial: editText(sheet.values[r]?.[c] ?? null), where: 'cell' });
           }}
           onMouseEnter={(e) => {
             if (drag.current && e.buttons === 1) select(r, c, true);
@@ -249,16 +459,42 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
         <span className={styles.nameBox} data-testid="preview-address">
           {sel ? rangeAddress(sel.row, sel.col, sel.rows, sel.cols) : ''}
         </span>
-        <span className={styles.formula} data-testid="preview-formula" title={selected === null ? undefined : String(selected)}>
-          {selected === null ? '' : String(selected)}
-        </span>
+        <input
+          ref={bar}
+          className={styles.formula}
+          data-testid="preview-formula"
+          aria-label={activeCell ? `Contents of cell ${columnLetters(activeCell.col)}${activeCell.row + 1}: type to change it` : 'Formula bar: select a cell to edit it'}
+          title={barText.length > 60 ? barText : undefined}
+          value={barText}
+          readOnly={!activeCell}
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={() => {
+            if (!editing.current && activeCell) startEdit('bar');
+          }}
+          onChange={(e) => typed(e.currentTarget.value)}
+          onKeyDown={onEditorKey}
+          onBlur={onEditorBlur}
+        />
       </div>
+      {message !== null && !edit && (
+        <div className={styles.message} role="status" data-testid="preview-cell-message">
+          {message}
+        </div>
+      )}
       {sheet.tables.length > 0 && (
         <div className={styles.tableNote} data-testid="preview-tables">
           Tables on this sheet: {sheet.tables.map((t) => `${t.name} (${rangeAddress(t.row, t.col, t.rows, t.cols)})`).join(', ')}
         </div>
       )}
-      <div ref={scroller} className={styles.scroller} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })} aria-label={`Cells of ${active}`}>
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        tabIndex={0}
+        onKeyDown={onGridKey}
+        onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+        aria-label={`Cells of ${active}: type, Enter or F2 to edit the selected cell`}
+      >
         <div style={{ position: 'relative', height: ROW_H * (nRows + 1), width: totalW }}>
           <div style={{ position: 'sticky', top: 0, height: ROW_H, zIndex: 2 }}>
             <div className={`${styles.cell} ${styles.head} ${styles.corner}`} style={{ top: 0, left: 0, width: HEAD_W, position: 'absolute' }} />
@@ -269,6 +505,25 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
             ))}
           </div>
           {cells}
+          {editorOpen && editHere && (
+            <input
+              ref={cellEditor}
+              className={styles.editor}
+              data-testid="preview-cell-editor"
+              aria-label={`Edit cell ${columnLetters(editHere.col)}${editHere.row + 1}`}
+              style={{
+                top: ROW_H * (editHere.row + 1),
+                left: lefts[Math.min(editHere.col, nCols - 1)],
+                width: Math.max(widths[Math.min(editHere.col, nCols - 1)] ?? DEFAULT_W, Math.min(640, 7 * editHere.text.length + 16)),
+              }}
+              value={editHere.text}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => typed(e.currentTarget.value)}
+              onKeyDown={onEditorKey}
+              onBlur={onEditorBlur}
+            />
+          )}
           {sheet.charts.map((ch, i) => (
             <div key={i} className={styles.chart} style={{ top: ROW_H * (ch.at.row + 1), left: lefts[Math.min(ch.at.col, nCols - 1)] }}>
               <ChartView spec={ch} values={values} />
@@ -284,7 +539,11 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
             role="tab"
             aria-selected={name === active}
             className={`${styles.tab}${name === active ? ` ${styles.tabActive}` : ''}`}
-            onClick={() => void workbook.activateSheet(name)}
+            onClick={() => {
+              void workbook.activateSheet(name);
+              // The new sheet's first cell is selected: typing goes into it, as in Excel.
+              focusGrid();
+            }}
           >
             {name}
           </button>

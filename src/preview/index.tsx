@@ -3,6 +3,8 @@
  * workbook, beside a spreadsheet-like view of that workbook. Everything runs in this page: no pupil
  * data leaves it, and the page loads nothing from outside the server it came from.
  *
+ * Cells can be edited as in Excel (see `SheetGrid`), so a formula can be tried on any data typed in.
+ *
  * "Save and reopen" writes the workbook to JSON and opens that copy (as closing and reopening the
  * file would), to show that the add-in's state travels with the workbook. "Reset sample" starts
  * again from the bundled sample.
@@ -88,7 +90,8 @@ function Preview(): React.JSX.Element {
           Reset sample
         </Button>
         <Caption1 className={styles.note} aria-live="polite" data-testid="preview-status">
-          {status || 'Click a cell or drag over cells to select them; the task pane reads the selection.'}
+          {status ||
+            'Click a cell or drag over cells to select them; the task pane reads the selection. Cells can be edited as in Excel: type a =GAPS. formula on the Try the formulas sheet, or change the data it reads.'}
         </Caption1>
       </div>
       <div className={styles.main}>
