@@ -28,7 +28,7 @@ import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
 import { ErrorBar } from '../components/ErrorBar';
 import { BusyIndicator } from '../components/BusyIndicator';
-import { DataPicker, describeSource } from '../components/DataPicker';
+import { DataStep } from '../components/DataStep';
 import { ColumnMapper, type AssessmentRow, type RoleField } from '../components/ColumnMapper';
 import type { DataSource, TableData, WorkbookPort } from '../../workbook/port';
 import { readScore } from '../../core/cells';
@@ -225,21 +225,7 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
         <Subtitle2 as="h2" id="gap-step1">
           1. Choose the data
         </Subtitle2>
-        <DataPicker value={source} onChange={(s) => void read(s)} disabled={busy} testId="gap-data" />
-        {source?.kind === 'selection' && (
-          <div className={styles.actions}>
-            <Button onClick={() => void read({ kind: 'selection' })} disabled={busy} data-testid="gap-read-selection">
-              Read the selected cells
-            </Button>
-          </div>
-        )}
-        <BusyIndicator busy={loading.busy} label="Reading the data" progress={loading.progress} />
-        <ErrorBar failure={loading.failure} onDismiss={loading.clearFailure} />
-        {loading.result && loading.result.rows.length === 0 && !loading.busy && (
-          <MessageBar intent="warning" data-testid="gap-no-rows">
-            <MessageBarBody>{describeSource(source ?? { kind: 'selection' })} has headers but no pupils under them. Choose the pupils' rows with their header row.</MessageBarBody>
-          </MessageBar>
-        )}
+        <DataStep source={source} onRead={(s) => void read(s)} loading={loading} disabled={busy} testId="gap" />
         {setup && (
           <Caption1 className={styles.muted} data-testid="gap-data-description">
             {setup.data.rows.length} pupils in {setup.data.description}

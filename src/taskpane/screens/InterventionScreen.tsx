@@ -15,8 +15,6 @@ import {
   Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Option,
   Radio,
   RadioGroup,
@@ -30,7 +28,7 @@ import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
 import { ErrorBar } from '../components/ErrorBar';
 import { BusyIndicator } from '../components/BusyIndicator';
-import { DataPicker, describeSource } from '../components/DataPicker';
+import { DataStep } from '../components/DataStep';
 import type { DataSource, TableData } from '../../workbook/port';
 import { formProblems, type ComparisonMode, type InterventionForm } from '../../core/interventions/form';
 import { CRITERION_KINDS, type CriterionKind } from '../../core/interventions/criteria';
@@ -44,7 +42,6 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   pair: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
 interface FormState {
@@ -97,11 +94,6 @@ function toForm(s: FormState): InterventionForm {
   };
 }
 
-/** The text with its first letter in capitals, to start a sentence. */
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
   const styles = useStyles();
   const workbook = useWorkbook();
@@ -148,21 +140,7 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-label="Choose the data">
-        <DataPicker value={source} onChange={(s) => void read(s)} disabled={busy} testId="iv-data" />
-        {source?.kind === 'selection' && (
-          <div className={styles.actions}>
-            <Button onClick={() => void read({ kind: 'selection' })} disabled={busy} data-testid="iv-read-selection">
-              Read the selected cells
-            </Button>
-          </div>
-        )}
-        <BusyIndicator busy={loading.busy} label="Reading the data" progress={loading.progress} />
-        <ErrorBar failure={loading.failure} onDismiss={loading.clearFailure} />
-        {loading.result && loading.result.rows.length === 0 && !loading.busy && (
-          <MessageBar intent="warning" data-testid="iv-no-rows">
-            <MessageBarBody>{sentence(describeSource(source ?? { kind: 'selection' }))} has headers but no pupils under them. Choose the pupils' rows with their header row.</MessageBarBody>
-          </MessageBar>
-        )}
+        <DataStep source={source} onRead={(s) => void read(s)} loading={loading} disabled={busy} testId="iv" />
       </section>
 
       {data && (

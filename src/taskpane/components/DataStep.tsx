@@ -1,0 +1,61 @@
+/**
+ * Step "choose the data" with what follows the choice, shared by the screens that analyse pupils:
+ * the data picker, "Read the selected cells" when the selection is chosen (to read it again after
+ * selecting other cells), progress while reading, the reading error, and a warning when the data
+ * has headers but no pupils under them.
+ */
+import * as React from 'react';
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import type { DataSource, TableData } from '../../workbook/port';
+import type { ActionState } from '../useAction';
+import { BusyIndicator } from './BusyIndicator';
+import { DataPicker, describeSource } from './DataPicker';
+import { ErrorBar } from './ErrorBar';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+export interface DataStepProps {
+  /** The source chosen, or null before a choice. */
+  source: DataSource | null;
+  /** Reads a source (called on every choice, and by "Read the selected cells"). */
+  onRead: (source: DataSource) => void;
+  /** The reading job's state. */
+  loading: ActionState<TableData>;
+  /** Disables the controls while work is under way. */
+  disabled: boolean;
+  /** Prefix of the data-testid attributes ("gap" gives gap-data, gap-read-selection, gap-no-rows). */
+  testId: string;
+}
+
+/** The text with its first letter in capitals, to start a sentence. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function DataStep({ source, onRead, loading, disabled, testId }: DataStepProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      <DataPicker value={source} onChange={onRead} disabled={disabled} testId={`${testId}-data`} />
+      {source?.kind === 'selection' && (
+        <div className={styles.actions}>
+          <Button onClick={() => onRead({ kind: 'selection' })} disabled={disabled} data-testid={`${testId}-read-selection`}>
+            Read the selected cells
+          </Button>
+        </div>
+      )}
+      <BusyIndicator busy={loading.busy} label="Reading the data" progress={loading.progress} />
+      <ErrorBar failure={loading.failure} onDismiss={loading.clearFailure} />
+      {loading.result && loading.result.rows.length === 0 && !loading.busy && (
+        <MessageBar intent="warning" data-testid={`${testId}-no-rows`}>
+          <MessageBarBody>
+            {sentence(describeSource(source ?? { kind: 'selection' }))} has headers but no pupils under them. Choose the pupils&apos; rows with their header
+            row.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
