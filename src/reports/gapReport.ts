@@ -62,7 +62,25 @@ export interface GapReportOptions {
   threshold?: number;
   /** Confidence level of the intervals (default 0.95). */
   confidence?: number;
+  /** Measures shown beside each gap and its interval (default: all of them). */
+  measures?: Partial<GapMeasures>;
 }
+
+/** The measures a report can show beside the gap, its interval and the group sizes and means. */
+export interface GapMeasures {
+  /** Hedges' g. */
+  effectSize: boolean;
+  /** The DfE-style gap index from ranks. */
+  gapIndex: boolean;
+  /** The shares at or above the threshold and their gap in percentage points. */
+  threshold: boolean;
+}
+
+export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
+  effectSize: "Effect size (Hedges' g)",
+  gapIndex: 'Gap index (-10 to 10)',
+  threshold: 'Gap in the share at or above the threshold',
+};
 
 export type ComparisonKind = 'disadvantaged' | 'send' | 'eal' | 'gender' | 'priorBand';
 
@@ -403,29 +421,42 @@ function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
 }
 
-const RESULT_HEADERS = [
-  'Subject',
-  'Point',
-  'Assessment',
-  'Comparison',
-  'Focus n',
-  'Comparison n',
-  'Focus mean',
-  'Comparison mean',
-  'Gap',
-  'CI lower',
-  'CI upper',
-  "Hedges' g",
-  'Gap index',
-  'Threshold',
-  'Focus at/above threshold',
-  'Comparison at/above threshold',
-  'Threshold gap (points of %)',
-  'Change in gap since previous point',
-  'Previous point',
-  'Cells left out',
-  'Note',
+interface ResultColumn {
+  header: string;
+  format: string | null;
+  /** The measure the column belongs to; always shown when absent. */
+  measure?: keyof GapMeasures;
+  value: (r: GapResult) => CellValue;
+}
+
+const RESULT_COLUMNS: ResultColumn[] = [
+  { header: 'Subject', format: null, value: (r) => r.subject },
+  { header: 'Point', format: null, value: (r) => r.point },
+  { header: 'Assessment', format: null, value: (r) => r.header },
+  { header: 'Comparison', format: null, value: (r) => r.comparison },
+  { header: 'Focus n', format: FORMATS.integer, value: (r) => r.summary.nDisadvantaged },
+  { header: 'Comparison n', format: FORMATS.integer, value: (r) => r.summary.nOther },
+  { header: 'Focus mean', format: FORMATS.twoDp, value: (r) => num(r.summary.meanDisadvantaged) },
+  { header: 'Comparison mean', format: FORMATS.twoDp, value: (r) => num(r.summary.meanOther) },
+  { header: 'Gap', format: FORMATS.signedTwoDp, value: (r) => num(r.summary.gap) },
+  { header: 'CI lower', format: FORMATS.twoDp, value: (r) => num(r.summary.ciLower) },
+  { header: 'CI upper', format: FORMATS.twoDp, value: (r) => num(r.summary.ciUpper) },
+  { header: "Hedges' g", format: FORMATS.twoDp, measure: 'effectSize', value: (r) => num(r.summary.hedgesG) },
+  { header: 'Gap index', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndex) },
+  { header: 'Threshold', format: 'General', measure: 'threshold', value: (r) => r.threshold },
+  { header: 'Focus at/above threshold', format: FORMATS.percent, measure: 'threshold', value: (r) => num(r.focusAtThreshold) },
+  { header: 'Comparison at/above threshold', format: FORMATS.percent, measure: 'threshold', value: (r) => num(r.othersAtThreshold) },
+  { header: 'Threshold gap (points of %)', format: FORMATS.signedPercentPoints, measure: 'threshold', value: (r) => num(r.thresholdGap) },
+  { header: 'Change in gap since previous point', format: FORMATS.signedTwoDp, value: (r) => (r.change === null ? null : num(r.change)) },
+  { header: 'Previous point', format: null, value: (r) => r.changeFrom },
+  { header: 'Cells left out', format: FORMATS.integer, value: (r) => r.summary.leftOut },
+  { header: 'Note', format: null, value: (r) => r.note },
 ];
+
+/** The measures a report shows: every one unless the options leave some out. */
+export function measuresOf(options: GapReportOptions): GapMeasures {
+  return { effectSize: true, gapIndex: true, threshold: true, ...options.measures };
+}
 
 /**
  * The report sheet for a gap analysis of `data` (as read by the workbook) with `options`, made at
@@ -448,6 +479,7 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     ['Assessments and scales', scales],
     ['Thresholds (points)', thresholds],
     ['Confidence level', pct(confidence)],
+    ['Measures', ['Gap with its interval', ...(Object.keys(MEASURE_LABELS) as Array<keyof GapMeasures>).filter((k) => measuresOf(options)[k]).map((k) => MEASURE_LABELS[k])].join('; ')],
     ['Method', "Gap = comparison mean minus focus mean (positive = focus group behind); Welch interval; Hedges' g with pooled SD; gap index from average ranks (-10 to 10)"],
     ['Small groups', `Groups under ${SMALL_GROUP} pupils are greyed and noted: read their intervals, not just the gap`],
   ];
@@ -493,45 +525,15 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   // Every comparison.
   blocks.push({ row, col: 0, values: [['All comparisons']], style: 'subtitle' });
   row += 1;
-  const resultRows: CellValue[][] = [RESULT_HEADERS];
-  for (const r of results) {
-    const s = r.summary;
-    resultRows.push([
-      r.subject,
-      r.point,
-      r.header,
-      r.comparison,
-      s.nDisadvantaged,
-      s.nOther,
-      num(s.meanDisadvantaged),
-      num(s.meanOther),
-      num(s.gap),
-      num(s.ciLower),
-      num(s.ciUpper),
-      num(s.hedgesG),
-      num(s.gapIndex),
-      r.threshold,
-      num(r.focusAtThreshold),
-      num(r.othersAtThreshold),
-      num(r.thresholdGap),
-      r.change === null ? null : num(r.change),
-      r.changeFrom,
-      s.leftOut,
-      r.note,
-    ]);
-  }
+  const measures = measuresOf(options);
+  const shown = RESULT_COLUMNS.filter((c) => !c.measure || measures[c.measure]);
+  const resultRows: CellValue[][] = [shown.map((c) => c.header), ...results.map((r) => shown.map((c) => c.value(r)))];
   blocks.push({
     row,
     col: 0,
     values: resultRows,
     headerStyle: 'header',
-    numberFormat: [
-      null, null, null, null,
-      FORMATS.integer, FORMATS.integer,
-      FORMATS.twoDp, FORMATS.twoDp, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, '0.0',
-      'General', FORMATS.percent, FORMATS.percent, FORMATS.signedPercentPoints, FORMATS.signedTwoDp,
-      null, FORMATS.integer, null,
-    ],
+    numberFormat: shown.map((c) => c.format),
     table: { name: 'GapResults' },
     rowTones: results.reduce<Array<'muted' | null>>((t, r) => [...t, r.summary.smallGroup ? 'muted' : null], [null]),
   });

@@ -119,8 +119,11 @@ test(
     await page.getByTestId('gap-data-table').click();
     await page.getByRole('option', { name: /Year ?9/ }).first().click();
     await page.getByTestId('gap-columns').waitFor();
+    // This time without the gap index: the report's header says which measures it shows.
+    await page.getByTestId('gap-measure-gapIndex').click();
     await page.getByTestId('gap-run').click();
     await page.getByTestId('gap-success').waitFor();
+    await expect(cellBeside('Measures', 'B')).resolves.toBe("Gap with its interval; Effect size (Hedges' g); Gap in the share at or above the threshold");
     const after = (await page.getByRole('tab').allTextContents()).filter((t) => t.startsWith('Gap report'));
     expect(after).toHaveLength(2);
     expect(after[1]).toBe(`${after[0]} (2)`);

@@ -213,3 +213,24 @@ describe('buildGapReport', () => {
     expect(buildGapReport(data(), OPTIONS, NOW)).toEqual(spec);
   });
 });
+
+describe('buildGapReport measures', () => {
+  it('shows every measure by default, and only the chosen ones when some are left out', () => {
+    const all = findBlock(buildGapReport(data(), OPTIONS, NOW).blocks, 'Subject');
+    expect(all.values[0]).toEqual(expect.arrayContaining(["Hedges' g", 'Gap index', 'Threshold gap (points of %)']));
+    const some = findBlock(buildGapReport(data(), { ...OPTIONS, measures: { gapIndex: false, threshold: false } }, NOW).blocks, 'Subject');
+    expect(some.values[0]).toContain("Hedges' g");
+    expect(some.values[0]).not.toContain('Gap index');
+    expect(some.values[0].filter((h) => String(h).includes('threshold') || h === 'Threshold')).toEqual([]);
+    // The gap, its interval and the sizes stay, with the same numbers in the same rows.
+    const col = (b: Block, h: string) => b.values.map((r) => r[b.values[0].indexOf(h)]);
+    for (const h of ['Focus n', 'Gap', 'CI lower', 'CI upper', "Hedges' g"]) expect(col(some, h)).toEqual(col(all, h));
+    expect(some.numberFormat).toHaveLength(some.values[0].length);
+  });
+
+  it('says in the header which measures were shown', () => {
+    const spec = buildGapReport(data(), { ...OPTIONS, measures: { effectSize: false } }, NOW);
+    const line = spec.blocks.flatMap((b) => b.values).find((r) => r[0] === 'Measures');
+    expect(line?.[1]).toBe('Gap with its interval; Gap index (-10 to 10); Gap in the share at or above the threshold');
+  });
+});

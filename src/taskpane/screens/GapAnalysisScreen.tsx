@@ -36,7 +36,7 @@ import { valueError } from '../../core/errors';
 import { detectColumns, defaultDisadvantaged, firstOfRole, type DetectedColumn } from '../../core/columns/detect';
 import { defaultThreshold } from '../../core/columns/threshold';
 import { guessScale, type NamedScale } from '../../core/grades/scales';
-import { analyseGaps, buildGapReportFrom, type GapAnalysis, type GapReportOptions } from '../../reports/gapReport';
+import { MEASURE_LABELS, analyseGaps, buildGapReportFrom, type GapAnalysis, type GapMeasures, type GapReportOptions } from '../../reports/gapReport';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -79,6 +79,7 @@ interface Setup {
   mapping: Record<string, number | null>;
   assessments: AssessmentRow[];
   groups: Record<GroupKey, boolean>;
+  measures: GapMeasures;
 }
 
 /** The detected defaults for a block of data. */
@@ -104,7 +105,7 @@ function initialSetup(data: TableData): Setup {
       return { index: c.index, checked: c.role === 'assessment', scale, threshold: String(defaultThreshold(scale, data.rows, c.index)) };
     });
   const groups = { send: mapping.send !== null, eal: mapping.eal !== null, gender: mapping.gender !== null, priorBand: mapping.priorBand !== null };
-  return { data, detected, mapping, assessments, groups };
+  return { data, detected, mapping, assessments, groups, measures: { effectSize: true, gapIndex: true, threshold: true } };
 }
 
 interface Problems {
@@ -147,6 +148,7 @@ function optionsOf(s: Setup): GapReportOptions {
     },
     assessments: s.assessments.filter((a) => a.checked).map((a) => ({ index: a.index, scale: a.scale as NamedScale, threshold: readScore(a.threshold) })),
     confidence: 0.95,
+    measures: s.measures,
   };
 }
 
@@ -271,6 +273,20 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
                     onChange={(_, d) => setSetup((s) => (s ? { ...s, groups: { ...s.groups, [g.key]: Boolean(d.checked) } } : s))}
                     label={(setup.mapping[g.key] ?? null) === null ? `${g.label} (no column chosen)` : g.label}
                     data-testid={`gap-group-${g.key}`}
+                  />
+                ))}
+              </div>
+            </Field>
+            <Field label="Measures" hint="Every comparison shows the group sizes, means, and the gap with its interval">
+              <div className={styles.groups} role="group" aria-label="Measures beside each gap">
+                {(Object.keys(MEASURE_LABELS) as Array<keyof GapMeasures>).map((k) => (
+                  <Checkbox
+                    key={k}
+                    checked={setup.measures[k]}
+                    disabled={busy}
+                    onChange={(_, d) => setSetup((s) => (s ? { ...s, measures: { ...s.measures, [k]: Boolean(d.checked) } } : s))}
+                    label={MEASURE_LABELS[k]}
+                    data-testid={`gap-measure-${k}`}
                   />
                 ))}
               </div>
