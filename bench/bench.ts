@@ -8,7 +8,8 @@
  * GAPINDEX within 12x, GAPSUMMARY within 15x, and growth close to linear (n log n for ranks).
  *
  * Numbers only: nothing here asserts a time, because the machines are shared and noisy.
- * Options: `npm run bench -- --max 100000` stops at that size; `--quick` runs fewer repetitions.
+ * Options: `npm run bench -- --max 100000` stops at that size; `--min 1000000` starts at that size;
+ * `--only PROGRESSDELTA,GRADEPOINTS` runs only the named functions; `--quick` runs fewer repetitions.
  */
 import * as F from '../src/functions/functions';
 import { seededRandom } from '../scripts/seededRandom';
@@ -141,14 +142,25 @@ function main(): void {
   const argv = process.argv.slice(2);
   const maxIdx = argv.indexOf('--max');
   const max = maxIdx >= 0 ? Number(argv[maxIdx + 1]) : 1_000_000;
+  const minIdx = argv.indexOf('--min');
+  const min = minIdx >= 0 ? Number(argv[minIdx + 1]) : 0;
+  const onlyIdx = argv.indexOf('--only');
+  const only = onlyIdx >= 0 ? new Set(String(argv[onlyIdx + 1] ?? '').toUpperCase().split(',').filter(Boolean)) : null;
   const quick = argv.includes('--quick');
-  const sizes = [1_000, 10_000, 100_000, 1_000_000].filter((n) => n <= max);
+  const sizes = [1_000, 10_000, 100_000, 1_000_000].filter((n) => n <= max && n >= min);
+  const cases = only ? CASES.filter((c) => only.has(c.name)) : CASES;
+  if (only && cases.length < only.size) {
+    const unknown = [...only].filter((name) => !CASES.some((c) => c.name === name));
+    console.log(`--only: no function called ${unknown.join(', ')}; the functions are ${CASES.map((c) => c.name).join(', ')}`);
+    process.exitCode = 1;
+    return;
+  }
   if (!gc) console.log('(run with node --expose-gc for steadier memory figures: npm run bench does)');
   console.log(`Closing the Gap benchmark: node ${process.version}, ${sizes.length} sizes, ${quick ? 'quick' : 'full'} run\n`);
   const header = ['function', 'pupils', 'median time', 'bare loop', 'ratio', 'target', 'heap growth', 'growth x10'];
   const rows: string[][] = [];
   const verdicts: string[] = [];
-  for (const c of CASES) {
+  for (const c of cases) {
     let prev: number | null = null;
     for (const n of sizes) {
       const { args, ranges } = c.make(n, seededRandom(n + c.name.length));

@@ -13,8 +13,9 @@ import './runtimeStandIn';
 import { asGrid, type Grid } from '../core/cells';
 import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
 import type { GapSummaryField } from '../core/gaps';
-import { progressDelta as coreProgressDelta, valueAdded as coreValueAdded } from '../core/progress';
-import { gradePoints as coreGradePoints, parseScaleName, tableScale, type GradeScale } from '../core/grades';
+import { progressDeltaSpill as coreProgressDelta, valueAddedSpill as coreValueAdded } from '../core/progress';
+import { gradePointsSpill as coreGradePoints, parseScaleName, tableScale, type GradeScale } from '../core/grades';
+import type { NumberSpill } from '../core/stats/scoreArrays';
 import { interventionImpact as coreInterventionImpact, type ImpactField } from '../core/interventions/impact';
 import { eefMonths as coreEefMonths } from '../core/interventions/eefMonths';
 import { checklistScore as coreChecklistScore } from '../core/checklist/score';
@@ -30,19 +31,34 @@ function numberOr(excelName: string, value: number, why: string | undefined): nu
 }
 
 /**
- * Turns a core spill into Excel's cells in place (the core's arrays are fresh): null -> "", errors ->
- * their Excel error. An empty spill (no cells were given) is one #N/A cell saying so, since Excel
- * cannot show an empty array.
+ * A core spill of numbers as Excel's cells, in fresh arrays: a number stays, NaN (a missing pupil)
+ * is "", and a cell with an error in `errors` is its Excel error. An empty spill (no cells were
+ * given) is one #N/A cell saying so, since Excel cannot show an empty array.
  */
-function spillCells(excelName: string, cells: (number | null | GapsError)[][]): Cell[][] {
-  if (cells.length === 0 || cells[0].length === 0) return [[excelError(ErrorCodes.na, `${excelName}: the range has no cells: select the pupils' cells`)]];
-  const out = cells as unknown as Cell[][];
-  for (const row of cells) {
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === null) (row as unknown as Cell[])[c] = '';
-      else if (v instanceof GapsError) (row as unknown as Cell[])[c] = toExcelError(excelName, v);
+function spillCells(excelName: string, spill: NumberSpill, errors?: ReadonlyMap<number, GapsError>): Cell[][] {
+  const { values, rows, cols } = spill;
+  if (rows === 0 || cols === 0) return [[excelError(ErrorCodes.na, `${excelName}: the range has no cells: select the pupils' cells`)]];
+  const missing = (k: number): Cell => {
+    const e = errors?.get(k);
+    return e ? toExcelError(excelName, e) : '';
+  };
+  const out: Cell[][] = new Array(rows);
+  if (cols === 1) {
+    // One literal for number rows and another for the rest, so a number row stays an array of
+    // plain doubles: a million-pupil column then costs one small array per pupil and no more.
+    for (let r = 0; r < rows; r++) {
+      const v = values[r];
+      out[r] = v === v ? [v] : [missing(r)];
     }
+    return out;
+  }
+  for (let r = 0, k = 0; r < rows; r++) {
+    const o: Cell[] = new Array(cols);
+    for (let c = 0; c < cols; c++, k++) {
+      const v = values[k];
+      o[c] = v === v ? v : missing(k);
+    }
+    out[r] = o;
   }
   return out;
 }
@@ -150,7 +166,7 @@ export function progressDelta(baseline: any[][], current: any[][], expected?: an
     const exp: number | Grid | null = e.length === 1 && e[0].length === 1 ? requiredNumber('expected', e[0][0], { hint: 'a number, or a range with one expectation per pupil' }) : e.length === 0 ? null : e;
     return coreProgressDelta(asGrid(baseline), asGrid(current), exp);
   });
-  return Array.isArray(r) ? spillCells(name, r) : [[r]];
+  return 'values' in r ? spillCells(name, r) : [[r]];
 }
 
 /**
@@ -178,7 +194,7 @@ export function progressGap(baseline: any[][], current: any[][], disadvantaged: 
 export function valueAdded(baseline: any[][], current: any[][], estimates?: any[][]): any[][] {
   const name = 'GAPS.VALUEADDED';
   const r = guard(name, () => coreValueAdded(asGrid(baseline), asGrid(current), estimates ? asGrid(estimates) : null));
-  return Array.isArray(r) ? spillCells(name, r) : [[r]];
+  return 'values' in r ? spillCells(name, r) : [[r]];
 }
 
 function scaleArg(scale: unknown): GradeScale {
@@ -202,7 +218,7 @@ function scaleArg(scale: unknown): GradeScale {
 export function gradePoints(grades: any[][], scale?: any[][]): any[][] {
   const name = 'GAPS.GRADEPOINTS';
   const r = guard(name, () => coreGradePoints(asGrid(grades), scaleArg(scale)));
-  return Array.isArray(r) ? spillCells(name, r) : [[r]];
+  return 'values' in r ? spillCells(name, r, r.errors) : [[r]];
 }
 
 /**

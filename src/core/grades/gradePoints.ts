@@ -7,13 +7,24 @@
  * scale does not know becomes a `#N/A` error for that cell only, naming it, so one typo never hides
  * the rest of the column.
  *
+ * `gradePointsSpill` gives the points as plain numbers (NaN for a blank or an unknown grade, whose
+ * error is kept by position), for an analysis that goes on with numbers; `pointsOfNumbers` reads a
+ * column already held as numbers on a scale. `gradePoints` is the cell-by-cell form built on them.
+ *
  * @example gradePoints([["5+"],["U"],[null],["Z"]], "gcse") // [[5.3333],[0],[null],[GapsError #N/A]]
  */
-import { type Grid, describeValue } from '../cells';
+import { type Grid, cellAt, columnsOf, describeValue } from '../cells';
 import { GapsError, naError } from '../errors';
-import { type GradeScale, gradeValue, scaleLabel } from './scales';
+import type { NumberSpill } from '../stats/scoreArrays';
+import { type GradeScale, type NamedScale, gradeValue, numberAsPoints, scaleLabel } from './scales';
 
 export type GradeCell = number | null | GapsError;
+
+/** GRADEPOINTS as numbers: `values` is NaN for a blank cell and for an unknown grade, whose error is in `errors`. */
+export interface GradeSpill extends NumberSpill {
+  /** The `#N/A` of each unknown grade, by its row-major position. */
+  errors: Map<number, GapsError>;
+}
 
 export function unknownGradeError(cell: unknown, scale: GradeScale): GapsError {
   const shown = typeof cell === 'string' ? `"${cell.trim()}"` : describeValue(cell);
@@ -23,24 +34,73 @@ export function unknownGradeError(cell: unknown, scale: GradeScale): GapsError {
   return naError(`${shown} is not a grade on ${scaleLabel(scale)}: ${fix}`);
 }
 
-export function gradePoints(grades: Grid, scale: GradeScale = 'gcse'): GradeCell[][] {
-  // Trackers repeat a handful of grade spellings: read each distinct text once per call.
-  const memo = new Map<string, number | null | undefined>();
-  return grades.map((row) =>
-    row.map((cell) => {
-      let v: number | null | undefined;
-      if (typeof cell === 'string') {
-        v = memo.get(cell);
-        if (v === undefined && !memo.has(cell)) {
-          v = gradeValue(cell, scale);
-          if (memo.size < 10_000) memo.set(cell, v);
-        }
-      } else {
+/**
+ * Grade words already read on each named scale (points, null for blank text, undefined for a word
+ * the scale does not know). Trackers repeat a handful of spellings, so each is parsed once.
+ */
+const WORDS: Record<NamedScale, Map<string, number | null | undefined>> = { gcse: new Map(), letter: new Map(), nc: new Map(), ta: new Map() };
+const WORDS_LIMIT = 4096;
+
+export function gradePointsSpill(grades: Grid, scale: GradeScale = 'gcse'): GradeSpill {
+  const rows = grades.length;
+  const cols = columnsOf(grades);
+  const n = rows * cols;
+  const values = new Float64Array(n);
+  const errors = new Map<number, GapsError>();
+  // A school's table lives for one call; the named scales keep what they have read.
+  const memo = typeof scale === 'object' ? new Map<string, number | null | undefined>() : WORDS[scale];
+  for (let k = 0; k < n; k++) {
+    const cell = cols === 1 ? grades[k][0] : cellAt(grades, k, cols);
+    let v: number | null | undefined;
+    if (typeof cell === 'string') {
+      v = memo.get(cell);
+      if (v === undefined && !memo.has(cell)) {
         v = gradeValue(cell, scale);
+        if (memo.size < WORDS_LIMIT) memo.set(cell, v);
       }
-      return v === undefined ? unknownGradeError(cell, scale) : v;
-    }),
-  );
+    } else {
+      v = gradeValue(cell, scale);
+    }
+    if (v === undefined) {
+      values[k] = NaN;
+      errors.set(k, unknownGradeError(cell, scale));
+    } else {
+      values[k] = v === null ? NaN : v;
+    }
+  }
+  return { values, rows, cols, errors };
+}
+
+export function gradePoints(grades: Grid, scale: GradeScale = 'gcse'): GradeCell[][] {
+  const { values, rows, cols, errors } = gradePointsSpill(grades, scale);
+  const out: GradeCell[][] = new Array(rows);
+  for (let r = 0, k = 0; r < rows; r++) {
+    const o: GradeCell[] = new Array(cols);
+    for (let c = 0; c < cols; c++, k++) {
+      const v = values[k];
+      o[c] = v === v ? v : (errors.get(k) ?? null);
+    }
+    out[r] = o;
+  }
+  return out;
+}
+
+/**
+ * Points for values already held as numbers (NaN = missing, kept): each passes through, except a
+ * whole number 1-8 on the levels scale, which is a plain level; a school's table is looked up
+ * first, by the number as Excel shows it.
+ *
+ * @example pointsOfNumbers([4, 27, NaN], "nc") // Float64Array [27, 27, NaN]
+ */
+export function pointsOfNumbers(values: ArrayLike<number>, scale: GradeScale = 'gcse'): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v - v !== 0) out[k] = NaN;
+    else if (typeof scale === 'object') out[k] = scale.points.get(String(v)) ?? v;
+    else out[k] = numberAsPoints(v, scale);
+  }
+  return out;
 }
 
 /** One grade as points; null when blank. @throws GapsError('na') for an unknown grade. */

@@ -84,6 +84,18 @@ function nc(t: string): number | undefined {
 }
 
 /**
+ * A number read on a scale: itself, except that on the levels scale a whole number from 1 to 8 is
+ * a plain level, counted as b (`4` = 27 points). A school's table is not consulted here.
+ *
+ * @example numberAsPoints(4, "nc")   // 27
+ * @example numberAsPoints(4, "gcse") // 4
+ */
+export function numberAsPoints(n: number, scale: GradeScale): number {
+  if (scale === 'nc' && Number.isInteger(n) && n >= 1 && n <= 8) return 6 * n + 3;
+  return n;
+}
+
+/**
  * A grade cell as points: a number, null for a blank cell, or undefined when the scale does not
  * know the grade.
  *
@@ -98,11 +110,7 @@ export function gradeValue(cell: unknown, scale: GradeScale): number | null | un
     if (hit !== undefined) return hit;
   }
   const n = readScore(cell);
-  if (!Number.isNaN(n)) {
-    // On the levels scale a whole number 1-8 is a plain level (counted as b); other numbers are points.
-    if (scale === 'nc' && Number.isInteger(n) && n >= 1 && n <= 8) return 6 * n + 3;
-    return n;
-  }
+  if (!Number.isNaN(n)) return numberAsPoints(n, scale);
   if (typeof cell !== 'string' || typeof scale === 'object') return undefined;
   const t = compact(cell);
   switch (scale) {

@@ -1,4 +1,4 @@
-export { progressDelta } from './progressDelta';
-export { valueAdded, readEstimates } from './valueAdded';
+export { progressDelta, progressDeltaOf, progressDeltaSpill } from './progressDelta';
+export { valueAdded, valueAddedOf, valueAddedSpill, fitExpectedLine, readEstimates, type Estimates } from './valueAdded';
 export { leastSquares, type Line } from './leastSquares';
 export { interpolate } from './interpolate';
