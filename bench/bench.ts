@@ -5,7 +5,9 @@
  * text, flags as "Y"/"N"). For each function and size it prints the median time, the heap grown
  * during one call (an estimate of peak extra memory), and the ratio to a bare loop that only reads
  * the same cells, measured in the same run. Targets (issue 2): FSMGAP within 3x of the bare loop,
- * GAPINDEX within 12x, GAPSUMMARY within 15x, and growth close to linear (n log n for ranks).
+ * GAPINDEX within 12x, GAPSUMMARY within 15x, and growth close to linear (n log n for ranks); the
+ * functions that spill one value per pupil (PROGRESSDELTA, VALUEADDED, GRADEPOINTS) within 10x,
+ * building their million result rows included.
  *
  * Numbers only: nothing here asserts a time, because the machines are shared and noisy.
  * Options: `npm run bench -- --max 100000` stops at that size; `--min 1000000` starts at that size;
@@ -72,10 +74,10 @@ const CASES: Case[] = [
   { name: 'THRESHOLDGAP', make: (n, r) => { const s = scores(n, r), f = flags(n, r); return { args: [s, f, 100], ranges: [s, f] }; }, run: F.thresholdGap as (...a: unknown[]) => unknown },
   { name: 'GROUPGAP', make: (n, r) => { const s = scores(n, r), g = groupsCol(n, r, ['N', 'K', 'E', 'N', 'N']); return { args: [s, g, 'K', null], ranges: [s, g] }; }, run: F.groupGap as (...a: unknown[]) => unknown },
   { name: 'GAPSUMMARY', target: 15, make: (n, r) => { const s = scores(n, r), f = flags(n, r); return { args: [s, f, null], ranges: [s, f] }; }, run: F.gapSummary as (...a: unknown[]) => unknown },
-  { name: 'PROGRESSDELTA', make: (n, r) => { const b = scores(n, r), c = scores(n, r, 104); return { args: [b, c, null], ranges: [b, c] }; }, run: F.progressDelta as (...a: unknown[]) => unknown },
+  { name: 'PROGRESSDELTA', target: 10, make: (n, r) => { const b = scores(n, r), c = scores(n, r, 104); return { args: [b, c, null], ranges: [b, c] }; }, run: F.progressDelta as (...a: unknown[]) => unknown },
   { name: 'PROGRESSGAP', make: (n, r) => { const b = scores(n, r), c = scores(n, r, 104), f = flags(n, r); return { args: [b, c, f], ranges: [b, c, f] }; }, run: F.progressGap as (...a: unknown[]) => unknown },
-  { name: 'VALUEADDED', make: (n, r) => { const b = scores(n, r), c = scores(n, r, 104); return { args: [b, c, null], ranges: [b, c] }; }, run: F.valueAdded as (...a: unknown[]) => unknown },
-  { name: 'GRADEPOINTS', make: (n, r) => { const g = grades(n, r); return { args: [g, 'gcse'], ranges: [g] }; }, run: F.gradePoints as (...a: unknown[]) => unknown },
+  { name: 'VALUEADDED', target: 10, make: (n, r) => { const b = scores(n, r), c = scores(n, r, 104); return { args: [b, c, null], ranges: [b, c] }; }, run: F.valueAdded as (...a: unknown[]) => unknown },
+  { name: 'GRADEPOINTS', target: 10, make: (n, r) => { const g = grades(n, r); return { args: [g, 'gcse'], ranges: [g] }; }, run: F.gradePoints as (...a: unknown[]) => unknown },
   { name: 'EFFECTSIZE', make: (n, r) => { const a = scores(n, r, 103), b = scores(n, r); return { args: [a, b, null], ranges: [a, b] }; }, run: F.effectSize as (...a: unknown[]) => unknown },
   { name: 'INTERVENTIONIMPACT', make: (n, r) => { const a = scores(n, r), b = scores(n, r, 104), f = flags(n, r, 0.2); return { args: [a, b, f, null], ranges: [a, b, f] }; }, run: F.interventionImpact as (...a: unknown[]) => unknown },
   { name: 'CHECKLISTSCORE', make: (n, r) => { const g = ratings(n, r); return { args: [g, null], ranges: [g] }; }, run: F.checklistScore as (...a: unknown[]) => unknown },

@@ -41,6 +41,56 @@ export function unknownGradeError(cell: unknown, scale: GradeScale): GapsError {
 const WORDS: Record<NamedScale, Map<string, number | null | undefined>> = { gcse: new Map(), letter: new Map(), nc: new Map(), ta: new Map() };
 const WORDS_LIMIT = 4096;
 
+/**
+ * The same for words of one or two ASCII characters ("5+", "A*", "4c", "U"), the usual tracker
+ * grades, indexed by their character codes so a lookup costs no hashing: NaN = not read yet,
+ * +Infinity = blank text, -Infinity = not a grade on the scale, else the points.
+ */
+const SHORT: Partial<Record<NamedScale, Float64Array>> = {};
+const SHORT_BLANK = Infinity;
+const SHORT_UNKNOWN = -Infinity;
+
+/** Index of a one- or two-character ASCII word in SHORT, or -1. */
+function shortKey(word: string): number {
+  const len = word.length;
+  if (len === 1) {
+    const a = word.charCodeAt(0);
+    return a < 128 ? a : -1;
+  }
+  if (len === 2) {
+    const a = word.charCodeAt(0), b = word.charCodeAt(1);
+    return a < 128 && b < 128 ? 128 + (a << 7) + b : -1;
+  }
+  return -1;
+}
+
+function shortTable(scale: NamedScale): Float64Array {
+  let t = SHORT[scale];
+  if (!t) {
+    t = new Float64Array(128 + 128 * 128).fill(NaN);
+    SHORT[scale] = t;
+  }
+  return t;
+}
+
+/** A word's points through the caches: a number, null for blank text, undefined for no grade. */
+function wordValue(word: string, scale: GradeScale, memo: Map<string, number | null | undefined>, short: Float64Array | null): number | null | undefined {
+  const key = short ? shortKey(word) : -1;
+  if (key >= 0) {
+    const hit = short![key];
+    if (hit === hit) return hit === SHORT_BLANK ? null : hit === SHORT_UNKNOWN ? undefined : hit;
+    const v = gradeValue(word, scale);
+    short![key] = v === null ? SHORT_BLANK : v === undefined ? SHORT_UNKNOWN : v;
+    return v;
+  }
+  let v = memo.get(word);
+  if (v === undefined && !memo.has(word)) {
+    v = gradeValue(word, scale);
+    if (memo.size < WORDS_LIMIT) memo.set(word, v);
+  }
+  return v;
+}
+
 export function gradePointsSpill(grades: Grid, scale: GradeScale = 'gcse'): GradeSpill {
   const rows = grades.length;
   const cols = columnsOf(grades);
@@ -49,18 +99,10 @@ export function gradePointsSpill(grades: Grid, scale: GradeScale = 'gcse'): Grad
   const errors = new Map<number, GapsError>();
   // A school's table lives for one call; the named scales keep what they have read.
   const memo = typeof scale === 'object' ? new Map<string, number | null | undefined>() : WORDS[scale];
+  const short = typeof scale === 'object' ? null : shortTable(scale);
   for (let k = 0; k < n; k++) {
     const cell = cols === 1 ? grades[k][0] : cellAt(grades, k, cols);
-    let v: number | null | undefined;
-    if (typeof cell === 'string') {
-      v = memo.get(cell);
-      if (v === undefined && !memo.has(cell)) {
-        v = gradeValue(cell, scale);
-        if (memo.size < WORDS_LIMIT) memo.set(cell, v);
-      }
-    } else {
-      v = gradeValue(cell, scale);
-    }
+    const v = typeof cell === 'string' ? wordValue(cell, scale, memo, short) : gradeValue(cell, scale);
     if (v === undefined) {
       values[k] = NaN;
       errors.set(k, unknownGradeError(cell, scale));
