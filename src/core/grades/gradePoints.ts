@@ -43,25 +43,16 @@ const WORDS_LIMIT = 4096;
 
 /**
  * The same for words of one or two ASCII characters ("5+", "A*", "4c", "U"), the usual tracker
- * grades, indexed by their character codes so a lookup costs no hashing: NaN = not read yet,
- * +Infinity = blank text, -Infinity = not a grade on the scale, else the points.
+ * grades, indexed by their character codes so a lookup costs no hashing (NaN = not read yet).
  */
 const SHORT: Partial<Record<NamedScale, Float64Array>> = {};
-const SHORT_BLANK = Infinity;
-const SHORT_UNKNOWN = -Infinity;
 
-/** Index of a one- or two-character ASCII word in SHORT, or -1. */
-function shortKey(word: string): number {
-  const len = word.length;
-  if (len === 1) {
-    const a = word.charCodeAt(0);
-    return a < 128 ? a : -1;
-  }
-  if (len === 2) {
-    const a = word.charCodeAt(0), b = word.charCodeAt(1);
-    return a < 128 && b < 128 ? 128 + (a << 7) + b : -1;
-  }
-  return -1;
+/** A grade's reading as one number: the points, or one of these two for a blank or an unknown grade. */
+const BLANK = Infinity;
+const UNKNOWN = -Infinity;
+
+function encode(v: number | null | undefined): number {
+  return v === null ? BLANK : v === undefined ? UNKNOWN : v;
 }
 
 function shortTable(scale: NamedScale): Float64Array {
@@ -73,22 +64,32 @@ function shortTable(scale: NamedScale): Float64Array {
   return t;
 }
 
-/** A word's points through the caches: a number, null for blank text, undefined for no grade. */
-function wordValue(word: string, scale: GradeScale, memo: Map<string, number | null | undefined>, short: Float64Array | null): number | null | undefined {
-  const key = short ? shortKey(word) : -1;
-  if (key >= 0) {
-    const hit = short![key];
-    if (hit === hit) return hit === SHORT_BLANK ? null : hit === SHORT_UNKNOWN ? undefined : hit;
-    const v = gradeValue(word, scale);
-    short![key] = v === null ? SHORT_BLANK : v === undefined ? SHORT_UNKNOWN : v;
-    return v;
-  }
+/** A longer word (or one outside ASCII) through the word cache, encoded. */
+function longWord(word: string, scale: GradeScale, memo: Map<string, number | null | undefined>): number {
   let v = memo.get(word);
   if (v === undefined && !memo.has(word)) {
     v = gradeValue(word, scale);
     if (memo.size < WORDS_LIMIT) memo.set(word, v);
   }
-  return v;
+  return encode(v);
+}
+
+/** A word on a named scale, encoded: one or two ASCII characters through SHORT, others through the word cache. */
+function shortWord(word: string, scale: GradeScale, memo: Map<string, number | null | undefined>, short: Float64Array): number {
+  let key: number;
+  const len = word.length;
+  if (len === 1) {
+    key = word.charCodeAt(0);
+    if (key >= 128) return longWord(word, scale, memo);
+  } else if (len === 2) {
+    const c0 = word.charCodeAt(0), c1 = word.charCodeAt(1);
+    if (c0 >= 128 || c1 >= 128) return longWord(word, scale, memo);
+    key = 128 + (c0 << 7) + c1;
+  } else {
+    return longWord(word, scale, memo);
+  }
+  const v = short[key];
+  return v === v ? v : (short[key] = encode(gradeValue(word, scale)));
 }
 
 export function gradePointsSpill(grades: Grid, scale: GradeScale = 'gcse'): GradeSpill {
@@ -102,12 +103,12 @@ export function gradePointsSpill(grades: Grid, scale: GradeScale = 'gcse'): Grad
   const short = typeof scale === 'object' ? null : shortTable(scale);
   for (let k = 0; k < n; k++) {
     const cell = cols === 1 ? grades[k][0] : cellAt(grades, k, cols);
-    const v = typeof cell === 'string' ? wordValue(cell, scale, memo, short) : gradeValue(cell, scale);
-    if (v === undefined) {
-      values[k] = NaN;
-      errors.set(k, unknownGradeError(cell, scale));
+    const v = typeof cell === 'string' ? (short !== null ? shortWord(cell, scale, memo, short) : longWord(cell, scale, memo)) : encode(gradeValue(cell, scale));
+    if (v - v === 0) {
+      values[k] = v;
     } else {
-      values[k] = v === null ? NaN : v;
+      values[k] = NaN;
+      if (v === UNKNOWN) errors.set(k, unknownGradeError(cell, scale));
     }
   }
   return { values, rows, cols, errors };
