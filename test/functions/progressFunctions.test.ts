@@ -113,6 +113,26 @@ describe('GRADEPOINTS', () => {
   it('is one #N/A cell for an empty range', () => {
     expect(err(F.gradePoints([], OMITTED)[0][0], '#N/A')).toMatch(/no cells/);
   });
+  it('spills a block with numbers, blanks and #N/A cells in place', () => {
+    const out = F.gradePoints([['5', 'Z'], [null, 'U'], ['Q', 7]], OMITTED);
+    expect([out[0][0], out[1][0], out[1][1], out[2][1]]).toEqual([5, '', 0, 7]);
+    expect(err(out[0][1], '#N/A')).toMatch(/"Z" is not a grade/);
+    expect(err(out[2][0], '#N/A')).toMatch(/"Q" is not a grade/);
+  });
+});
+
+describe('spills', () => {
+  it('are fresh rows on every call, one array per row, never shared between pupils', () => {
+    const grades = col(['5', '5', null, null]);
+    for (const spill of [F.gradePoints(grades, OMITTED), F.progressDelta(col([1, 1, 1, null]), col([6, 6, null, 2]), OMITTED), F.valueAdded(col([1, 2, 3, 4]), col([2, 4, 6, 8]), OMITTED)]) {
+      expect(new Set(spill).size).toBe(4);
+      spill[0][0] = 'changed';
+      expect(spill[1][0]).not.toBe('changed');
+    }
+    const first = F.gradePoints(grades, OMITTED);
+    expect(F.gradePoints(grades, OMITTED)).not.toBe(first);
+    expect(F.gradePoints(grades, OMITTED)[0]).not.toBe(first[0]);
+  });
 });
 
 describe('INTERVENTIONIMPACT', () => {
