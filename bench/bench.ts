@@ -10,6 +10,9 @@
  * building their million result rows included.
  *
  * Numbers only: nothing here asserts a time, because the machines are shared and noisy.
+ * A last line, "spill rows only", times building a one-column spill of numbers and nothing else:
+ * the part of a spilling function's time that any function returning one row per pupil pays.
+ *
  * Options: `npm run bench -- --max 100000` stops at that size; `--min 1000000` starts at that size;
  * `--only PROGRESSDELTA,GRADEPOINTS` runs only the named functions; `--quick` runs fewer repetitions.
  */
@@ -82,7 +85,20 @@ const CASES: Case[] = [
   { name: 'INTERVENTIONIMPACT', make: (n, r) => { const a = scores(n, r), b = scores(n, r, 104), f = flags(n, r, 0.2); return { args: [a, b, f, null], ranges: [a, b, f] }; }, run: F.interventionImpact as (...a: unknown[]) => unknown },
   { name: 'CHECKLISTSCORE', make: (n, r) => { const g = ratings(n, r); return { args: [g, null], ranges: [g] }; }, run: F.checklistScore as (...a: unknown[]) => unknown },
   { name: 'REPRESENTATION', make: (n, r) => { const f = flags(n, r), g = groupsCol(n, r, ['1', '2', '3', '4']); return { args: [f, g, '4'], ranges: [f, g] }; }, run: F.representation as (...a: unknown[]) => unknown },
+  // Reference, not a function: the least a spill of one number per pupil costs (a fresh row per
+  // pupil, as Excel needs), so the spilling functions' ratios can be read against it.
+  { name: 'spill rows only', make: (n, r) => { const s = scores(n, r); return { args: [s], ranges: [s] }; }, run: (s) => spillRowsOnly(s as Cells) },
 ];
+
+/** Builds a one-column spill of the range's numbers ("" elsewhere), the way the spilling functions return theirs. */
+function spillRowsOnly(range: Cells): unknown[][] {
+  const out: unknown[][] = new Array(range.length);
+  for (let i = 0; i < range.length; i++) {
+    const v = range[i][0];
+    out[i] = typeof v === 'number' ? [v + 0.5] : [''];
+  }
+  return out;
+}
 
 /** The baseline: visit every cell of the same ranges once and do the least possible with it. */
 function bareLoop(ranges: Cells[]): number {
@@ -150,9 +166,9 @@ function main(): void {
   const only = onlyIdx >= 0 ? new Set(String(argv[onlyIdx + 1] ?? '').toUpperCase().split(',').filter(Boolean)) : null;
   const quick = argv.includes('--quick');
   const sizes = [1_000, 10_000, 100_000, 1_000_000].filter((n) => n <= max && n >= min);
-  const cases = only ? CASES.filter((c) => only.has(c.name)) : CASES;
+  const cases = only ? CASES.filter((c) => only.has(c.name.toUpperCase())) : CASES;
   if (only && cases.length < only.size) {
-    const unknown = [...only].filter((name) => !CASES.some((c) => c.name === name));
+    const unknown = [...only].filter((name) => !CASES.some((c) => c.name.toUpperCase() === name));
     console.log(`--only: no function called ${unknown.join(', ')}; the functions are ${CASES.map((c) => c.name).join(', ')}`);
     process.exitCode = 1;
     return;
