@@ -76,8 +76,8 @@ describe('functions.json', () => {
     expect(load('preview.html')).not.toMatch(/https?:\/\//);
   });
   it('points every address in the production manifest at the public address', () => {
-    // The same default as webpack.config.js; CI and `npm test` build without ADDIN_PUBLIC_URL.
-    const base = process.env.ADDIN_PUBLIC_URL ?? 'https://www.example-school-hosting.org/closing-the-gap/';
+    // `npm test` and CI run `npm run build:test`: ADDIN_PUBLIC_URL when set, else webpack.config.js's TEST_URL.
+    const base = process.env.ADDIN_PUBLIC_URL || 'https://closing-the-gap.test/';
     const expected = base.endsWith('/') ? base : `${base}/`;
     const addresses = load('manifest.xml').match(/https?:\/\/[^"<\s]+/g) ?? [];
     const own = addresses.filter((a) => !a.startsWith('http://schemas.microsoft.com/') && a !== 'http://www.w3.org/2001/XMLSchema-instance');
