@@ -47,6 +47,17 @@ describe('functions.json', () => {
       for (const p of f?.parameters ?? []) expect((p.description ?? '').length).toBeGreaterThan(5);
     }
   });
+  it('keeps every description within the 128 characters Excel allows', () => {
+    // Microsoft's custom functions metadata schema (extensionFunction / extensionFunction parameter):
+    // "description ... Minimum string length: 1. Maximum string length: 128." Longer text belongs on help.html.
+    const tooLong: string[] = [];
+    for (const f of meta.functions) {
+      if ((f.description ?? '').length > 128) tooLong.push(`${f.id}: ${f.description?.length} characters`);
+      for (const p of f.parameters) if ((p.description ?? '').length > 128) tooLong.push(`${f.id}(${p.name}): ${p.description?.length} characters`);
+    }
+    expect(tooLong).toEqual([]);
+    expect(meta.functions.every((f) => (f.description ?? '').length >= 1)).toBe(true);
+  });
   it('opens a section of the help page from every function', () => {
     const help = load('help.html');
     for (const f of meta.functions) {
