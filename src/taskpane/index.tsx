@@ -4,6 +4,7 @@
  * load at all (no connection to Microsoft's CDN) there is no `Office`: either way the page says what
  * happened and where the preview is, instead of staying blank.
  */
+import './polyfills';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
