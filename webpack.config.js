@@ -26,15 +26,22 @@ const ES_TARGET = 'es2020';
 const DEV_URL_RE = /https:\/\/localhost:3000\//g;
 const DEV_ORIGIN_RE = /https:\/\/localhost:3000/g;
 
+/** An error webpack-cli prints as its message alone: a setting to fix, not a crash to debug. */
+function buildError(message) {
+  const e = new Error(message);
+  e.stack = `Error: ${message}`;
+  return e;
+}
+
 /** The public address dist/ is served from, with a trailing slash; Office only loads add-ins over https. */
 function productionUrl(raw) {
   let url;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new Error(`ADDIN_PUBLIC_URL "${raw}" is not a web address: set it to where dist/ is hosted, e.g. https://school.example/closing-the-gap/`);
+    throw buildError(`ADDIN_PUBLIC_URL "${raw}" is not a web address: set it to where dist/ is hosted, e.g. https://school.example/closing-the-gap/`);
   }
-  if (url.protocol !== 'https:') throw new Error(`ADDIN_PUBLIC_URL "${raw}" must start with https:// (Office loads add-ins only over https).`);
+  if (url.protocol !== 'https:') throw buildError(`ADDIN_PUBLIC_URL "${raw}" must start with https:// (Office loads add-ins only over https).`);
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
@@ -46,7 +53,7 @@ function publicUrl(env) {
   const raw = process.env.ADDIN_PUBLIC_URL;
   if (raw && raw.trim()) return productionUrl(raw);
   if (env.testUrl) return TEST_URL;
-  throw new Error(
+  throw buildError(
     'ADDIN_PUBLIC_URL is not set. A production build writes the address dist/ will be served from into ' +
       'manifest.xml and functions.json, so Excel can find the add-in: run e.g. ' +
       '"ADDIN_PUBLIC_URL=https://school.example/closing-the-gap/ npm run build" ' +
