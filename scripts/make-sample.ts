@@ -300,7 +300,9 @@ async function writeXlsx(model: WorkbookModel, computed: MemoryWorkbook, placed:
     for (const p of placed) {
       const result = shown[p.row]?.[p.col] ?? null;
       const ref = `${columnLetters(p.col)}${p.row + 1}:${columnLetters(p.col + p.cols - 1)}${p.row + p.rows}`;
-      const formula = p.formula.slice(1);
+      // Excel saves a JavaScript custom function's call as _xldudf_<NAMESPACE>_<NAME>(...) and shows it as
+      // GAPS.<NAME> once the add-in has registered its functions; a plain "GAPS.X(" in a file is an unknown name.
+      const formula = p.formula.slice(1).replace(/\bGAPS\.([A-Z]+)\(/g, '_xldudf_GAPS_$1(');
       const value = excelValue(result);
       ws.getCell(p.row + 1, p.col + 1).value = (p.rows * p.cols > 1
         ? { formula, shareType: 'array', ref, result: value ?? undefined }

@@ -11,8 +11,17 @@ import { GapsError, isGapsError } from '../core/errors';
 export const ErrorCodes = {
   value: '#VALUE!',
   na: '#N/A',
-  div0: '#DIV/0!',
 } as const;
+
+/**
+ * The Excel code for each kind of core error. A zero spread (the core's 'div0') becomes #N/A with its
+ * reason: Excel would show a #DIV/0! from a custom function bare, without the message saying why.
+ */
+const CODE_FOR_KIND: Record<GapsError['kind'], string> = {
+  value: ErrorCodes.value,
+  na: ErrorCodes.na,
+  div0: ErrorCodes.na,
+};
 
 /** What adapters return for an error: a real `CustomFunctions.Error` inside Excel. */
 export type ExcelError = CustomFunctions.Error;
@@ -30,7 +39,7 @@ function hasRuntime(): boolean {
   return typeof CustomFunctions !== 'undefined' && typeof CustomFunctions.Error === 'function';
 }
 
-/** A `CustomFunctions.Error` with the given code (`#VALUE!`, `#N/A`, `#DIV/0!`) and message. */
+/** A `CustomFunctions.Error` with the given code (`#VALUE!` or `#N/A`, the two Excel shows a message for) and message. */
 export function excelError(code: string, message?: string): ExcelError {
   if (hasRuntime()) {
     return new CustomFunctions.Error(code as CustomFunctions.ErrorCode, message);
@@ -47,7 +56,7 @@ export function isExcelError(value: unknown): value is ExcelError {
 /** Maps a core error to an Excel error, prefixing the function's Excel name to its message. */
 export function toExcelError(excelName: string, e: unknown): ExcelError {
   if (isGapsError(e)) {
-    const code = ErrorCodes[(e as GapsError).kind];
+    const code = CODE_FOR_KIND[(e as GapsError).kind];
     return excelError(code, `${excelName}: ${e.message}`);
   }
   if (isExcelError(e)) return e;

@@ -2,7 +2,9 @@
  * The GAPS custom functions. Each export's JSDoc is what Excel shows as the function's help, and
  * each body is a thin adapter: read the arguments, call `src/core/`, return numbers or spills, and
  * turn any failure into a `CustomFunctions.Error` through `guard`. Help for every function is in
- * the formula reference of README.md (and help.html, which the @helpurl tags open).
+ * the formula reference of README.md (and help.html, which the @helpurl tags open). Excel's metadata
+ * allows a description of at most 128 characters (function and parameter alike): the first line says
+ * what the function gives; worked examples and details live on the help page.
  *
  * How cells are read, everywhere: a score is a number or numeric text (blank, words, TRUE/FALSE
  * and error values are left out); a flag is Y/Yes/TRUE/1/FSM/PP... or N/No/FALSE/0/blank; anything
@@ -64,11 +66,11 @@ function spillCells(excelName: string, spill: NumberSpill, errors?: ReadonlyMap<
 }
 
 /**
- * The FSM gap: the mean score of other pupils minus the mean score of disadvantaged pupils. A positive gap means disadvantaged pupils are behind. Example: scores 104, 98, 110, 95 with flags Y, Y, N, N give 102.5 (others) - 101 (disadvantaged) = 1.5.
+ * The FSM gap: mean score of other pupils minus mean score of disadvantaged pupils (positive = disadvantaged pupils are behind).
  * @customfunction
  * @helpurl https://localhost:3000/help.html#fsmgap
  * @param scores Pupils' scores, one cell per pupil (numbers or numbers stored as text; blanks and words such as ABS are left out).
- * @param disadvantaged The disadvantaged flag for the same pupils, in the same order (Y/N, Yes/No, TRUE/FALSE, 1/0, FSM, PP; blank = not disadvantaged).
+ * @param disadvantaged The disadvantaged flag for the same pupils, in the same order (Y/N, Yes/No, TRUE/FALSE, 1/0, FSM, PP; blank = no).
  * @returns Mean of other pupils minus mean of disadvantaged pupils.
  */
 export function fsmGap(scores: any[][], disadvantaged: any[][]): number | ExcelError {
@@ -76,7 +78,7 @@ export function fsmGap(scores: any[][], disadvantaged: any[][]): number | ExcelE
 }
 
 /**
- * The DfE-style gap index: ranks all pupils with a score (ties share their average rank) and returns 20 x (mean rank of others - mean rank of disadvantaged) / number of pupils, from -10 to 10. 0 = no gap; 10 = every disadvantaged pupil ranks below every other pupil. Example: scores 1, 2, 3, 4 with flags Y, Y, N, N give 10.
+ * DfE-style gap index from pupils' ranks, -10 to 10: 0 = no gap, 10 = every disadvantaged pupil ranks below every other.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#gapindex
  * @param scores Pupils' scores, one cell per pupil.
@@ -88,7 +90,7 @@ export function gapIndex(scores: any[][], disadvantaged: any[][]): number | Exce
 }
 
 /**
- * The threshold gap: the share of other pupils scoring at or above a threshold minus the share of disadvantaged pupils, as a fraction (0.22 = 22 percentage points; format the cell as a percentage). Example: grades 5, 3, 4, 6 with flags Y, Y, N, N and threshold 4 give 1 - 0.5 = 0.5.
+ * Share of other pupils at or above a threshold minus the share of disadvantaged pupils, as a fraction (format as %).
  * @customfunction
  * @helpurl https://localhost:3000/help.html#thresholdgap
  * @param scores Pupils' scores or points, one cell per pupil.
@@ -104,7 +106,7 @@ export function thresholdGap(scores: any[][], disadvantaged: any[][], threshold:
 }
 
 /**
- * The gap for any group: the mean score of the comparison pupils minus the mean of pupils whose group is `focus` (matched ignoring case and spaces). Without a comparison, every other pupil is compared. Example: scores 90, 100, 110 with SEND codes K, N, N and focus "K" give 105 - 90 = 15.
+ * Mean score of the comparison pupils minus the mean of the focus group (e.g. SEND "K"); no comparison = all others.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#groupgap
  * @param scores Pupils' scores, one cell per pupil.
@@ -132,7 +134,7 @@ const SUMMARY_ROWS: Array<[label: string, field: keyof ReturnType<typeof coreGap
 ];
 
 /**
- * A whole gap at once, spilled as two columns (label, value): disadvantaged n; other n; disadvantaged mean; other mean; gap; gap CI lower; gap CI upper (Welch interval); Hedges' g; gap index; cells left out; a note that flags groups of fewer than 6 pupils. A value that cannot be worked out (say an interval for a single pupil) is #N/A saying why. Example: scores 104, 98, ABS, 110, 95, 101, 88, 107, 99 and a blank with flags Y, Y, Y, N, N, Y, Y, N, N, N spill 4, 4, 97.75, 102.75, 5, -7.02, 17.02, 0.63, 3.75, 2 and a small-group note.
+ * A whole gap at once, spilled as label/value rows: group sizes, means, gap and its Welch interval, Hedges' g, gap index.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#gapsummary
  * @param scores Pupils' scores, one cell per pupil.
@@ -151,7 +153,7 @@ export function gapSummary(scores: any[][], disadvantaged: any[][], confidence?:
 }
 
 /**
- * Each pupil's progress: current - baseline - expected, spilled in the shape of `current`. A pupil missing either score gets a blank. Example: baseline 4, current 6, expected 1 gives 1.
+ * Each pupil's progress (current - baseline - expected), spilled in the shape of current; a missing score gives a blank.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#progressdelta
  * @param baseline Each pupil's starting score (e.g. the autumn assessment).
@@ -170,7 +172,7 @@ export function progressDelta(baseline: any[][], current: any[][], expected?: an
 }
 
 /**
- * The progress gap: mean progress (current - baseline) of other pupils minus that of disadvantaged pupils, over pupils with both scores. Positive = disadvantaged pupils progress less. Example: baseline 100, 100, 100, current 104, 101, 106, flags Y, Y, N give 6 - 2.5 = 3.5.
+ * Mean progress (current - baseline) of other pupils minus that of disadvantaged pupils (positive = they progress less).
  * @customfunction
  * @helpurl https://localhost:3000/help.html#progressgap
  * @param baseline Each pupil's starting score.
@@ -183,7 +185,7 @@ export function progressGap(baseline: any[][], current: any[][], disadvantaged: 
 }
 
 /**
- * Value added per pupil: the result minus the result expected from prior attainment, spilled in the shape of `current`. Expected comes from the least-squares line of current on baseline over the cohort, or from a two-column table (prior attainment ascending, expected outcome) by linear interpolation, clamped at its ends. Example: baseline 1, 2, 3 and current 2, 5, 6 give -0.33, 0.67, -0.33.
+ * Each pupil's result minus the result expected from prior attainment (the cohort's trend line or your table), spilled.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#valueadded
  * @param baseline Each pupil's prior attainment (e.g. KS2 scaled score).
@@ -208,7 +210,7 @@ function scaleArg(scale: unknown): GradeScale {
 }
 
 /**
- * Grades as points, spilled in the shape of the range: numbers pass through; "gcse" reads 9-1 and U (0) with + and - as a third of a grade; "letter" reads A* to G and U as DfE points; "nc" reads National Curriculum levels (4c = 25, 4b = 27, 4a = 29, W = 3; a plain level such as 4 counts as 4b); "ta" reads WTS 1, EXS 2, GDS 3; or give a two-column table of grades and points. Blank stays blank; an unknown grade is #N/A naming it. Example: "5+" gives 5.33.
+ * Grades as points, spilled: GCSE 9-1 (default), letter grades A*-U, NC levels, teacher assessment, or your own table.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#gradepoints
  * @param grades The grades to convert.
@@ -222,7 +224,7 @@ export function gradePoints(grades: any[][], scale?: any[][]): any[][] {
 }
 
 /**
- * Effect size of the difference between two groups: (mean1 - mean2) / pooled standard deviation. Method "g" (default) is Hedges' g with the small-sample correction the EEF uses; "d" is Cohen's d; "glass" divides by the standard deviation of group2. Example: group1 3, 4, 5 and group2 1, 2, 3 with "d" give 2.
+ * Effect size of two groups: (mean1 - mean2) / pooled SD; method "g" (Hedges' g, default), "d" (Cohen's d) or "glass".
  * @customfunction
  * @helpurl https://localhost:3000/help.html#effectsize
  * @param group1 Scores of the first group (e.g. pupils who had the intervention).
@@ -247,7 +249,7 @@ const IMPACT_ROWS: Array<[label: string, field: ImpactField | 'interventionN' | 
 ];
 
 /**
- * An intervention's impact from a pre-test and a post-test, spilled as 9 label/value rows: intervention n; comparison n; intervention mean gain; comparison mean gain; effect size (Hedges-corrected gain difference over the pooled pre-test SD, Morris 2008); CI lower; CI upper; EEF months' progress; a design note. Only pupils with both scores count. With no comparison pupils it reports the intervention group's own gain over the pre-test SD and the note says there is no comparison group; a value that cannot be worked out is #N/A saying why. Example: pre 98, 102, 95, 110, 101, post 103, 104, 99, 113, 108, all flagged Y, spill 5, 0, 4.2, #N/A, 0.60, -0.35, 1.55, 7 and a note saying there is no comparison group.
+ * An intervention's impact from pre- and post-tests, spilled as 9 rows: sizes, mean gains, effect size, interval, EEF months.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#interventionimpact
  * @param pre Each pupil's pre-test score.
@@ -267,7 +269,7 @@ export function interventionImpact(pre: any[][], post: any[][], intervention: an
 }
 
 /**
- * Months of additional progress for an effect size, from the Education Endowment Foundation's table (the effect size is rounded to 2 decimal places first; the sign is kept). Example: 0.25 gives 3; -0.3 gives -4.
+ * Months of additional progress for an effect size, from the Education Endowment Foundation's table (the sign is kept).
  * @customfunction
  * @helpurl https://localhost:3000/help.html#eefmonths
  * @param effect_size The effect size (e.g. Hedges' g).
@@ -278,7 +280,7 @@ export function eefMonths(effect_size: any): number | ExcelError {
 }
 
 /**
- * The checklist score: the weighted mean of each rated statement's points divided by 3, as a fraction (format as a percentage). Ratings: 0-3, Not started 0, Developing or Emerging 1, Established or Secure 2, Embedded 3, or Red 0, Amber 1.5, Green 3. Blank ratings are not yet rated and are left out. Example: Embedded, Developing and a blank give (3 + 1) / 2 / 3 = 0.67.
+ * Checklist score: weighted mean of the rated statements' points (0-3, Not started to Embedded, or RAG) over 3, as a fraction.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#checklistscore
  * @param ratings One rating per statement.
@@ -290,7 +292,7 @@ export function checklistScore(ratings: any[][], weights?: any[][]): number | Ex
 }
 
 /**
- * Representation of disadvantaged pupils in a group (a set or class): their share among pupils in that group divided by their share in the whole cohort. 1 = in proportion; below 1 = under-represented (common in top sets). Rows with a blank group are not counted. Example: flags Y, N, Y, N with sets 1, 1, 2, 2 and group 1 give 1.
+ * Disadvantaged pupils' share of a group (set, class) over their share of the cohort: 1 = in proportion, below 1 = under.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#representation
  * @param disadvantaged The disadvantaged flag for each pupil.

@@ -148,7 +148,9 @@ describe('EFFECTSIZE', () => {
     expect(err(F.effectSize(O, D, 'hedges'), '#VALUE!')).toBe('GAPS.EFFECTSIZE: method must be one of "g", "d", "glass", but it is "hedges"');
     expect(err(F.effectSize(O, col([100]), OMITTED), '#N/A')).toBe('GAPS.EFFECTSIZE: group2 needs at least 2 scores for a standard deviation (it has 1)');
     expect(err(F.effectSize(col(['', 'ABS']), D, OMITTED), '#N/A')).toBe('GAPS.EFFECTSIZE: group1 has no scores');
-    expect(err(F.effectSize(col([5, 5]), col([3, 3]), OMITTED), '#DIV/0!')).toMatch(/standard deviation is 0/);
+    // #N/A, not #DIV/0!: Excel shows a custom function's message only on #VALUE! and #N/A.
+    expect(err(F.effectSize(col([5, 5]), col([3, 3]), OMITTED), '#N/A')).toBe('GAPS.EFFECTSIZE: every score is the same within each group, so the pooled standard deviation is 0');
+    expect(err(F.effectSize(col([5, 6]), col([3, 3]), 'glass'), '#N/A')).toBe('GAPS.EFFECTSIZE: every score in group2 is the same, so its standard deviation is 0');
   });
 });
 

@@ -47,6 +47,17 @@ describe('functions.json', () => {
       for (const p of f?.parameters ?? []) expect((p.description ?? '').length).toBeGreaterThan(5);
     }
   });
+  it('keeps every description within the 128 characters Excel allows', () => {
+    // Microsoft's custom functions metadata schema (extensionFunction / extensionFunction parameter):
+    // "description ... Minimum string length: 1. Maximum string length: 128." Longer text belongs on help.html.
+    const tooLong: string[] = [];
+    for (const f of meta.functions) {
+      if ((f.description ?? '').length > 128) tooLong.push(`${f.id}: ${f.description?.length} characters`);
+      for (const p of f.parameters) if ((p.description ?? '').length > 128) tooLong.push(`${f.id}(${p.name}): ${p.description?.length} characters`);
+    }
+    expect(tooLong).toEqual([]);
+    expect(meta.functions.every((f) => (f.description ?? '').length >= 1)).toBe(true);
+  });
   it('opens a section of the help page from every function', () => {
     const help = load('help.html');
     for (const f of meta.functions) {
@@ -76,8 +87,8 @@ describe('functions.json', () => {
     expect(load('preview.html')).not.toMatch(/https?:\/\//);
   });
   it('points every address in the production manifest at the public address', () => {
-    // The same default as webpack.config.js; CI and `npm test` build without ADDIN_PUBLIC_URL.
-    const base = process.env.ADDIN_PUBLIC_URL ?? 'https://www.example-school-hosting.org/closing-the-gap/';
+    // `npm test` and CI run `npm run build:test`: ADDIN_PUBLIC_URL when set, else webpack.config.js's TEST_URL.
+    const base = process.env.ADDIN_PUBLIC_URL || 'https://closing-the-gap.test/';
     const expected = base.endsWith('/') ? base : `${base}/`;
     const addresses = load('manifest.xml').match(/https?:\/\/[^"<\s]+/g) ?? [];
     const own = addresses.filter((a) => !a.startsWith('http://schemas.microsoft.com/') && a !== 'http://www.w3.org/2001/XMLSchema-instance');

@@ -94,6 +94,11 @@ describe('manifest.xml', () => {
     const button = host.DesktopFormFactor.ExtensionPoint.find((e: Record<string, string>) => e['@type'] === 'PrimaryCommandSurface').OfficeTab.Group.Control;
     expect(button.Action.SourceLocation['@resid']).toBe(runtime['@resid']);
   });
+  it('declares the requirement sets the code uses: ExcelApi 1.9, CustomFunctionsRuntime 1.2, SharedRuntime 1.1', () => {
+    // Office hides the add-in where a set is missing (Excel 2016/2019 have no SharedRuntime) instead of failing at run time.
+    const sets = Object.fromEntries(doc.Requirements.Sets.Set.map((s: Record<string, string>) => [s['@Name'], s['@MinVersion']]));
+    expect(sets).toEqual({ ExcelApi: '1.9', CustomFunctionsRuntime: '1.2', SharedRuntime: '1.1' });
+  });
   it('names the functions namespace GAPS', () => {
     const host = doc.VersionOverrides.Hosts.Host[0];
     const cf = host.AllFormFactors.ExtensionPoint.find((e: Record<string, string>) => e['@type'] === 'CustomFunctions');
