@@ -11,7 +11,7 @@
  * proportions: comparison of eleven methods", Statistics in Medicine 17, 873-890 (method 10).
  *
  * @throws nothing: NaN throughout when either group has no pupils.
- * @example newcombeDifference(8, 10, 3, 10, 0.95) // { diff: 0.5, lower: 0.0812, upper: 0.7407 } (R, by hand from prop.test(.., correct = FALSE)$conf.int)
+ * @example newcombeDifference(8, 10, 3, 10, 0.95) // { diff: 0.5, lower: 0.0665, upper: 0.7398 } (R, by hand from prop.test(.., correct = FALSE)$conf.int)
  */
 import { wilsonInterval } from './wilson';
 

@@ -12,7 +12,7 @@
  * @throws `#VALUE!` unequal ranges, a confidence outside (0, 1), an outcome or flag that is not yes/no (quoted with its position);
  *   `#N/A` when either group has no pupil with an outcome.
  * @example rateGap(outcomes, flags).gap // outcomes Y,Y,N,N,N,N,Y,Y,Y,N with flags Y,Y,Y,Y,Y,N,N,N,N,N:
- *   other rate 0.6 - disadvantaged rate 0.4 = 0.2, CI -0.3137 to 0.6089 (R: by hand from prop.test)
+ *   other rate 0.6 - disadvantaged rate 0.4 = 0.2, CI -0.3222 to 0.5993 (R: by hand from prop.test)
  */
 import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, isBlank, readFlag, requireSameSize } from '../cells';
 import { naError } from '../errors';

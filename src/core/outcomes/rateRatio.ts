@@ -10,7 +10,7 @@
  *
  * @throws nothing: the ratio is NaN when either group is empty or p2 = 0, and the interval NaN when
  *   either group has no successes (the log-scale standard error is then infinite); `why` says which.
- * @example rateRatio(8, 10, 3, 10, 0.95) // { ratio: 2.6667, lower: 0.9591, upper: 7.4141 } (R: exp(log(0.8/0.3) + c(-1,1)*qnorm(0.975)*sqrt(1/8-1/10+1/3-1/10)))
+ * @example rateRatio(8, 10, 3, 10, 0.95) // { ratio: 2.6667, lower: 0.9848, upper: 7.2211 } (R: exp(log(0.8/0.3) + c(-1,1)*qnorm(0.975)*sqrt(1/8-1/10+1/3-1/10)))
  */
 import { zFor } from './wilson';
 
