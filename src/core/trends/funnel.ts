@@ -17,7 +17,7 @@
  * @throws `#VALUE!` n not a positive number, sd below 0, an overall proportion outside 0..1, a
  *   confidence outside (0, 1).
  * @example funnelLimits(25, 100, 15, 0.95) // { lower: 94.1201, upper: 105.8799 } (R: 100 + c(-1, 1) * qnorm(0.975) * 15 / sqrt(25))
- * @example funnelLimitsProportion(50, 0.3, 0.95) // { lower: 0.1786, upper: 0.4286 } (R: by hand from qbinom, pbinom)
+ * @example funnelLimitsProportion(50, 0.3, 0.95) // { lower: 0.1661, upper: 0.4201 } (R: by hand from qbinom, pbinom)
  */
 import { valueError } from '../errors';
 import { requireConfidence } from '../outcomes/confidence';

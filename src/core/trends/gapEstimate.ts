@@ -10,7 +10,7 @@
  * ($stderr, $parameter).
  *
  * @throws `#N/A` when a group has fewer than 2 pupils (no spread to measure).
- * @example gapEstimate(momentsOf([110, 95, 107, 99]), momentsOf([104, 98, 101, 88])) // { gap: 5, se: 4.9244, df: 5.9973 } (R: t.test)
+ * @example gapEstimate(momentsOf([110, 95, 107, 99]), momentsOf([104, 98, 101, 88])) // { gap: 5, se: 4.9117, df: 6 } (R: t.test(o, d)$stderr, $parameter)
  */
 import { tooFewForSpread } from '../gaps/messages';
 import type { Moments } from '../stats/moments';

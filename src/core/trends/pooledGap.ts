@@ -17,7 +17,9 @@
  *
  * @throws `#N/A` when a group has fewer than 2 pupils over all cohorts ("pupils") or in any cohort
  *   ("inverse-variance"); `#VALUE!` no cohorts or a confidence outside (0, 1).
- * @example pooledGap([{ other: [..], disadvantaged: [..] }, ...], 'pupils').gap
+ * @example pooledGap([{ other: [110, 95, 107, 99, 104, 101], disadvantaged: [98, 88, 101, 92] },
+ *   { other: [103, 99, 112, 108, 97], disadvantaged: [100, 96, 104, 99, 93] }, { other: [105, 100, 98, 111], disadvantaged: [97, 101, 90] }])
+ *   // gap 6.6833, CI 2.5840 to 10.7826 (R: t.test(c(o1, o2, o3), c(d1, d2, d3))); 'inverse-variance': 6.7760, 2.5634 to 10.9886
  */
 import { valueError } from '../errors';
 import { requireConfidence } from '../outcomes/confidence';

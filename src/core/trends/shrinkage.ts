@@ -15,7 +15,7 @@
  * metafor's blup(rma(yi, sei = se, method = "DL"))$pred and $tau2.
  *
  * @throws `#VALUE!` fewer than 2 units, unequal lists, a standard error that is not above 0.
- * @example shrink([5, 2, 9], [1, 2, 3]) // tau2 0, every shrunken estimate = overall 4.918 (R: rma(c(5,2,9), sei = c(1,2,3), method = "DL"))
+ * @example shrink([5, 2, 9], [1, 2, 3]) // { tau2: 3.4286, overall: 4.8140, shrunken: [4.9580, 3.5152, 5.9688] } (R: blup(rma(c(5,2,9), sei = c(1,2,3), method = "DL")))
  */
 import { valueError } from '../errors';
 
