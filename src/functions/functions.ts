@@ -450,3 +450,90 @@ export function gapDiff(scores1: any[][], disadvantaged1: any[][], scores2: any[
   });
   return Array.isArray(r) ? r : [[r]];
 }
+
+import { suspensionRates as coreSuspensionRates } from '../core/outcomes';
+import { contextualValueAdded as coreCva } from '../core/trends';
+import { optionalNumber } from './args';
+import { cellAt as cellAtK, cellCount as cellCountOf, columnsOf as columnsOfGrid, flagOrThrow, requireSameSize as requireSameSizeOf } from '../core/cells';
+
+/**
+ * Suspensions per 100 pupils for disadvantaged and other pupils, from each pupil's number of suspensions, spilled as 17 label/value rows: disadvantaged n; other n; suspensions in each group; each group's rate per 100 pupils with its exact Poisson interval; the difference (disadvantaged - other, per 100) with its interval; the rate ratio (disadvantaged / other) with its exact interval; a small-group note. Blank counts are left out; a count that is negative or not whole is #VALUE!. Example: counts 0, 2, 1, 0, 2, 0 for disadvantaged pupils and 0, 0, 1, 0, 3, 0, 0, 0 for others give 83.3 per 100 (27.1 to 194.5) against 50 (13.6 to 128.0), a difference of 33.3 and a ratio of 1.67 (0.36 to 8.40).
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#suspensionrate
+ * @param counts Each pupil's number of suspensions this year (0 for none).
+ * @param disadvantaged The disadvantaged flag for the same pupils, in the same order.
+ * @param [confidence] Confidence level of the intervals, as a fraction; default 0.95.
+ * @returns 17 rows of label and value.
+ */
+export function suspensionRate(counts: any[][], disadvantaged: any[][], confidence?: any): any[][] {
+  const name = 'GAPS.SUSPENSIONRATE';
+  const r = guard(name, () => coreSuspensionRates(asGrid(counts), asGrid(disadvantaged), confidenceArg(confidence)));
+  if (!('comparison' in r)) return [[r]];
+  const { disadvantaged: d, other: o, comparison: c } = r;
+  const ratioWhy = `${name}: there is no ratio when other pupils have no suspensions`;
+  const finite = (x: number) => (Number.isFinite(x) ? x : excelError(ErrorCodes.na, ratioWhy));
+  return [
+    ['Disadvantaged n', d.exposure],
+    ['Other n', o.exposure],
+    ['Disadvantaged suspensions', d.count],
+    ['Other suspensions', o.count],
+    ['Disadvantaged rate per 100', d.rate],
+    ['Disadvantaged CI lower', d.lower],
+    ['Disadvantaged CI upper', d.upper],
+    ['Other rate per 100', o.rate],
+    ['Other CI lower', o.lower],
+    ['Other CI upper', o.upper],
+    ['Difference per 100 (disadvantaged - other)', c.difference],
+    ['Difference CI lower', c.differenceLower],
+    ['Difference CI upper', c.differenceUpper],
+    ['Rate ratio (disadvantaged / other)', finite(c.ratio)],
+    ['Ratio CI lower', finite(c.ratioLower)],
+    ['Ratio CI upper', finite(c.ratioUpper)],
+    ['Note', r.note],
+  ];
+}
+
+/**
+ * Contextual value added per pupil: the outcome minus the outcome predicted from prior attainment and context (disadvantaged, SEND, EAL, gender, joined mid-phase, one yes/no column each), by least squares over the pupils given; spilled in the shape of `outcome`, plus `centre` when given (100 or 1000, as the DfE's CVA was shown). The DfE's CVA was a multilevel model fitted on national data; this one is fitted on the data you give it (a trust's pupils), so it compares pupils with similar pupils in that data. A pupil missing the outcome or prior gets a blank. Example: outcome 2, 5, 6, 9, prior 1, 2, 3, 4 and a disadvantaged column N, Y, N, Y give 0, 0, 0, 0 (the line 2 x prior + 1 for disadvantaged fits exactly).
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#cva
+ * @param outcome Each pupil's result, one cell per pupil in a column.
+ * @param prior Each pupil's prior attainment (e.g. KS2 scaled score), same size.
+ * @param context One row per pupil with one yes/no column per context (disadvantaged, SEND, EAL...).
+ * @param [centre] Add this to every residual, e.g. 100 or 1000; default 0.
+ * @returns Each pupil's residual (plus the centre).
+ */
+export function cva(outcome: any[][], prior: any[][], context: any[][], centre?: any): any[][] {
+  const name = 'GAPS.CVA';
+  const r = guard(name, () => {
+    const y = asGrid(outcome);
+    const x = asGrid(prior);
+    const ctx = asGrid(context);
+    const n = requireSameSizeOf(['outcome', y], ['prior', x]);
+    if (ctx.length !== n) throw valueError(`outcome has ${n} pupils but context has ${ctx.length} rows: give one row of context per pupil`);
+    const c = optionalNumber('centre', centre, 0, { hint: 'a number such as 100 or 1000' });
+    const yc = columnsOfGrid(y);
+    const xc = columnsOfGrid(x);
+    const q = columnsOfGrid(ctx);
+    const ys = new Float64Array(n);
+    const xs = new Float64Array(n);
+    const rows: number[][] = [];
+    for (let k = 0; k < n; k++) {
+      ys[k] = readScore(cellAtK(y, k, yc));
+      xs[k] = readScore(cellAtK(x, k, xc));
+      const row: number[] = [];
+      for (let j = 0; j < q; j++) row.push(flagOrThrow(ctx[k][j], 'context', k * q + j, q) ? 1 : 0);
+      rows.push(row);
+    }
+    const fit = coreCva(ys, xs, rows, { contextNames: Array.from({ length: q }, (_, j) => `context column ${j + 1}`) });
+    const out: Cell[][] = [];
+    const cols = yc;
+    for (let k = 0; k < cellCountOf(y); k++) {
+      if (k % cols === 0) out.push([]);
+      const v = fit.residuals[k];
+      out[out.length - 1].push(v === v ? v + c : '');
+    }
+    return out;
+  });
+  return Array.isArray(r) ? r : [[r]];
+}

@@ -139,3 +139,63 @@ describe('GAPS.GAPDIFF', () => {
     expect(err(F.gapDiff(s1, f1.slice(1), s2, f2)[0][0], '#VALUE!')).toBe('GAPS.GAPDIFF: scores1 has 11 cells but disadvantaged1 has 10: select ranges of the same size');
   });
 });
+
+/*
+ * SUSPENSIONRATE, R 4.x: p <- poisson.test(c(5, 4), c(6, 8)); p$estimate; p$conf.int   # 1.66666666666667 0.35873231052656 8.39933492263345
+ *   poisson.test(5, 6)$conf.int * 100   # 27.0581065019737 194.472201322044
+ *   poisson.test(4, 8)$conf.int * 100   # 13.6233171703291 128.019858442546
+ *   d <- 5/6 - 4/8; 100 * (d + c(-1, 1) * qnorm(0.975) * sqrt(5/36 + 4/64))   # -54.6227422733018 121.289408939968
+ */
+describe('GAPS.SUSPENSIONRATE', () => {
+  const counts = col([0, 2, 1, 0, 2, 0, '', 0, 0, 1, 0, 3, 0, 0, 0, 'n/a']);
+  const flags = col(['Y', 'Y', 'Y', 'Y', 'Y', 'Y', 'Y', 'N', 'N', 'N', 'N', 'N', 'N', 'N', 'N', 'N']);
+  it('spills rates per 100 with exact Poisson intervals, the difference and the ratio (R: poisson.test)', () => {
+    const r = F.suspensionRate(counts, flags, OMITTED);
+    const v = Object.fromEntries(r.map(([k, x]) => [k, x]));
+    expect([v['Disadvantaged n'], v['Other n'], v['Disadvantaged suspensions'], v['Other suspensions']]).toEqual([6, 8, 5, 4]);
+    expect(v['Disadvantaged rate per 100']).toBeCloseTo(500 / 6, 10);
+    expect(v['Disadvantaged CI lower']).toBeCloseTo(27.0581065019737, 9);
+    expect(v['Disadvantaged CI upper']).toBeCloseTo(194.472201322044, 9);
+    expect(v['Other CI lower']).toBeCloseTo(13.6233171703291, 9);
+    expect(v['Other CI upper']).toBeCloseTo(128.019858442546, 9);
+    expect(v['Difference CI lower']).toBeCloseTo(-54.6227422733018, 9);
+    expect(v['Difference CI upper']).toBeCloseTo(121.289408939968, 9);
+    expect(v['Rate ratio (disadvantaged / other)']).toBeCloseTo(1.66666666666667, 12);
+    expect(v['Ratio CI lower']).toBeCloseTo(0.35873231052656, 9);
+    expect(v['Ratio CI upper']).toBeCloseTo(8.39933492263345, 9);
+    expect(v.Note).toBe('');
+  });
+  it('names a count that is not a whole number and says when the ratio has no value', () => {
+    expect(err(F.suspensionRate(col([1.5, 0]), col(['Y', 'N']))[0][0], '#VALUE!')).toBe(
+      'GAPS.SUSPENSIONRATE: counts holds 1.5 at row 1 of the range: a number of suspensions is a whole number of 0 or more',
+    );
+    const r = F.suspensionRate(col([1, 0]), col(['Y', 'N']));
+    expect(err(r[13][1], '#N/A')).toBe('GAPS.SUSPENSIONRATE: there is no ratio when other pupils have no suspensions');
+  });
+});
+
+/*
+ * CVA, R 4.x (data as in test/core/trends/trends.test.ts):
+ *   m <- lm(y ~ x + dis + eal); resid(m)[1:2] + 100   # 101.073703606212 99.7846801789945
+ */
+describe('GAPS.CVA', () => {
+  const y = [102, 95, 110, 88, 99, 105, 93, 108, 97, 101, 90, 112];
+  const x = [100, 96, 108, 90, 101, 103, 95, 104, 99, 98, 92, 110];
+  const dis = ['N', 'Y', 'N', 'Y', 'Y', 'N', 'Y', 'N', '', 'Y', 'Y', 'N'];
+  const eal = [0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0];
+  it('spills each pupil residual of lm(y ~ prior + context), centred on 100', () => {
+    const r = F.cva(col([...y, 'ABS']), col([...x, 100]), [...dis.map((d, i) => [d, eal[i]]), ['N', 0]], 100);
+    expect(r).toHaveLength(13);
+    expect(r[0][0]).toBeCloseTo(101.073703606212, 9);
+    expect(r[1][0]).toBeCloseTo(99.7846801789945, 9);
+    expect(r[12][0]).toBe('');
+  });
+  it('fits the worked example exactly', () => {
+    const r = F.cva(col([2, 5, 6, 9]), col([1, 2, 3, 4]), col(['N', 'Y', 'N', 'Y']), OMITTED);
+    r.forEach((row) => expect(row[0]).toBeCloseTo(0, 10));
+  });
+  it('names a context cell that is not yes/no and a context of the wrong length', () => {
+    expect(err(F.cva(col([1, 2, 3]), col([1, 2, 3]), [['Y', 0], ['N', 'K'], ['N', 1]])[0][0], '#VALUE!')).toMatch(/^GAPS\.CVA: context holds "K" at row 2, column 2/);
+    expect(err(F.cva(col([1, 2, 3]), col([1, 2, 3]), col(['Y', 'N']))[0][0], '#VALUE!')).toBe('GAPS.CVA: outcome has 3 pupils but context has 2 rows: give one row of context per pupil');
+  });
+});

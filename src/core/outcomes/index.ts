@@ -10,3 +10,4 @@ export { poissonRate, comparePoissonRates, type PoissonRate, type RateComparison
 export { longTermSplit, disadvantageLength, lengthFromShare, LONG_TERM_SHARE, type DisadvantageLength, type LongTermSplit } from './longTerm';
 export { proposeDestinationMapping, proposeCategory, applyDestinationMapping, type DestinationCategory, type DestinationProposal } from './destinations';
 export { requireConfidence } from './confidence';
+export { suspensionRates, type SuspensionRates } from './suspensionRates';
