@@ -199,3 +199,23 @@ describe('GAPS.CVA', () => {
     expect(err(F.cva(col([1, 2, 3]), col([1, 2, 3]), col(['Y', 'N']))[0][0], '#VALUE!')).toBe('GAPS.CVA: outcome has 3 pupils but context has 2 rows: give one row of context per pupil');
   });
 });
+
+describe("README's worked examples for the outcome columns", () => {
+  // Column I (suspensions) of README's table; R: poisson.test(5, 5)$conf.int * 100 # 32.4697278023684 233.366641586453
+  //   poisson.test(4, 5)$conf.int * 100 # 21.7973074725265 204.831773508074; poisson.test(c(5, 4), c(5, 5)) # 1.25 0.26904923289492 6.29950119197509
+  it('SUSPENSIONRATE on column I', () => {
+    const r = F.suspensionRate(col([0, 2, 1, 0, 0, 0, 2, 1, 0, 3]), FSM);
+    const v = Object.fromEntries(r.map(([k, x]) => [k, x]));
+    expect([v['Disadvantaged rate per 100'], v['Other rate per 100']]).toEqual([100, 80]);
+    expect(v['Disadvantaged CI lower']).toBeCloseTo(32.4697278023684, 9);
+    expect(v['Disadvantaged CI upper']).toBeCloseTo(233.366641586453, 9);
+    expect(v['Other CI lower']).toBeCloseTo(21.7973074725265, 9);
+    expect(v['Other CI upper']).toBeCloseTo(204.831773508074, 9);
+    expect(v['Ratio CI lower']).toBeCloseTo(0.26904923289492, 9);
+    expect(v['Ratio CI upper']).toBeCloseTo(6.29950119197509, 9);
+  });
+  it('FUNNELLIMITS with a single n typed into the formula', () => {
+    const r = F.funnelLimits(20 as any, 0.3, OMITTED, OMITTED);
+    expect(r[0][0]).toBeCloseTo(0.0811765059806759, 10);
+  });
+});
