@@ -3,9 +3,9 @@
  * (src/core/stats/distributions.ts): gamma (exact Poisson limits), beta (exact binomial limits)
  * and binomial (funnel limits for proportions), from the stdlib project, which tests them against R.
  *
- * @example gammaQuantile(0.975, 5) // 11.66833 (R: qgamma(0.975, 5), = qchisq(0.975, 10) / 2)
- * @example betaQuantile(0.025, 3, 8) // 0.06021773 (R: qbeta(0.025, 3, 8))
- * @example binomialQuantile(0.975, 50, 0.3) // 21 (R: qbinom(0.975, 50, 0.3))
+ * @example gammaQuantile(0.975, 5) // 10.24159 (R: qgamma(0.975, 5), = qchisq(0.975, 10) / 2)
+ * @example betaQuantile(0.025, 3, 8) // 0.06673951 (R: qbeta(0.025, 3, 8))
+ * @example binomialQuantile(0.975, 50, 0.3) // 22 (R: qbinom(0.975, 50, 0.3))
  */
 import gq from '@stdlib/stats-base-dists-gamma-quantile';
 import bq from '@stdlib/stats-base-dists-beta-quantile';
