@@ -537,3 +537,34 @@ export function cva(outcome: any[][], prior: any[][], context: any[][], centre?:
   });
   return Array.isArray(r) ? r : [[r]];
 }
+
+import { gapTrend as coreGapTrend, type GapChange as CoreGapChange } from '../core/trends';
+
+/**
+ * The gap year by year from one table with a year (cohort) column, spilled as a table with a header row: for each year, its disadvantaged n, other n, gap (other - disadvantaged) with its Welch interval, and the change from the year before with the interval for a difference of independent gaps (SE = sqrt(SE1^2 + SE2^2), Welch-Satterthwaite df) and the word "narrowed", "widened" or "no clear change"; then a row from the first year to the last, and a row with the gap pooled over all years' pupils. A value a year's pupils cannot support is #N/A saying why. Example: three years with gaps 7.92, 5.4 and 7.5 give changes -2.52 and 2.1 (no clear change) and a pooled gap of 6.68 (2.58 to 10.78).
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#gaptrend
+ * @param scores Pupils' scores, one cell per pupil, all years together.
+ * @param disadvantaged The disadvantaged flag for the same pupils.
+ * @param years Each pupil's year or cohort (2023, 2024... or "2023-24"), same size.
+ * @param [confidence] Confidence level of the intervals, as a fraction; default 0.95.
+ * @returns A header row, one row per year, a first-to-last row and a pooled row, 10 columns.
+ */
+export function gapTrend(scores: any[][], disadvantaged: any[][], years: any[][], confidence?: any): any[][] {
+  const name = 'GAPS.GAPTREND';
+  const r = guard(name, () => coreGapTrend(asGrid(scores), asGrid(disadvantaged), asGrid(years), confidenceArg(confidence)));
+  if (!('years' in r)) return [[r]];
+  const na = (why: string) => excelError(ErrorCodes.na, `${name}: ${why}`);
+  const num = (v: number, why: string | undefined): Cell => (v === v ? v : na(why ?? 'not available for these pupils'));
+  const noChange = 'the change needs at least 2 pupils in each group in both years';
+  const changeCells = (c: CoreGapChange | undefined, first: boolean): any[] => (first ? ['', '', '', ''] : c ? [c.change, c.lower, c.upper, c.word] : [na(noChange), na(noChange), na(noChange), na(noChange)]);
+  const out: any[][] = [['Year', 'Disadvantaged n', 'Other n', 'Gap (other - disadvantaged)', 'Gap CI lower', 'Gap CI upper', 'Change from previous year', 'Change CI lower', 'Change CI upper', 'Verdict']];
+  r.years.forEach((y, i) => {
+    out.push([y.year, y.nDisadvantaged, y.nOther, num(y.gap, y.why), num(y.lower, y.why), num(y.upper, y.why), ...changeCells(y.change, i === 0)]);
+  });
+  const firstLast = `${r.years[0].year} to ${r.years[r.years.length - 1].year}`;
+  out.push([firstLast, '', '', '', '', '', ...changeCells(r.firstToLast, false)]);
+  const p = r.pooled;
+  out.push(['All years pooled', p.nDisadvantaged, p.nOther, num(p.gap, p.why), num(p.lower, p.why), num(p.upper, p.why), '', '', '', '']);
+  return out;
+}

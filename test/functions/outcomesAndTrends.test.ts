@@ -219,3 +219,54 @@ describe("README's worked examples for the outcome columns", () => {
     expect(r[0][0]).toBeCloseTo(0.0811765059806759, 10);
   });
 });
+
+/*
+ * GAPTREND, R 4.x (cohorts as in test/core/trends/trends.test.ts, years 2023, 2024, 2025):
+ *   g  # 7.91666666666667 5.39999999999999 7.5
+ *   t.test(o1, d1)$conf.int  # -1.00490779431751 16.8382411276509
+ *   t.test(o3, d3)$conf.int  # -3.95715163802849 18.9571516380285
+ *   ch(2, 3)  # 2.10000000000001 -10.1916883384677 14.3916883384677  (ch: SE = sqrt(SE1^2 + SE2^2), qt with Satterthwaite df)
+ *   ch(1, 3)  # -0.416666666666671 -13.1131189550678 12.2797856217345
+ *   t.test(c(o1, o2, o3), c(d1, d2, d3))$conf.int  # 2.58403388472608 10.7826327819406
+ */
+describe('GAPS.GAPTREND', () => {
+  const o = [[110, 95, 107, 99, 104, 101], [103, 99, 112, 108, 97], [105, 100, 98, 111]];
+  const d = [[98, 88, 101, 92], [100, 96, 104, 99, 93], [97, 101, 90]];
+  const years = ['2025', 2023, '2024'];
+  const scores: unknown[] = [], flags: unknown[] = [], ys: unknown[] = [];
+  // Listed 2025 first to show the years are sorted.
+  [2, 0, 1].forEach((i) => {
+    for (const x of o[i]) { scores.push(x); flags.push('N'); ys.push(years[[1, 2, 0][i]]); }
+    for (const x of d[i]) { scores.push(x); flags.push('Y'); ys.push(years[[1, 2, 0][i]]); }
+  });
+  scores.push('ABS'); flags.push('Y'); ys.push(2024);
+  it('spills a header, one row per year in order, first to last and the pooled gap', () => {
+    const r = F.gapTrend(col(scores), col(flags), col(ys), OMITTED);
+    expect(r.map((x) => x[0])).toEqual(['Year', '2023', '2024', '2025', '2023 to 2025', 'All years pooled']);
+    expect(r[0]).toHaveLength(10);
+    expect(r[1].slice(1, 3)).toEqual([4, 6]);
+    expect(r[1][3]).toBeCloseTo(7.91666666666667, 10);
+    expect(r[1][4]).toBeCloseTo(-1.00490779431751, 9);
+    expect(r[1][5]).toBeCloseTo(16.8382411276509, 9);
+    expect(r[1].slice(6)).toEqual(['', '', '', '']);
+    expect(r[2][6]).toBeCloseTo(-2.51666666666668, 10);
+    expect(r[2][7]).toBeCloseTo(-13.2687784421336, 9);
+    expect(r[3][6]).toBeCloseTo(2.10000000000001, 10);
+    expect(r[3][7]).toBeCloseTo(-10.1916883384677, 9);
+    expect(r[3][8]).toBeCloseTo(14.3916883384677, 9);
+    expect(r[3][9]).toBe('no clear change');
+    expect(r[4][6]).toBeCloseTo(-0.416666666666671, 10);
+    expect(r[4][7]).toBeCloseTo(-13.1131189550678, 9);
+    expect(r[4][8]).toBeCloseTo(12.2797856217345, 9);
+    expect(r[5][3]).toBeCloseTo(6.68333333333334, 10);
+    expect(r[5][4]).toBeCloseTo(2.58403388472608, 9);
+    expect(r[5][5]).toBeCloseTo(10.7826327819406, 9);
+  });
+  it('gives #N/A with the reason for a year with one disadvantaged pupil, and needs two years', () => {
+    const r = F.gapTrend(col([100, 104, 96, 90, 110, 101, 99, 95]), col(['N', 'N', 'Y', 'Y', 'N', 'N', 'Y', 'N']), col([1, 1, 1, 1, 2, 2, 2, 2]));
+    expect(err(r[2][4], '#N/A')).toBe('GAPS.GAPTREND: needs at least 2 disadvantaged pupils with a score to measure the spread (there is 1)');
+    expect(r[2][3]).toBeCloseTo(102 - 99, 12);
+    expect(err(r[2][6], '#N/A')).toMatch(/the change needs at least 2 pupils in each group in both years/);
+    expect(err(F.gapTrend(col([1, 2]), col(['Y', 'N']), col([2024, 2024]))[0][0], '#VALUE!')).toMatch(/needs pupils with a score in at least 2 years to show a trend \(found 1\)/);
+  });
+});

@@ -6,3 +6,4 @@ export { funnelLimits, funnelLimitsProportion, type Limits } from './funnel';
 export { shrink, type Shrinkage } from './shrinkage';
 export { leastSquaresQR, type LeastSquaresFit } from './leastSquaresQR';
 export { contextualValueAdded, type ContextualValueAdded, type CvaOptions, type GroupResidual } from './cva';
+export { gapTrend, type GapTrend, type YearGap } from './gapTrend';
