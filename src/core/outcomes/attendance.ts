@@ -111,3 +111,28 @@ export function isSeverelyAbsent(share: number): boolean {
   return 1 - share >= SEVERE_ABSENCE - EPS;
 }
 
+
+export interface AbsenceFlags {
+  /** Per pupil: true when persistently absent, false when not, null when attendance is missing. */
+  persistent: Array<boolean | null>;
+  /** Per pupil: true when severely absent, false when not, null when attendance is missing. */
+  severe: Array<boolean | null>;
+}
+
+/**
+ * Each pupil's persistent- and severe-absence flags from attendance already read, for a yes/no
+ * column (the Back on Track list, GAPS.RATEGAP on persistent absence).
+ *
+ * @example absenceFlags(readAttendance([["88%"], [0.97], ["n/a"], [45]]).shares)
+ *   // { persistent: [true, false, null, true], severe: [false, false, null, true] }
+ */
+export function absenceFlags(shares: ArrayLike<number>): AbsenceFlags {
+  const persistent: Array<boolean | null> = [];
+  const severe: Array<boolean | null> = [];
+  for (let i = 0; i < shares.length; i++) {
+    const s = shares[i];
+    persistent.push(s === s ? isPersistentlyAbsent(s) : null);
+    severe.push(s === s ? isSeverelyAbsent(s) : null);
+  }
+  return { persistent, severe };
+}

@@ -11,7 +11,7 @@
  * Sessions: a <- c(171, 180, 95, 190); p <- rep(190, 4); s <- a/p   # 0.9 0.947368421052632 0.5 1
  *   t.test(s[3:4], s[1:2])$conf.int      # -3.23453209074151 2.88716366968888
  */
-import { attendanceGap, isPersistentlyAbsent, isSeverelyAbsent, readAttendance, readShare } from '../../../src/core/outcomes';
+import { absenceFlags, attendanceGap, isPersistentlyAbsent, isSeverelyAbsent, readAttendance, readShare } from '../../../src/core/outcomes';
 import { thrown } from '../thrown';
 
 const col = (xs: unknown[]) => xs.map((x) => [x]);
@@ -71,6 +71,12 @@ describe('absence flags', () => {
     expect(isPersistentlyAbsent(0.905)).toBe(false);
     expect(isSeverelyAbsent(95 / 190)).toBe(true);
     expect(isSeverelyAbsent(0.51)).toBe(false);
+  });
+});
+
+describe('absenceFlags', () => {
+  it('flags each pupil, leaving missing attendance as null', () => {
+    expect(absenceFlags(readAttendance(col(['88%', 0.97, 'n/a', 45])).shares)).toEqual({ persistent: [true, false, null, true], severe: [false, false, null, true] });
   });
 });
 
