@@ -303,3 +303,286 @@ export function checklistScore(ratings: any[][], weights?: any[][]): number | Ex
 export function representation(disadvantaged: any[][], groups: any[][], group: any): number | ExcelError {
   return guard('GAPS.REPRESENTATION', () => coreRepresentation(asGrid(disadvantaged), asGrid(groups), single('group', group)));
 }
+
+// ---- Outcomes beyond test scores (rates, attendance) and gaps over years and schools ----
+// (Their imports sit here, beside the adapters that use them; imports are hoisted.)
+import { attendanceGap as coreAttendanceGap, rateGap as coreRateGap } from '../core/outcomes';
+import { funnelLimits as coreFunnelLimits, funnelLimitsProportion as coreFunnelLimitsProportion, gapDifference as coreGapDifference, gapEstimate as coreGapEstimate } from '../core/trends';
+import { smallGroupNote } from '../core/gaps';
+import { splitByFlag } from '../core/gaps/split';
+import { describeValue, isBlank, readScore } from '../core/cells';
+import { valueError } from '../core/errors';
+
+const RATE_ROWS: Array<[label: string, field: 'nDisadvantaged' | 'nOther' | 'rateDisadvantaged' | 'rateOther' | 'gap' | 'ciLower' | 'ciUpper' | 'note']> = [
+  ['Disadvantaged n', 'nDisadvantaged'],
+  ['Other n', 'nOther'],
+  ['Disadvantaged rate', 'rateDisadvantaged'],
+  ['Other rate', 'rateOther'],
+  ['Gap (other - disadvantaged)', 'gap'],
+  ['Gap CI lower', 'ciLower'],
+  ['Gap CI upper', 'ciUpper'],
+  ['Note', 'note'],
+];
+
+/**
+ * The gap in a yes/no outcome (persistent absentee, any suspension, sustained destination): the rate among other pupils minus the rate among disadvantaged pupils, as a fraction, spilled as 8 label/value rows: disadvantaged n; other n; disadvantaged rate; other rate; gap; CI lower; CI upper (Newcombe's hybrid score interval from the two Wilson intervals); a note that flags groups of fewer than 6. Outcome cells are read like flags (Y/N, TRUE/FALSE, 1/0); a blank outcome is unknown and left out. Example: sustained destinations Y, N, Y, (blank), N for disadvantaged pupils and Y, Y, Y, Y, Y for others spill 4, 5, 0.5, 1, 0.5, -0.06, 0.85 and a small-group note.
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#rategap
+ * @param outcomes The yes/no outcome for each pupil (Y/N, TRUE/FALSE, 1/0); blank = not known, left out.
+ * @param disadvantaged The disadvantaged flag for the same pupils, in the same order.
+ * @param [confidence] Confidence level of the interval, as a fraction; default 0.95.
+ * @returns 8 rows of label and value.
+ */
+export function rateGap(outcomes: any[][], disadvantaged: any[][], confidence?: any): any[][] {
+  const name = 'GAPS.RATEGAP';
+  const r = guard(name, () => coreRateGap(asGrid(outcomes), asGrid(disadvantaged), confidenceArg(confidence)));
+  if (!('gap' in r)) return [[r]];
+  return RATE_ROWS.map(([label, field]) => [label, r[field]]);
+}
+
+type AttendanceField = Exclude<keyof ReturnType<typeof coreAttendanceGap>, 'unavailable' | 'df' | 'confidence'>;
+const ATTENDANCE_ROWS: Array<[label: string, field: AttendanceField]> = [
+  ['Disadvantaged n', 'nDisadvantaged'],
+  ['Other n', 'nOther'],
+  ['Disadvantaged mean attendance', 'meanDisadvantaged'],
+  ['Other mean attendance', 'meanOther'],
+  ['Attendance gap (other - disadvantaged)', 'gap'],
+  ['Gap CI lower', 'ciLower'],
+  ['Gap CI upper', 'ciUpper'],
+  ['Disadvantaged persistent absence', 'persistentDisadvantaged'],
+  ['Other persistent absence', 'persistentOther'],
+  ['Persistent absence gap (disadvantaged - other)', 'persistentGap'],
+  ['Persistent absence CI lower', 'persistentLower'],
+  ['Persistent absence CI upper', 'persistentUpper'],
+  ['Disadvantaged severe absence', 'severeDisadvantaged'],
+  ['Other severe absence', 'severeOther'],
+  ['Cells left out', 'leftOut'],
+  ['Note', 'note'],
+];
+
+/**
+ * The attendance gap, spilled as 16 label/value rows: disadvantaged n; other n; mean attendance of each group; the gap (other - disadvantaged, a fraction) with its Welch interval; the persistent-absence rate of each group (10% or more of sessions missed) and their gap (disadvantaged - other) with its Newcombe interval; the severe-absence rate of each group (50% or more missed); cells left out; a note (small groups, mixed scales). Attendance may be "95%", 0.95, "95" or 95, or sessions attended with sessions possible as a second range; blanks and "n/a" are left out; a value above 100% or more sessions attended than possible is #VALUE! naming the cell. Example: attendance 95%, 0.88, n/a, 91%, 82 for disadvantaged pupils and 97, "0.99", 96.5, (blank), 93 for others gives mean attendance 0.89 and 0.964, a gap of 0.074 (CI -0.008 to 0.156), and persistent absence 0.5 against 0 (gap 0.5, CI -0.10 to 0.85).
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#attendancegap
+ * @param attendance Each pupil's attendance as a percentage or fraction, or the sessions attended when `possible` is given.
+ * @param disadvantaged The disadvantaged flag for the same pupils, in the same order.
+ * @param [possible] Sessions possible for each pupil, when `attendance` holds sessions attended.
+ * @param [confidence] Confidence level of the intervals, as a fraction; default 0.95.
+ * @returns 16 rows of label and value.
+ */
+export function attendanceGap(attendance: any[][], disadvantaged: any[][], possible?: any[][], confidence?: any): any[][] {
+  const name = 'GAPS.ATTENDANCEGAP';
+  const r = guard(name, () => {
+    const p = asGrid(possible ?? null);
+    const onlyBlank = p.length === 1 && p[0].length === 1 && (p[0][0] === null || p[0][0] === '');
+    return coreAttendanceGap(asGrid(attendance), asGrid(disadvantaged), p.length === 0 || onlyBlank ? null : p, confidenceArg(confidence));
+  });
+  if (!('gap' in r)) return [[r]];
+  return ATTENDANCE_ROWS.map(([label, field]) => {
+    const v = r[field];
+    return [label, typeof v === 'number' ? numberOr(name, v, r.unavailable[field as 'ciLower' | 'ciUpper']) : v];
+  });
+}
+
+/**
+ * Funnel-plot control limits (Spiegelhalter 2005), spilled as two columns (lower, upper) with one row per cell of `n`: for a mean or a gap, overall +- z x sd / sqrt(n) (z = 1.96 at 95%, 3.09 at 99.8%); with `sd` left empty, `overall` is a proportion and the limits are the exact binomial ones. A school whose figure lies outside the limits for its number of pupils differs from the overall by more than chance. A blank n gives a blank row. Example: n 5, 25 with overall 100 and sd 15 give 86.85 to 113.15 and 94.12 to 105.88.
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#funnellimits
+ * @param n The number of pupils behind each school's (or group's) figure, one cell per school.
+ * @param overall The overall value (the trust's mean or gap, or a proportion such as 0.3 when sd is empty).
+ * @param sd The standard deviation of pupils' scores across the trust; leave empty for a proportion.
+ * @param [confidence] 0.95 (default) or 0.998 for the outer limits, or any fraction.
+ * @returns One row of lower and upper limit per n.
+ */
+export function funnelLimits(n: any[][], overall: any, sd: any, confidence?: any): any[][] {
+  const name = 'GAPS.FUNNELLIMITS';
+  const r = guard(name, () => {
+    const c = confidenceArg(confidence);
+    const sdv = single('sd', sd);
+    const proportion = isBlank(sdv);
+    const mean = requiredNumber('overall', overall, proportion ? { min: 0, max: 1, hint: 'a proportion from 0 to 1 (such as 0.3) when sd is empty' } : { hint: 'a number: the trust-wide mean or gap' });
+    const s = proportion ? NaN : requiredNumber('sd', sdv, { min: 0, hint: 'a standard deviation of 0 or more, or empty for a proportion' });
+    const g = asGrid(n);
+    if (g.length === 0) throw valueError('n has no cells: select the number of pupils for each school');
+    return g.map((row) =>
+      row.flatMap((cell): Cell[] => {
+        if (isBlank(cell)) return ['', ''];
+        const size = readScore(cell);
+        try {
+          if (size !== size) throw valueError(`each n must be a number of pupils, but one is ${describeValue(cell)}`);
+          const l = proportion ? coreFunnelLimitsProportion(size, mean, c) : coreFunnelLimits(size, mean, s, c);
+          return [l.lower, l.upper];
+        } catch (e) {
+          const err = toExcelError(name, e);
+          return [err, err];
+        }
+      }),
+    );
+  });
+  return Array.isArray(r) ? r : [[r]];
+}
+
+/**
+ * The change in the gap between two independent cohorts (this year's Year 11 against last year's), spilled as 11 label/value rows: each cohort's disadvantaged n, other n and gap (other - disadvantaged); the change (gap 2 - gap 1; negative = narrowed); its CI lower and upper (SE = sqrt(SE1^2 + SE2^2), t with Welch-Satterthwaite df over the four groups); the word "narrowed", "widened" or "no clear change" (from whether the interval leaves out 0); a small-group note. For the same pupils measured twice use GAPS.GAPCHANGE instead. Example: cohort 1 others 110, 95, 107, 99, 104, 101 and disadvantaged 98, 88, 101, 92; cohort 2 others 103, 99, 112, 108, 97 and disadvantaged 100, 96, 104, 99, 93 give gaps 7.92 and 5.4, change -2.52, CI -13.27 to 8.24, no clear change.
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#gapdiff
+ * @param scores1 The first cohort's scores, one cell per pupil.
+ * @param disadvantaged1 The first cohort's disadvantaged flags, same size.
+ * @param scores2 The second cohort's scores.
+ * @param disadvantaged2 The second cohort's disadvantaged flags, same size.
+ * @param [confidence] Confidence level of the interval, as a fraction; default 0.95.
+ * @returns 11 rows of label and value.
+ */
+export function gapDiff(scores1: any[][], disadvantaged1: any[][], scores2: any[][], disadvantaged2: any[][], confidence?: any): any[][] {
+  const name = 'GAPS.GAPDIFF';
+  const r = guard(name, () => {
+    const c = confidenceArg(confidence);
+    const a = splitByFlag(asGrid(scores1), asGrid(disadvantaged1), { scores: 'scores1', flags: 'disadvantaged1' });
+    const b = splitByFlag(asGrid(scores2), asGrid(disadvantaged2), { scores: 'scores2', flags: 'disadvantaged2' });
+    const cohort = (s: typeof a, which: string) => {
+      try {
+        return coreGapEstimate(s.other, s.flagged);
+      } catch (e) {
+        if (e instanceof GapsError) throw new GapsError(e.kind, `${which}: ${e.message}`);
+        throw e;
+      }
+    };
+    const g1 = cohort(a, 'cohort 1');
+    const g2 = cohort(b, 'cohort 2');
+    const d = coreGapDifference(g1, g2, c);
+    const notes = [smallGroupNote(g1.nDisadvantaged, g1.nOther), smallGroupNote(g2.nDisadvantaged, g2.nOther)];
+    const note = notes[0] || notes[1] ? `${notes[0] ? `Cohort 1: ${notes[0]} ` : ''}${notes[1] ? `Cohort 2: ${notes[1]}` : ''}`.trim() : '';
+    return [
+      ['Cohort 1 disadvantaged n', g1.nDisadvantaged],
+      ['Cohort 1 other n', g1.nOther],
+      ['Gap 1 (other - disadvantaged)', g1.gap],
+      ['Cohort 2 disadvantaged n', g2.nDisadvantaged],
+      ['Cohort 2 other n', g2.nOther],
+      ['Gap 2 (other - disadvantaged)', g2.gap],
+      ['Change (gap 2 - gap 1)', d.change],
+      ['Change CI lower', d.lower],
+      ['Change CI upper', d.upper],
+      ['Verdict', d.word],
+      ['Note', note],
+    ] as any[][];
+  });
+  return Array.isArray(r) ? r : [[r]];
+}
+
+import { suspensionRates as coreSuspensionRates } from '../core/outcomes';
+import { contextualValueAdded as coreCva } from '../core/trends';
+import { optionalNumber } from './args';
+import { cellAt as cellAtK, cellCount as cellCountOf, columnsOf as columnsOfGrid, flagOrThrow, requireSameSize as requireSameSizeOf } from '../core/cells';
+
+/**
+ * Suspensions per 100 pupils for disadvantaged and other pupils, from each pupil's number of suspensions, spilled as 17 label/value rows: disadvantaged n; other n; suspensions in each group; each group's rate per 100 pupils with its exact Poisson interval; the difference (disadvantaged - other, per 100) with its interval; the rate ratio (disadvantaged / other) with its exact interval; a small-group note. Blank counts are left out; a count that is negative or not whole is #VALUE!. Example: counts 0, 2, 1, 0, 2, 0 for disadvantaged pupils and 0, 0, 1, 0, 3, 0, 0, 0 for others give 83.3 per 100 (27.1 to 194.5) against 50 (13.6 to 128.0), a difference of 33.3 and a ratio of 1.67 (0.36 to 8.40).
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#suspensionrate
+ * @param counts Each pupil's number of suspensions this year (0 for none).
+ * @param disadvantaged The disadvantaged flag for the same pupils, in the same order.
+ * @param [confidence] Confidence level of the intervals, as a fraction; default 0.95.
+ * @returns 17 rows of label and value.
+ */
+export function suspensionRate(counts: any[][], disadvantaged: any[][], confidence?: any): any[][] {
+  const name = 'GAPS.SUSPENSIONRATE';
+  const r = guard(name, () => coreSuspensionRates(asGrid(counts), asGrid(disadvantaged), confidenceArg(confidence)));
+  if (!('comparison' in r)) return [[r]];
+  const { disadvantaged: d, other: o, comparison: c } = r;
+  const ratioWhy = `${name}: there is no ratio when other pupils have no suspensions`;
+  const finite = (x: number) => (Number.isFinite(x) ? x : excelError(ErrorCodes.na, ratioWhy));
+  return [
+    ['Disadvantaged n', d.exposure],
+    ['Other n', o.exposure],
+    ['Disadvantaged suspensions', d.count],
+    ['Other suspensions', o.count],
+    ['Disadvantaged rate per 100', d.rate],
+    ['Disadvantaged CI lower', d.lower],
+    ['Disadvantaged CI upper', d.upper],
+    ['Other rate per 100', o.rate],
+    ['Other CI lower', o.lower],
+    ['Other CI upper', o.upper],
+    ['Difference per 100 (disadvantaged - other)', c.difference],
+    ['Difference CI lower', c.differenceLower],
+    ['Difference CI upper', c.differenceUpper],
+    ['Rate ratio (disadvantaged / other)', finite(c.ratio)],
+    ['Ratio CI lower', finite(c.ratioLower)],
+    ['Ratio CI upper', finite(c.ratioUpper)],
+    ['Note', r.note],
+  ];
+}
+
+/**
+ * Contextual value added per pupil: the outcome minus the outcome predicted from prior attainment and context (disadvantaged, SEND, EAL, gender, joined mid-phase, one yes/no column each), by least squares over the pupils given; spilled in the shape of `outcome`, plus `centre` when given (100 or 1000, as the DfE's CVA was shown). The DfE's CVA was a multilevel model fitted on national data; this one is fitted on the data you give it (a trust's pupils), so it compares pupils with similar pupils in that data. A pupil missing the outcome or prior gets a blank. Example: outcome 2, 5, 6, 9, prior 1, 2, 3, 4 and a disadvantaged column N, Y, N, Y give 0, 0, 0, 0 (the line 2 x prior + 1 for disadvantaged fits exactly).
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#cva
+ * @param outcome Each pupil's result, one cell per pupil in a column.
+ * @param prior Each pupil's prior attainment (e.g. KS2 scaled score), same size.
+ * @param context One row per pupil with one yes/no column per context (disadvantaged, SEND, EAL...).
+ * @param [centre] Add this to every residual, e.g. 100 or 1000; default 0.
+ * @returns Each pupil's residual (plus the centre).
+ */
+export function cva(outcome: any[][], prior: any[][], context: any[][], centre?: any): any[][] {
+  const name = 'GAPS.CVA';
+  const r = guard(name, () => {
+    const y = asGrid(outcome);
+    const x = asGrid(prior);
+    const ctx = asGrid(context);
+    const n = requireSameSizeOf(['outcome', y], ['prior', x]);
+    if (ctx.length !== n) throw valueError(`outcome has ${n} pupils but context has ${ctx.length} rows: give one row of context per pupil`);
+    const c = optionalNumber('centre', centre, 0, { hint: 'a number such as 100 or 1000' });
+    const yc = columnsOfGrid(y);
+    const xc = columnsOfGrid(x);
+    const q = columnsOfGrid(ctx);
+    const ys = new Float64Array(n);
+    const xs = new Float64Array(n);
+    const rows: number[][] = [];
+    for (let k = 0; k < n; k++) {
+      ys[k] = readScore(cellAtK(y, k, yc));
+      xs[k] = readScore(cellAtK(x, k, xc));
+      const row: number[] = [];
+      for (let j = 0; j < q; j++) row.push(flagOrThrow(ctx[k][j], 'context', k * q + j, q) ? 1 : 0);
+      rows.push(row);
+    }
+    const fit = coreCva(ys, xs, rows, { contextNames: Array.from({ length: q }, (_, j) => `context column ${j + 1}`) });
+    const out: Cell[][] = [];
+    const cols = yc;
+    for (let k = 0; k < cellCountOf(y); k++) {
+      if (k % cols === 0) out.push([]);
+      const v = fit.residuals[k];
+      out[out.length - 1].push(v === v ? v + c : '');
+    }
+    return out;
+  });
+  return Array.isArray(r) ? r : [[r]];
+}
+
+import { gapTrend as coreGapTrend, type GapChange as CoreGapChange } from '../core/trends';
+
+/**
+ * The gap year by year from one table with a year (cohort) column, spilled as a table with a header row: for each year, its disadvantaged n, other n, gap (other - disadvantaged) with its Welch interval, and the change from the year before with the interval for a difference of independent gaps (SE = sqrt(SE1^2 + SE2^2), Welch-Satterthwaite df) and the word "narrowed", "widened" or "no clear change"; then a row from the first year to the last, and a row with the gap pooled over all years' pupils. A value a year's pupils cannot support is #N/A saying why. Example: three years with gaps 7.92, 5.4 and 7.5 give changes -2.52 and 2.1 (no clear change) and a pooled gap of 6.68 (2.58 to 10.78).
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#gaptrend
+ * @param scores Pupils' scores, one cell per pupil, all years together.
+ * @param disadvantaged The disadvantaged flag for the same pupils.
+ * @param years Each pupil's year or cohort (2023, 2024... or "2023-24"), same size.
+ * @param [confidence] Confidence level of the intervals, as a fraction; default 0.95.
+ * @returns A header row, one row per year, a first-to-last row and a pooled row, 10 columns.
+ */
+export function gapTrend(scores: any[][], disadvantaged: any[][], years: any[][], confidence?: any): any[][] {
+  const name = 'GAPS.GAPTREND';
+  const r = guard(name, () => coreGapTrend(asGrid(scores), asGrid(disadvantaged), asGrid(years), confidenceArg(confidence)));
+  if (!('years' in r)) return [[r]];
+  const na = (why: string) => excelError(ErrorCodes.na, `${name}: ${why}`);
+  const num = (v: number, why: string | undefined): Cell => (v === v ? v : na(why ?? 'not available for these pupils'));
+  const noChange = 'the change needs at least 2 pupils in each group in both years';
+  const changeCells = (c: CoreGapChange | undefined, first: boolean): any[] => (first ? ['', '', '', ''] : c ? [c.change, c.lower, c.upper, c.word] : [na(noChange), na(noChange), na(noChange), na(noChange)]);
+  const out: any[][] = [['Year', 'Disadvantaged n', 'Other n', 'Gap (other - disadvantaged)', 'Gap CI lower', 'Gap CI upper', 'Change from previous year', 'Change CI lower', 'Change CI upper', 'Verdict']];
+  r.years.forEach((y, i) => {
+    out.push([y.year, y.nDisadvantaged, y.nOther, num(y.gap, y.why), num(y.lower, y.why), num(y.upper, y.why), ...changeCells(y.change, i === 0)]);
+  });
+  const firstLast = `${r.years[0].year} to ${r.years[r.years.length - 1].year}`;
+  out.push([firstLast, '', '', '', '', '', ...changeCells(r.firstToLast, false)]);
+  const p = r.pooled;
+  out.push(['All years pooled', p.nDisadvantaged, p.nOther, num(p.gap, p.why), num(p.lower, p.why), num(p.upper, p.why), '', '', '', '']);
+  return out;
+}
