@@ -82,3 +82,18 @@ export function smallGroupInterval(x: Moments, y: Moments, confidence: number, s
   const half = tQuantile(1 - (1 - confidence) / 2, df) * se;
   return { diff, lower: diff - half, upper: diff + half, df, se, p: tTwoSidedP(diff / se, df), floored };
 }
+
+/**
+ * Welch's two-sided p-value for mean(x) - mean(y) against 0 (R: t.test(x, y)$p.value); NaN with
+ * fewer than 2 values in a group; 1 or 0 when neither group varies (equal or different means).
+ */
+export function welchPValue(x: Moments, y: Moments): number {
+  if (x.n < 2 || y.n < 2) return NaN;
+  const diff = x.mean() - y.mean();
+  const vx = x.variance() / x.n;
+  const vy = y.variance() / y.n;
+  const se2 = vx + vy;
+  if (se2 === 0) return diff === 0 ? 1 : 0;
+  const df = (se2 * se2) / ((vx * vx) / (x.n - 1) + (vy * vy) / (y.n - 1));
+  return tTwoSidedP(diff / Math.sqrt(se2), df);
+}
