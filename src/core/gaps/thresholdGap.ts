@@ -28,3 +28,25 @@ export function thresholdGap(scores: Grid, flags: Grid, threshold: number): numb
   requireBothGroups(nd, no);
   return ho / no - hd / nd;
 }
+
+/**
+ * The threshold gap from the two groups' scores as plain numbers (NaN entries skipped).
+ * @example thresholdGapOf([5, 3], [4, 6], 4) // 0.5
+ */
+export function thresholdGapOf(disadvantaged: ArrayLike<number>, other: ArrayLike<number>, threshold: number): number {
+  if (!Number.isFinite(threshold)) throw valueError(`threshold must be a number such as 4 or 100, but it is ${threshold}`);
+  const share = (xs: ArrayLike<number>): [number, number] => {
+    let n = 0, hit = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      if (x !== x) continue;
+      n++;
+      if (x >= threshold) hit++;
+    }
+    return [hit / n, n];
+  };
+  const [sd, nd] = share(disadvantaged);
+  const [so, no] = share(other);
+  requireBothGroups(nd, no);
+  return so - sd;
+}
