@@ -11,8 +11,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import './runtimeStandIn';
 import { asGrid, type Grid } from '../core/cells';
-import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
-import type { GapSummaryField } from '../core/gaps';
+import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapChange as coreGapChange, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
+import type { GapChangeField, GapSummaryField } from '../core/gaps';
 import { progressDelta as coreProgressDelta, valueAdded as coreValueAdded } from '../core/progress';
 import { gradePoints as coreGradePoints, parseScaleName, tableScale, type GradeScale } from '../core/grades';
 import { interventionImpact as coreInterventionImpact, type ImpactField } from '../core/interventions/impact';
@@ -60,15 +60,16 @@ export function fsmGap(scores: any[][], disadvantaged: any[][]): number | ExcelE
 }
 
 /**
- * The DfE-style gap index: ranks all pupils with a score (ties share their average rank) and returns 20 x (mean rank of others - mean rank of disadvantaged) / number of pupils, from -10 to 10. 0 = no gap; 10 = every disadvantaged pupil ranks below every other pupil. Example: scores 1, 2, 3, 4 with flags Y, Y, N, N give 10.
+ * The DfE-style gap index, a rank measure of how much the two groups overlap: ranks all pupils with a score (ties share their average rank) and returns 20 x (mean rank of others - mean rank of disadvantaged) / number of pupils, from -10 to 10. 0 = the groups overlap evenly; 10 = every disadvantaged pupil ranks below every other pupil, however small the difference in scores (on the school's own ranks it is 10 x Cliff's delta). Give a reference to rank pupils nationally as the DfE does: a column of national scores, or a two-column table of score and cumulative percentage of pupils at or below it; each pupil then counts as their national percentile and the index is 20 x (mean percentile of others - mean percentile of disadvantaged). Example: scores 1, 2, 3, 4 with flags Y, Y, N, N give 10.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#gapindex
  * @param scores Pupils' scores, one cell per pupil.
  * @param disadvantaged The disadvantaged flag for the same pupils (Y/N, TRUE/FALSE, 1/0...).
+ * @param [reference] Optional national reference: one column of national scores, or a two-column table (score ascending, cumulative % of pupils at or below it).
  * @returns The gap index, from -10 to 10.
  */
-export function gapIndex(scores: any[][], disadvantaged: any[][]): number | ExcelError {
-  return guard('GAPS.GAPINDEX', () => coreGapIndex(asGrid(scores), asGrid(disadvantaged)));
+export function gapIndex(scores: any[][], disadvantaged: any[][], reference?: any[][]): number | ExcelError {
+  return guard('GAPS.GAPINDEX', () => coreGapIndex(asGrid(scores), asGrid(disadvantaged), asGrid(reference ?? null)));
 }
 
 /**
@@ -110,13 +111,13 @@ const SUMMARY_ROWS: Array<[label: string, field: keyof ReturnType<typeof coreGap
   ['Gap CI lower', 'ciLower'],
   ['Gap CI upper', 'ciUpper'],
   ["Hedges' g", 'hedgesG'],
-  ['Gap index', 'gapIndex'],
+  ['Gap index (rank overlap, -10 to 10)', 'gapIndex'],
   ['Cells left out', 'leftOut'],
   ['Note', 'note'],
 ];
 
 /**
- * A whole gap at once, spilled as two columns (label, value): disadvantaged n; other n; disadvantaged mean; other mean; gap; gap CI lower; gap CI upper (Welch interval); Hedges' g; gap index; cells left out; a note that flags groups of fewer than 6 pupils. A value that cannot be worked out (say an interval for a single pupil) is #N/A saying why. Example: scores 104, 98, ABS, 110, 95, 101, 88, 107, 99 and a blank with flags Y, Y, Y, N, N, Y, Y, N, N, N spill 4, 4, 97.75, 102.75, 5, -7.02, 17.02, 0.63, 3.75, 2 and a small-group note.
+ * A whole gap at once, spilled as two columns (label, value): disadvantaged n; other n; disadvantaged mean; other mean; gap; gap CI lower; gap CI upper; Hedges' g; gap index (a rank measure of overlap, -10 to 10); cells left out; a note. The interval is Welch's, except that a group of fewer than 6 pupils, or whose pupils all have the same score, has its spread raised to at least the pooled spread with that group's n - 1 degrees of freedom, so a tiny group never gets a falsely narrow interval. The note flags groups of fewer than 6 pupils, and says how many blank flags were counted as not disadvantaged when the flag column also holds explicit negatives such as N. A value that cannot be worked out (say an interval for a single pupil) is #N/A saying why. Example: scores 104, 98, ABS, 110, 95, 101, 88, 107, 99 and a blank with flags Y, Y, Y, N, N, Y, Y, N, N, N spill 4, 4, 97.75, 102.75, 5, -10.63, 20.63, 0.63, 3.75, 2 and a small-group note.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#gapsummary
  * @param scores Pupils' scores, one cell per pupil.
@@ -126,11 +127,42 @@ const SUMMARY_ROWS: Array<[label: string, field: keyof ReturnType<typeof coreGap
  */
 export function gapSummary(scores: any[][], disadvantaged: any[][], confidence?: any): any[][] {
   const name = 'GAPS.GAPSUMMARY';
-  const r = guard(name, () => coreGapSummary(asGrid(scores), asGrid(disadvantaged), confidenceArg(confidence)));
+  const r = guard(name, () => coreGapSummary(asGrid(scores), asGrid(disadvantaged), confidenceArg(confidence), { smallGroups: 'floor' }));
   if (!('gap' in r)) return [[r]];
   return SUMMARY_ROWS.map(([label, field]) => {
     const v = r[field];
     return [label, typeof v === 'number' ? numberOr(name, v, r.unavailable[field as GapSummaryField]) : v];
+  });
+}
+
+const CHANGE_ROWS: Array<[label: string, field: GapChangeField | 'nDisadvantaged' | 'nOther' | 'note']> = [
+  ['Disadvantaged n', 'nDisadvantaged'],
+  ['Other n', 'nOther'],
+  ['Gap before', 'gapBefore'],
+  ['Gap after', 'gapAfter'],
+  ['Change (after - before)', 'change'],
+  ['CI lower', 'ciLower'],
+  ['CI upper', 'ciUpper'],
+  ['Note', 'note'],
+];
+
+/**
+ * How the gap changed between two assessment points, over the pupils with both scores, spilled as 8 label/value rows: disadvantaged n; other n; gap before; gap after; change (gap after - gap before, the same as PROGRESSGAP; positive = the gap widened); CI lower; CI upper; a note. The interval is Welch's on each pupil's progress (others minus disadvantaged), with a group of fewer than 6 pupils or no spread given at least the pooled spread. The note says "widened" or "narrowed" only when the whole interval is on one side of zero, else "no clear change". Example: before 100 for all, after 101, 102, 101, 102, 101, 102 (flag Y) and 108, 109, 108, 109, 108, 109 (flag N) spill 6, 6, 0, 7, 7, 6.3, 7.7 and "The gap widened...".
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#gapchange
+ * @param before Each pupil's score at the earlier point.
+ * @param after Each pupil's score at the later point, same size.
+ * @param disadvantaged The disadvantaged flag for the same pupils.
+ * @param [confidence] Confidence level of the interval, as a fraction; default 0.95.
+ * @returns 8 rows of label and value.
+ */
+export function gapChange(before: any[][], after: any[][], disadvantaged: any[][], confidence?: any): any[][] {
+  const name = 'GAPS.GAPCHANGE';
+  const r = guard(name, () => coreGapChange(asGrid(before), asGrid(after), asGrid(disadvantaged), confidenceArg(confidence)));
+  if (!('change' in r)) return [[r]];
+  return CHANGE_ROWS.map(([label, field]) => {
+    const v = r[field];
+    return [label, typeof v === 'number' ? numberOr(name, v, r.unavailable[field as GapChangeField]) : v];
   });
 }
 

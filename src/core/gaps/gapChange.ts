@@ -153,6 +153,6 @@ function judge(d: Pair, o: Pair, confidence: number): GapChange {
   else note = 'Too few pupils to tell whether the gap changed: each group needs at least 2 pupils with both scores.';
   const small = smallGroupNote(nd, no);
   if (small) note = `${note} ${small}`;
-  if (floored) note = `${note} The interval is widened to at least what a pooled spread gives, as a group this small or with no spread cannot show its own.`;
+  if (floored) note = `${note} The interval is kept no narrower than a pooled-spread interval, as a small or uniform group cannot show its own spread.`;
   return { nDisadvantaged: nd, nOther: no, ...values, floored, word, blankFlags: 0, note, confidence, unavailable };
 }

@@ -215,7 +215,7 @@ function summarise(d: Moments, o: Moments, dv: Float64Array, ov: Float64Array, c
   }
   let note = smallGroupNote(d.n, o.n);
   if (floored && !spreadWhy) {
-    note = `${note ? `${note} ` : ''}The interval is widened to at least what a pooled spread gives, as a group this small or with no spread cannot show its own.`;
+    note = `${note ? `${note} ` : ''}The interval is kept no narrower than a pooled-spread interval, as a small or uniform group cannot show its own spread.`;
   }
   // Scores near 1e308 overflow the sums: say so rather than show Infinity or a silent NaN.
   const values = { meanDisadvantaged, meanOther, gap, ciLower, ciUpper, df, p, hedgesG, gapIndex: gi, gapIndexLower: giLower, gapIndexUpper: giUpper };

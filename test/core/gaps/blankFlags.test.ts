@@ -67,7 +67,7 @@ describe('gapSummaryOf (plain numbers)', () => {
     expect(s.df).toBe(2);
     expect(s.ciLower).toBeCloseTo(-3.13005188135459, 10);
     expect(s.ciUpper).toBeCloseTo(4.38005188135459, 10);
-    expect(s.note).toMatch(/^Small group: only 3 pupils in the disadvantaged group \(fewer than 6\)\. .* widened to at least what a pooled spread gives/);
+    expect(s.note).toMatch(/^Small group: only 3 pupils in the disadvantaged group \(fewer than 6\)\. .* no narrower than a pooled-spread interval/);
   });
   it('skips NaN entries and says why statistics are missing for an empty group', () => {
     const s = gapSummaryOf([NaN], [1, 2, 3]);
