@@ -12,3 +12,4 @@ export { representation } from './representation';
 export { effectSize, effectSizeOf, momentsOfGrid, type EffectSizeMethod } from './effectSize';
 export { splitByFlag, type FlagSplit } from './split';
 export { labelReader } from './labels';
+export { backOnTrackOf, MIN_SHORTFALL, type BackOnTrack, type BackOnTrackPupil } from './backOnTrack';
