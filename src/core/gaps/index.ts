@@ -13,3 +13,4 @@ export { effectSize, effectSizeOf, momentsOfGrid, type EffectSizeMethod } from '
 export { splitByFlag, type FlagSplit } from './split';
 export { labelReader } from './labels';
 export { backOnTrackOf, MIN_SHORTFALL, type BackOnTrack, type BackOnTrackPupil } from './backOnTrack';
+export { numericScale, thresholdForScale, thresholdBalance, unreadableShare, scaleName, SCALE_THRESHOLDS, ONE_SIDED_SHARE, UNREADABLE_SHARE, type NumericScale, type ScaleThreshold, type ThresholdBalance, type ReadableShare } from './thresholds';
