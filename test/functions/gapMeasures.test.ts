@@ -215,3 +215,22 @@ describe('GAPINDEX with a national reference', () => {
     expect(err(F.gapIndex(scores, flags, [[100, 50], [98, 60]]), '#VALUE!')).toBe('GAPS.GAPINDEX: reference row 2: score 98 is not above the row before (100): sort the table by score, ascending, without repeats');
   });
 });
+
+describe("README's worked example for GAPCHANGE", () => {
+  // Columns B (KS2, before), C (maths, after), D (FSM6) of the README class. By hand in R:
+  //   pd <- c(9,-4,1,-2); po <- c(2,-2,2,-2)                  # progress of P01 P02 P06 P07 and P04 P05 P08 P09
+  //   sp2 <- (3*var(po) + 3*var(pd))/6                        # 19: both groups of 4 are floored, df 3
+  //   se <- sqrt(max(var(po), sp2)/4 + max(var(pd), sp2)/4)
+  //   -1 + c(-1, 1)*qt(0.975, 3)*se                           # -12.4376370495693 10.4376370495693
+  const B = col([95, 102, 99, 108, 97, 100, 90, 105, 101, 111]);
+  const C = col([104, 98, 'ABS', 110, 95, ' 101', 88, 107, 99, null]);
+  const D = col(['Y', 'Y', 'Y', '', 'N', 'Y', 'Y', '', 'N', 'N']);
+  it('spills 4, 4, 6, 5, -1 and the floored interval, with no clear change', () => {
+    const out = F.gapChange(B, C, D, OMITTED);
+    expect(out.slice(0, 5).map((r) => r[1])).toEqual([4, 4, 6, 5, -1]);
+    expect(out[5][1]).toBeCloseTo(-12.4376370495693, 10);
+    expect(out[6][1]).toBeCloseTo(10.4376370495693, 10);
+    expect(out[7][1]).toMatch(/^No clear change: .*Small group: only 4 pupils .* 2 pupils with a blank flag were counted as not disadvantaged, while the column also holds explicit "N"/);
+    expect(out[4][1]).toBe(F.progressGap(B, C, D));
+  });
+});

@@ -32,3 +32,29 @@ export function benjaminiHochberg(p: ArrayLike<number>): number[] {
   }
   return out;
 }
+
+export interface ChanceAllowance {
+  /** Comparisons with a p-value (NaN entries are not counted). */
+  comparisons: number;
+  /** Benjamini-Hochberg adjusted p-values, one per entry (NaN stays NaN). */
+  adjusted: number[];
+  /** Whether each comparison is clear after the adjustment (adjusted p <= q). */
+  clear: boolean[];
+  /** Comparisons that would look like gaps by chance alone if there were none: comparisons x alpha. */
+  expectedByChance: number;
+}
+
+/**
+ * The allowance for chance across a report's comparisons: BH-adjusted p-values at false discovery
+ * rate `q`, which comparisons are clear, and how many would pass an unadjusted test at `alpha` by
+ * chance alone if no gap were real (a report of 42 comparisons at 5% expects 2.1).
+ *
+ * @example chanceAllowance([0.01, 0.04, 0.03, 0.2]).clear // [true, true, true, false]
+ */
+export function chanceAllowance(p: ArrayLike<number>, q = 0.05, alpha = 0.05): ChanceAllowance {
+  if (!(q > 0 && q < 1)) throw valueError(`the false discovery rate must be a fraction between 0 and 1, such as 0.05, but it is ${q}`);
+  if (!(alpha > 0 && alpha < 1)) throw valueError(`alpha must be a fraction between 0 and 1, such as 0.05, but it is ${alpha}`);
+  const adjusted = benjaminiHochberg(p);
+  const comparisons = adjusted.filter((v) => v === v).length;
+  return { comparisons, adjusted, clear: adjusted.map((v) => v <= q), expectedByChance: comparisons * alpha };
+}
