@@ -14,7 +14,7 @@
  * Mann-Whitney statistic. Part 2: asymptotic methods and evaluation", Statistics in Medicine 25,
  * 559-573 (method 5); Hanley & McNeil (1982), Radiology 143; Cliff (1993), Psychological Bulletin 114.
  *
- * @example mannWhitneyInterval(0.8, 10, 12, 0.95) // { lower: 0.5887..., upper: 0.9190... } (R by hand: uniroot)
+ * @example mannWhitneyInterval(0.8, 10, 12, 0.95) // { lower: 0.565755076140955, upper: 0.919242196023101 } (R by hand: uniroot)
  */
 import { normalQuantile } from './distributions';
 
