@@ -127,7 +127,7 @@ const SUMMARY_ROWS: Array<[label: string, field: keyof ReturnType<typeof coreGap
  */
 export function gapSummary(scores: any[][], disadvantaged: any[][], confidence?: any): any[][] {
   const name = 'GAPS.GAPSUMMARY';
-  const r = guard(name, () => coreGapSummary(asGrid(scores), asGrid(disadvantaged), confidenceArg(confidence), { smallGroups: 'floor' }));
+  const r = guard(name, () => coreGapSummary(asGrid(scores), asGrid(disadvantaged), confidenceArg(confidence), { smallGroups: 'floor', noteBlanks: true }));
   if (!('gap' in r)) return [[r]];
   return SUMMARY_ROWS.map(([label, field]) => {
     const v = r[field];

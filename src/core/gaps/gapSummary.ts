@@ -45,6 +45,12 @@ export interface GapSummaryOptions {
   smallGroups?: SmallGroupInterval;
   /** How a blank flag is read (gapSummary only); default 'not disadvantaged'. */
   blanks?: BlankFlags;
+  /**
+   * Put the blank-flag note in `note` (gapSummary only). Default false, which keeps the gap report's
+   * notes as they were until it records the choice in its header; GAPSUMMARY passes true. The counts
+   * (`blankFlags`, `blanksAmbiguous`) are filled in either way.
+   */
+  noteBlanks?: boolean;
 }
 
 export interface GapSummary {
@@ -160,7 +166,7 @@ export function gapSummary(scores: Grid, flags: Grid, confidence = 0.95, options
   s.leftOut = leftOut;
   s.blankFlags = blankFlags;
   s.blanksAmbiguous = column.blanksAmbiguous;
-  const blankNote = blankFlagNote(blankFlags, column, blanks);
+  const blankNote = options.noteBlanks || blanks === 'unknown' ? blankFlagNote(blankFlags, column, blanks) : '';
   if (blankNote) s.note = s.note ? `${s.note} ${blankNote}` : blankNote;
   return s;
 }

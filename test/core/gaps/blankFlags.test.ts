@@ -36,18 +36,18 @@ describe('GAPSUMMARY and blank flags', () => {
   const scores = col([5, 6, 4, 7, 3, 5, 6, 4, 5, 6, 7, 4]);
   it('keeps today\'s reading and no note for a column of Y and blanks', () => {
     const flags = col(['Y', '', 'Y', '', 'Y', '', 'Y', '', 'Y', '', 'Y', '']);
-    const s = gapSummary(scores, flags);
+    const s = gapSummary(scores, flags, 0.95, { noteBlanks: true });
     expect([s.nDisadvantaged, s.nOther, s.blankFlags, s.blanksAmbiguous]).toEqual([6, 6, 6, false]);
     expect(s.note).toBe('');
   });
   it('says how many blanks were counted as not disadvantaged when the column also holds "N"', () => {
     const flags = col(['Y', 'N', 'Y', '', 'Y', '', 'Y', 'N', 'Y', 'N', 'Y', 'N']);
-    const s = gapSummary(scores, flags);
+    const s = gapSummary(scores, flags, 0.95, { noteBlanks: true });
     expect([s.nDisadvantaged, s.nOther, s.blankFlags]).toEqual([6, 6, 2]);
     expect(s.note).toBe('2 pupils with a blank flag were counted as not disadvantaged, while the column also holds explicit "N": if a blank means "not known", fill those flags in or leave those pupils out.');
   });
   it('does not count a blank flag on a row with no score', () => {
-    const s = gapSummary(col([5, 6, 4, 7, 3, 5, 6, 4, 5, 6, 7, 4, '']), col(['Y', 'N', 'Y', 'N', 'Y', 'N', 'Y', 'N', 'Y', 'N', 'Y', 'N', '']));
+    const s = gapSummary(col([5, 6, 4, 7, 3, 5, 6, 4, 5, 6, 7, 4, '']), col(['Y', 'N', 'Y', 'N', 'Y', 'N', 'Y', 'N', 'Y', 'N', 'Y', 'N', '']), 0.95, { noteBlanks: true });
     expect(s.blankFlags).toBe(0);
     expect(s.note).toBe('');
   });
