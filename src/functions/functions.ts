@@ -13,8 +13,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import './runtimeStandIn';
 import { asGrid, type Grid } from '../core/cells';
-import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
-import type { GapSummaryField } from '../core/gaps';
+import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapChange as coreGapChange, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
+import type { GapChangeField, GapSummaryField } from '../core/gaps';
 import { progressDeltaSpill as coreProgressDelta, valueAddedSpill as coreValueAdded } from '../core/progress';
 import { gradePointsSpill as coreGradePoints, parseScaleName, tableScale, type GradeScale } from '../core/grades';
 import type { NumberSpill } from '../core/stats/scoreArrays';
@@ -83,10 +83,11 @@ export function fsmGap(scores: any[][], disadvantaged: any[][]): number | ExcelE
  * @helpurl https://localhost:3000/help.html#gapindex
  * @param scores Pupils' scores, one cell per pupil.
  * @param disadvantaged The disadvantaged flag for the same pupils (Y/N, TRUE/FALSE, 1/0...).
+ * @param [reference] Optional national reference: one column of national scores, or a two-column table (score ascending, cumulative % of pupils at or below it).
  * @returns The gap index, from -10 to 10.
  */
-export function gapIndex(scores: any[][], disadvantaged: any[][]): number | ExcelError {
-  return guard('GAPS.GAPINDEX', () => coreGapIndex(asGrid(scores), asGrid(disadvantaged)));
+export function gapIndex(scores: any[][], disadvantaged: any[][], reference?: any[][]): number | ExcelError {
+  return guard('GAPS.GAPINDEX', () => coreGapIndex(asGrid(scores), asGrid(disadvantaged), asGrid(reference ?? null)));
 }
 
 /**
@@ -128,7 +129,7 @@ const SUMMARY_ROWS: Array<[label: string, field: keyof ReturnType<typeof coreGap
   ['Gap CI lower', 'ciLower'],
   ['Gap CI upper', 'ciUpper'],
   ["Hedges' g", 'hedgesG'],
-  ['Gap index', 'gapIndex'],
+  ['Gap index (rank overlap, -10 to 10)', 'gapIndex'],
   ['Cells left out', 'leftOut'],
   ['Note', 'note'],
 ];
@@ -144,11 +145,42 @@ const SUMMARY_ROWS: Array<[label: string, field: keyof ReturnType<typeof coreGap
  */
 export function gapSummary(scores: any[][], disadvantaged: any[][], confidence?: any): any[][] {
   const name = 'GAPS.GAPSUMMARY';
-  const r = guard(name, () => coreGapSummary(asGrid(scores), asGrid(disadvantaged), confidenceArg(confidence)));
+  const r = guard(name, () => coreGapSummary(asGrid(scores), asGrid(disadvantaged), confidenceArg(confidence), { smallGroups: 'floor', noteBlanks: true }));
   if (!('gap' in r)) return [[r]];
   return SUMMARY_ROWS.map(([label, field]) => {
     const v = r[field];
     return [label, typeof v === 'number' ? numberOr(name, v, r.unavailable[field as GapSummaryField]) : v];
+  });
+}
+
+const CHANGE_ROWS: Array<[label: string, field: GapChangeField | 'nDisadvantaged' | 'nOther' | 'note']> = [
+  ['Disadvantaged n', 'nDisadvantaged'],
+  ['Other n', 'nOther'],
+  ['Gap before', 'gapBefore'],
+  ['Gap after', 'gapAfter'],
+  ['Change (after - before)', 'change'],
+  ['CI lower', 'ciLower'],
+  ['CI upper', 'ciUpper'],
+  ['Note', 'note'],
+];
+
+/**
+ * How the gap changed between two assessment points, over the pupils with both scores, spilled as 8 label/value rows: disadvantaged n; other n; gap before; gap after; change (gap after - gap before, the same as PROGRESSGAP; positive = the gap widened); CI lower; CI upper; a note. The interval is Welch's on each pupil's progress (others minus disadvantaged), with a group of fewer than 6 pupils or no spread given at least the pooled spread. The note says "widened" or "narrowed" only when the whole interval is on one side of zero, else "no clear change". Example: before 100 for all, after 101, 102, 101, 102, 101, 102 (flag Y) and 108, 109, 108, 109, 108, 109 (flag N) spill 6, 6, 0, 7, 7, 6.3, 7.7 and "The gap widened...".
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#gapchange
+ * @param before Each pupil's score at the earlier point.
+ * @param after Each pupil's score at the later point, same size.
+ * @param disadvantaged The disadvantaged flag for the same pupils.
+ * @param [confidence] Confidence level of the interval, as a fraction; default 0.95.
+ * @returns 8 rows of label and value.
+ */
+export function gapChange(before: any[][], after: any[][], disadvantaged: any[][], confidence?: any): any[][] {
+  const name = 'GAPS.GAPCHANGE';
+  const r = guard(name, () => coreGapChange(asGrid(before), asGrid(after), asGrid(disadvantaged), confidenceArg(confidence)));
+  if (!('change' in r)) return [[r]];
+  return CHANGE_ROWS.map(([label, field]) => {
+    const v = r[field];
+    return [label, typeof v === 'number' ? numberOr(name, v, r.unavailable[field as GapChangeField]) : v];
   });
 }
 

@@ -58,12 +58,13 @@ describe('GAPS adapters: spills', () => {
     const out = F.gapSummary(SC, FSM, null);
     expect(out.map((r) => r[0])).toEqual([
       'Disadvantaged n', 'Other n', 'Disadvantaged mean', 'Other mean', 'Gap (other - disadvantaged)',
-      'Gap CI lower', 'Gap CI upper', "Hedges' g", 'Gap index', 'Cells left out', 'Note',
+      'Gap CI lower', 'Gap CI upper', "Hedges' g", 'Gap index (rank overlap, -10 to 10)', 'Cells left out', 'Note',
     ]);
     expect(out[0][1]).toBe(4);
     expect(out[4][1]).toBe(5);
-    expect(out[5][1] as number).toBeCloseTo(-7.018548, 5);
-    expect(out[6][1] as number).toBeCloseTo(17.01855, 4);
+    // Both groups of 4 are floored at the pooled variance with df 3 (R by hand in gapMeasures.test.ts).
+    expect(out[5][1] as number).toBeCloseTo(-10.631287, 5);
+    expect(out[6][1] as number).toBeCloseTo(20.631287, 5);
     expect(out[9][1]).toBe(2);
     expect(out[10][1]).toMatch(/Small group/);
   });

@@ -8,8 +8,11 @@
  *   mean(o) - mean(d)                                  # 5
  *   r <- rank(sc[ok]); ff <- f[ok]; 20*(mean(r[!ff]) - mean(r[ff]))/length(r)   # 3.75
  *   mean(o >= 100) - mean(d >= 100)                    # 0
- *   t.test(o, d)$conf.int                              # -7.01854753185583 17.0185475318558
- *   t.test(o, d, conf.level = 0.9)$conf.int            # -4.54435876119122 14.5443587611912
+ *   t.test(o, d)$conf.int                              # -7.01854753185583 17.0185475318558 (plain Welch)
+ *   # GAPSUMMARY floors both groups of 4 at the pooled variance, df = n - 1 = 3 (Hsu):
+ *   sp2 <- (3*var(o) + 3*var(d))/6; se <- sqrt(max(var(o), sp2)/4 + max(var(d), sp2)/4)
+ *   5 + c(-1, 1)*qt(0.975, 3)*se                       # -10.6312873182309 20.6312873182309
+ *   5 + c(-1, 1)*qt(0.95, 3)*se                        # -6.55906384108707 16.5590638410871
  *   sp <- sqrt((3*var(o) + 3*var(d))/6); (1 - 3/(4*8 - 9))*5/sp   # 0.625926739781474
  *   5/sp                                               # 0.719815750748695
  */
@@ -71,25 +74,29 @@ describe('FSMGAP, GAPINDEX, THRESHOLDGAP and PROGRESSGAP', () => {
 describe('GAPSUMMARY', () => {
   const LABELS = [
     'Disadvantaged n', 'Other n', 'Disadvantaged mean', 'Other mean', 'Gap (other - disadvantaged)',
-    'Gap CI lower', 'Gap CI upper', "Hedges' g", 'Gap index', 'Cells left out', 'Note',
+    'Gap CI lower', 'Gap CI upper', "Hedges' g", 'Gap index (rank overlap, -10 to 10)', 'Cells left out', 'Note',
   ];
-  it('spills 11 rows of label and value (R: means 97.75, 102.75; interval -7.01854753185583 17.0185475318558; g 0.625926739781474)', () => {
+  it('spills 11 rows of label and value (R: means 97.75, 102.75; floored interval -10.6312873182309 20.6312873182309; g 0.625926739781474)', () => {
     const out = F.gapSummary(SC, FSM, OMITTED);
     expect(out.length).toBe(11);
     expect(out.every((r) => r.length === 2)).toBe(true);
     expect(out.map((r) => r[0])).toEqual(LABELS);
     expect(out.slice(0, 5).map((r) => r[1])).toEqual([4, 4, 97.75, 102.75, 5]);
-    expect(out[5][1]).toBeCloseTo(-7.01854753185583, 10);
-    expect(out[6][1]).toBeCloseTo(17.0185475318558, 10);
+    expect(out[5][1]).toBeCloseTo(-10.6312873182309, 10);
+    expect(out[6][1]).toBeCloseTo(20.6312873182309, 10);
     expect(out[7][1]).toBeCloseTo(0.625926739781474, 10);
     expect(out[8][1]).toBeCloseTo(3.75, 12);
     expect(out[9][1]).toBe(2);
     expect(out[10][1]).toMatch(/only 4 pupils in the disadvantaged group and only 4 pupils in the other group/);
   });
-  it('takes the confidence as a fraction or numeric text (R: conf.level = 0.9 gives -4.54435876119122 14.5443587611912)', () => {
+  it('takes the confidence as a fraction or numeric text (R by hand at 90%: -6.55906384108707 16.5590638410871)', () => {
     const out = F.gapSummary(SC, FSM, '0.9');
-    expect(out[5][1]).toBeCloseTo(-4.54435876119122, 10);
-    expect(out[6][1]).toBeCloseTo(14.5443587611912, 10);
+    expect(out[5][1]).toBeCloseTo(-6.55906384108707, 10);
+    expect(out[6][1]).toBeCloseTo(16.5590638410871, 10);
+  });
+  it('notes the blank flag counted as not disadvantaged, since the column also holds "N"', () => {
+    const out = F.gapSummary(SC, FSM, OMITTED);
+    expect(out[10][1]).toMatch(/cannot show its own spread\. 1 pupil with a blank flag was counted as not disadvantaged, while the column also holds explicit "N"/);
   });
   it('leaves the note cell empty when both groups have 6 or more pupils', () => {
     const out = F.gapSummary(col([1, 2, 3, 4, 5, 6, 2, 3, 4, 5, 6, 7]), col([...Array(6).fill('Y'), ...Array(6).fill('N')]), OMITTED);
@@ -167,5 +174,65 @@ describe('REPRESENTATION', () => {
     expect(err(F.representation(col(Array(8).fill('N')), SETS, '9X1'), '#N/A')).toMatch(/no disadvantaged pupils in the cohort/);
     expect(err(F.representation(col(['Y', 'N', 'N', 'Y', 'Y', 'N', 'x', '']), SETS, '9X1'), '#VALUE!')).toMatch(/"x" at row 7/);
     expect(err(F.representation(FLAGS, SETS.slice(1), '9X1'), '#VALUE!')).toBe('GAPS.REPRESENTATION: disadvantaged has 8 cells but groups has 7: select ranges of the same size');
+  });
+});
+
+describe('GAPCHANGE', () => {
+  // R: a <- c(101,102,101,102,101,102); b <- c(108,109,108,109,108,109)
+  //    t.test(b - 100, a - 100)$conf.int   # 6.29540062846106 7.70459937153894
+  const before = col(Array(12).fill(100));
+  const after = col([101, 102, 101, 102, 101, 102, 108, 109, 108, 109, 108, 109]);
+  const flags = col([...Array(6).fill('Y'), ...Array(6).fill('N')]);
+  it('spills 8 label/value rows over pupils with both scores (R: t.test on per-pupil progress)', () => {
+    const out = F.gapChange(before, after, flags, OMITTED);
+    expect(out.map((r) => r[0])).toEqual(['Disadvantaged n', 'Other n', 'Gap before', 'Gap after', 'Change (after - before)', 'CI lower', 'CI upper', 'Note']);
+    expect(out.slice(0, 5).map((r) => r[1])).toEqual([6, 6, 0, 7, 7]);
+    expect(out[5][1]).toBeCloseTo(6.29540062846106, 10);
+    expect(out[6][1]).toBeCloseTo(7.70459937153894, 10);
+    expect(out[7][1]).toBe('The gap widened: the whole 95% interval for the change is above zero.');
+  });
+  it('gives #N/A with a reason where a group is too small for an interval, and #VALUE! for bad input', () => {
+    const out = F.gapChange(col([1, 1, 1]), col([2, 3, 5]), col(['Y', 'N', 'N']), OMITTED);
+    expect(out[4][1]).toBe(2);
+    expect(err(out[5][1], '#N/A')).toBe('GAPS.GAPCHANGE: needs at least 2 disadvantaged pupils with both scores to measure the spread (there is 1)');
+    expect(out[7][1]).toMatch(/^Too few pupils to tell/);
+    expect(err(F.gapChange(before, after.slice(1), flags, OMITTED)[0][0], '#VALUE!')).toBe('GAPS.GAPCHANGE: before has 12 cells but after has 11: select ranges of the same size');
+    expect(err(F.gapChange(before, after, flags, 2)[0][0], '#VALUE!')).toMatch(/confidence must be a fraction/);
+  });
+});
+
+describe('GAPINDEX with a national reference', () => {
+  // R by hand (see test/core/gaps/gapIndex.test.ts): 20*(mean(sapply(o,pct)) - mean(sapply(d,pct))) = 5.375
+  const nat = col([88, 92, 95, 95, 97, 99, 100, 100, 100, 101, 103, 104, 105, 105, 107, 108, 110, 112, 115, 118]);
+  const scores = col([95, 100, 97, 104, 105, 100, 110, 99, 112]);
+  const flags = col(['Y', 'Y', 'Y', 'Y', 'N', 'N', 'N', 'N', 'N']);
+  it('ranks pupils by national percentile when given a column of national scores (R: 5.375)', () => {
+    expect(F.gapIndex(scores, flags, nat)).toBeCloseTo(5.375, 12);
+  });
+  it('is the school-rank index when the reference is omitted', () => {
+    // r <- rank(c(95,100,97,104,105,100,110,99,112)); 20*(mean(r[5:9]) - mean(r[1:4]))/9 = 6.5
+    expect(F.gapIndex(scores, flags, OMITTED)).toBeCloseTo(6.5, 12);
+  });
+  it('says what is wrong with a reference table (#VALUE!)', () => {
+    expect(err(F.gapIndex(scores, flags, [[100, 50], [98, 60]]), '#VALUE!')).toBe('GAPS.GAPINDEX: reference row 2: score 98 is not above the row before (100): sort the table by score, ascending, without repeats');
+  });
+});
+
+describe("README's worked example for GAPCHANGE", () => {
+  // Columns B (KS2, before), C (maths, after), D (FSM6) of the README class. By hand in R:
+  //   pd <- c(9,-4,1,-2); po <- c(2,-2,2,-2)                  # progress of P01 P02 P06 P07 and P04 P05 P08 P09
+  //   sp2 <- (3*var(po) + 3*var(pd))/6                        # 19: both groups of 4 are floored, df 3
+  //   se <- sqrt(max(var(po), sp2)/4 + max(var(pd), sp2)/4)
+  //   -1 + c(-1, 1)*qt(0.975, 3)*se                           # -12.4376370495693 10.4376370495693
+  const B = col([95, 102, 99, 108, 97, 100, 90, 105, 101, 111]);
+  const C = col([104, 98, 'ABS', 110, 95, ' 101', 88, 107, 99, null]);
+  const D = col(['Y', 'Y', 'Y', '', 'N', 'Y', 'Y', '', 'N', 'N']);
+  it('spills 4, 4, 6, 5, -1 and the floored interval, with no clear change', () => {
+    const out = F.gapChange(B, C, D, OMITTED);
+    expect(out.slice(0, 5).map((r) => r[1])).toEqual([4, 4, 6, 5, -1]);
+    expect(out[5][1]).toBeCloseTo(-12.4376370495693, 10);
+    expect(out[6][1]).toBeCloseTo(10.4376370495693, 10);
+    expect(out[7][1]).toMatch(/^No clear change: .*Small group: only 4 pupils .* 2 pupils with a blank flag were counted as not disadvantaged, while the column also holds explicit "N"/);
+    expect(out[4][1]).toBe(F.progressGap(B, C, D));
   });
 });

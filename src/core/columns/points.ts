@@ -6,7 +6,9 @@
  * A header is split into a subject and a point. Points recognised (case-insensitive, anywhere in
  * the header): terms (Aut/Autumn < Spr/Spring < Sum/Summer, with optional 1/2 halves), Pre/Baseline
  * < Mid < Post/End/Final, T1..T6 / Term 1..6 / HT1..HT6 / DD1..DD6 (data drops) / Assessment 1..6,
- * with an optional year ("Y7", "Yr 8", "Year 9") ordering across years first. A header with no
+ * On entry/Entry counts with Pre/Baseline; Reception, YR, EYFS, K and Y0 are the year before Year 1,
+ * so they come before every other point of the subject. An optional year ("Y7", "Yr 8", "Year 9")
+ * orders across years first. A header with no
  * point is a subject assessed once. Subjects keep the order of their first column.
  *
  * @example detectAssessmentPoints([{ index: 5, header: "Eng Spr", ... }, { index: 4, header: "Eng Aut", ... }])
@@ -38,16 +40,20 @@ interface PointRule {
 }
 
 const TERM: Record<string, number> = { au: 1, aut: 1, autumn: 1, sp: 3, spr: 3, spring: 3, su: 5, sum: 5, summer: 5 };
-const PHASE: Record<string, number> = { pre: 0, baseline: 0, base: 0, start: 0, before: 0, mid: 1, middle: 1, interim: 1, post: 2, end: 2, final: 2, after: 2, exit: 2 };
+const PHASE: Record<string, number> = { pre: 0, baseline: 0, entry: 0, base: 0, start: 0, before: 0, mid: 1, middle: 1, interim: 1, post: 2, end: 2, final: 2, after: 2, exit: 2 };
 
 /** Point rules, tried in order on the header's space-separated words (lower case). */
 const POINT_RULES: PointRule[] = [
   { pattern: /\b(au|aut|autumn|sp|spr|spring|su|sum|summer)(?: ?(?:term|t))?(?: ?([12]))?\b/, order: (m) => TERM[m[1]] + (m[2] === '2' ? 1 : 0) },
-  { pattern: /\b(pre|baseline|base|start|before|mid|middle|interim|post|end|final|after|exit)\b/, order: (m) => PHASE[m[1]] },
+  { pattern: /\b(pre|baseline|entry|base|start|before|mid|middle|interim|post|end|final|after|exit)\b/, order: (m) => PHASE[m[1]] },
   { pattern: /\b(?:t|term|ht|half term|dd|data drop|drop|assessment|ass|a|p|point|cycle|c)\s?([1-9])\b/, order: (m) => Number(m[1]) },
 ];
 
 const YEAR = /\b(?:y|yr|year)\s?(1[0-3]|[1-9])\b/;
+
+/** Early-years points (Reception and before), ordered before Year 1 and before any point with no year. */
+const EARLY_YEAR = /\b(?:reception|eyfs|yr|k|(?:y|yr|year) ?0)\b/;
+const EARLY_ORDER = -100;
 
 function spaced(header: string): string {
   return header
@@ -79,7 +85,13 @@ export function splitAssessmentHeader(header: string): { subject: string; label:
   let subject = whole;
   let order = 0;
   const labels: string[] = [];
-  const y = YEAR.exec(spaced(whole));
+  const early = EARLY_YEAR.exec(spaced(whole));
+  const y = early ? null : YEAR.exec(spaced(whole));
+  if (early && without(subject, early[0]) !== '') {
+    order += EARLY_ORDER;
+    labels.push(asWritten(whole, early[0]));
+    subject = without(subject, early[0]);
+  }
   if (y && without(subject, y[0]) !== '') {
     order += Number(y[1]) * 100;
     labels.push(asWritten(whole, y[0]));

@@ -29,3 +29,24 @@ export function fsmGap(scores: Grid, flags: Grid): number {
   requireBothGroups(nd, no);
   return finiteResult(so / no - sd / nd);
 }
+
+/** The mean of finite entries (NaN and infinities skipped) and how many there were. */
+function meanOf(xs: ArrayLike<number>): [mean: number, n: number] {
+  let s = 0, n = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (x - x === 0) { s += x; n++; }
+  }
+  return [s / n, n];
+}
+
+/**
+ * The FSM gap from the two groups' scores as plain numbers (NaN entries skipped).
+ * @example fsmGapOf([104, 98], [110]) // 9
+ */
+export function fsmGapOf(disadvantaged: ArrayLike<number>, other: ArrayLike<number>): number {
+  const [md, nd] = meanOf(disadvantaged);
+  const [mo, no] = meanOf(other);
+  requireBothGroups(nd, no);
+  return finiteResult(mo - md);
+}

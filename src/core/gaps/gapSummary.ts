@@ -1,28 +1,57 @@
 /**
- * Everything about one gap at once: group sizes, means, the gap with a Welch confidence interval,
- * Hedges' g, the gap index, how many cells were left out, and a note when a group is small.
+ * Everything about one gap at once: group sizes, means, the gap with a confidence interval and
+ * p-value, Hedges' g, the gap index with its interval, how many cells were left out, and a note
+ * when a group is small or blank flags were counted.
  *
- * Statistics that the pupils given cannot support are NaN, with the reason in `unavailable`
- * (the spill shows them as #N/A with that message); the rest are still reported. With one pupil in
- * a group the sizes, means and gap are given but the interval, its df and Hedges' g are not.
+ * `gapSummaryOf` takes the two groups' scores as plain numbers; `gapSummary` reads a score range and
+ * a flag range and calls it. Statistics that the pupils given cannot support are NaN, with the
+ * reason in `unavailable` (the spill shows them as #N/A with that message); the rest are still
+ * reported. With one pupil in a group the sizes, means and gap are given but the interval, its df
+ * and Hedges' g are not.
+ *
+ * The interval: with `smallGroups: 'floor'` (the default of `gapSummaryOf`, and what GAPSUMMARY
+ * uses), a group of fewer than SMALL_GROUP pupils or with no spread has its variance floored at the
+ * pooled variance and the df are its n - 1 (Hsu), so no interval is narrower than a pooled one
+ * (stats/welch.ts, smallGroupInterval). With 'welch' (the default of the range reader, kept for the
+ * gap report until it adopts the floor) it is Welch's interval as R's t.test gives.
  *
  * @throws `#VALUE!` unequal ranges, an unrecognised flag, or a confidence outside (0, 1).
  *
- * References: Welch (1947) for the interval (R: t.test(others, disadvantaged)$conf.int);
- * Hedges & Olkin (1985) for g with J = 1 - 3 / (4 (n1 + n2) - 9).
+ * References: Welch (1947); Hsu (1938); Hedges & Olkin (1985) for g with J = 1 - 3 / (4 (n1 + n2) - 9);
+ * Newcombe (2006, method 5) for the gap index interval.
  *
  * @example gapSummary(scores, flags).gap // same as fsmGap(scores, flags)
+ * @example gapSummaryOf([4, 4, 4], [3, 4, 5, 6, 4, 5, 7, 3]).ciUpper // 4.38005188135459 (pooled floor, df 2)
  */
-import type { Grid } from '../cells';
+import { type Grid, cellAt, columnsOf, readScore, requireSameSize } from '../cells';
 import { hedgesJ, pooledSd } from '../stats/pooled';
-import { welchInterval } from '../stats/welch';
+import { Moments } from '../stats/moments';
+import { smallGroupInterval, welchInterval, welchPValue } from '../stats/welch';
+import { mannWhitneyInterval } from '../stats/mannWhitneyInterval';
+import { SMALL_GROUP } from '../smallGroup';
 import { gapIndexOf } from './gapIndex';
 import { NO_DISADVANTAGED, NO_OTHERS, TOO_LARGE, tooFewForSpread } from './messages';
 import { valueError } from '../errors';
-import { splitByFlag } from './split';
+import { FLAG_CODE_BLANK, FLAG_CODE_FLAGGED, FLAG_CODE_UNKNOWN, blankFlagNote, readFlagColumn, type BlankFlags } from './flags';
 
 /** Groups smaller than this are flagged in the note (DfE tables suppress groups under 6). */
-export const SMALL_GROUP_SIZE = 6;
+export const SMALL_GROUP_SIZE = SMALL_GROUP;
+
+/** Which interval a summary gives: Welch's, or Welch's with the small-group floor. */
+export type SmallGroupInterval = 'floor' | 'welch';
+
+export interface GapSummaryOptions {
+  /** See above; default 'floor' for gapSummaryOf, 'welch' for gapSummary. */
+  smallGroups?: SmallGroupInterval;
+  /** How a blank flag is read (gapSummary only); default 'not disadvantaged'. */
+  blanks?: BlankFlags;
+  /**
+   * Put the blank-flag note in `note` (gapSummary only). Default false, which keeps the gap report's
+   * notes as they were until it records the choice in its header; GAPSUMMARY passes true. The counts
+   * (`blankFlags`, `blanksAmbiguous`) are filled in either way.
+   */
+  noteBlanks?: boolean;
+}
 
 export interface GapSummary {
   nDisadvantaged: number;
@@ -33,14 +62,25 @@ export interface GapSummary {
   gap: number;
   ciLower: number;
   ciUpper: number;
-  /** Welch-Satterthwaite degrees of freedom of the interval. */
+  /** Degrees of freedom of the interval (Welch-Satterthwaite, or Hsu's n - 1 when floored). */
   df: number;
+  /** Two-sided p-value of the gap against 0, on the interval's t and df. */
+  p: number;
+  /** True when a group's variance was floored at the pooled variance. */
+  floored: boolean;
   /** Hedges' g, others vs disadvantaged (positive = disadvantaged behind). */
   hedgesG: number;
   gapIndex: number;
-  /** Score cells left out (blank, text, errors). */
+  /** Interval for the gap index (Newcombe's method 5 on the Mann-Whitney probability). */
+  gapIndexLower: number;
+  gapIndexUpper: number;
+  /** Score cells left out (blank, text, errors; and pupils whose blank flag was read as unknown). */
   leftOut: number;
-  /** Plain-words warning about small groups; '' when both groups have 6 or more pupils. */
+  /** Pupils with a score and a blank flag, counted as not disadvantaged or left out as unknown. */
+  blankFlags: number;
+  /** True when the flag column held blanks and explicit negatives (N, No, 0...). */
+  blanksAmbiguous: boolean;
+  /** Plain-words warnings (small groups, blank flags); '' when there is nothing to say. */
   note: string;
   smallGroup: boolean;
   confidence: number;
@@ -48,7 +88,7 @@ export interface GapSummary {
   unavailable: Partial<Record<GapSummaryField, string>>;
 }
 
-export type GapSummaryField = 'meanDisadvantaged' | 'meanOther' | 'gap' | 'ciLower' | 'ciUpper' | 'df' | 'hedgesG' | 'gapIndex';
+export type GapSummaryField = 'meanDisadvantaged' | 'meanOther' | 'gap' | 'ciLower' | 'ciUpper' | 'df' | 'p' | 'hedgesG' | 'gapIndex' | 'gapIndexLower' | 'gapIndexUpper';
 
 function pupils(n: number): string {
   return `${n} pupil${n === 1 ? '' : 's'}`;
@@ -63,13 +103,75 @@ export function smallGroupNote(nDisadvantaged: number, nOther: number): string {
   return `Small group: ${parts.join(' and ')} (fewer than ${SMALL_GROUP_SIZE}). Treat the gap as indicative and read its interval.`;
 }
 
-export function gapSummary(scores: Grid, flags: Grid, confidence = 0.95): GapSummary {
+function checkConfidence(confidence: number): void {
   if (!(confidence > 0 && confidence < 1)) {
     throw valueError(`confidence must be a fraction between 0 and 1, such as 0.95 for a 95% interval, but it is ${confidence}`);
   }
-  const s = splitByFlag(scores, flags, undefined, true);
-  const d = s.flagged;
-  const o = s.other;
+}
+
+/** The summary from the two groups' scores as plain numbers (NaN entries are skipped). */
+export function gapSummaryOf(disadvantaged: ArrayLike<number>, other: ArrayLike<number>, confidence = 0.95, options: GapSummaryOptions = {}): GapSummary {
+  checkConfidence(confidence);
+  const keep = (xs: ArrayLike<number>) => {
+    const v = new Float64Array(xs.length);
+    let n = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      if (x - x === 0) v[n++] = x;
+    }
+    return v.subarray(0, n);
+  };
+  const dv = keep(disadvantaged);
+  const ov = keep(other);
+  const d = new Moments();
+  const o = new Moments();
+  for (let i = 0; i < dv.length; i++) d.add(dv[i]);
+  for (let i = 0; i < ov.length; i++) o.add(ov[i]);
+  return summarise(d, o, dv, ov, confidence, options.smallGroups ?? 'floor');
+}
+
+export function gapSummary(scores: Grid, flags: Grid, confidence = 0.95, options: GapSummaryOptions = {}): GapSummary {
+  checkConfidence(confidence);
+  const n = requireSameSize(['scores', scores], ['disadvantaged', flags]);
+  const blanks = options.blanks ?? 'not disadvantaged';
+  const column = readFlagColumn(flags, blanks);
+  const sc = columnsOf(scores);
+  const d = new Moments();
+  const o = new Moments();
+  const dv = new Float64Array(n);
+  const ov = new Float64Array(n);
+  let leftOut = 0;
+  let blankFlags = 0;
+  for (let k = 0; k < n; k++) {
+    const x = readScore(cellAt(scores, k, sc));
+    if (x !== x) {
+      leftOut++;
+      continue;
+    }
+    const code = column.codes[k];
+    if (code === FLAG_CODE_BLANK || code === FLAG_CODE_UNKNOWN) blankFlags++;
+    if (code === FLAG_CODE_UNKNOWN) {
+      leftOut++;
+      continue;
+    }
+    if (code === FLAG_CODE_FLAGGED) {
+      dv[d.n] = x;
+      d.add(x);
+    } else {
+      ov[o.n] = x;
+      o.add(x);
+    }
+  }
+  const s = summarise(d, o, dv.subarray(0, d.n), ov.subarray(0, o.n), confidence, options.smallGroups ?? 'welch');
+  s.leftOut = leftOut;
+  s.blankFlags = blankFlags;
+  s.blanksAmbiguous = column.blanksAmbiguous;
+  const blankNote = options.noteBlanks || blanks === 'unknown' ? blankFlagNote(blankFlags, column, blanks) : '';
+  if (blankNote) s.note = s.note ? `${s.note} ${blankNote}` : blankNote;
+  return s;
+}
+
+function summarise(d: Moments, o: Moments, dv: Float64Array, ov: Float64Array, confidence: number, smallGroups: SmallGroupInterval): GapSummary {
   const unavailable: GapSummary['unavailable'] = {};
   const na = (field: GapSummaryField, why: string) => {
     if (!(field in unavailable)) unavailable[field] = why;
@@ -84,26 +186,45 @@ export function gapSummary(scores: Grid, flags: Grid, confidence = 0.95): GapSum
   let ciLower = NaN;
   let ciUpper = NaN;
   let df = NaN;
+  let p = NaN;
+  let floored = false;
   let hedgesG = NaN;
   // An interval and an effect size need each group's own standard deviation: 2+ pupils in each.
   const spreadWhy = missingGroup || (d.n < 2 ? tooFewForSpread('disadvantaged', d.n).message : o.n < 2 ? tooFewForSpread('other', o.n).message : '');
   if (spreadWhy) {
-    for (const field of ['ciLower', 'ciUpper', 'df', 'hedgesG'] as const) na(field, spreadWhy);
+    for (const field of ['ciLower', 'ciUpper', 'df', 'p', 'hedgesG'] as const) na(field, spreadWhy);
   } else {
-    const ci = welchInterval(o, d, confidence);
-    ciLower = ci.lower;
-    ciUpper = ci.upper;
-    df = ci.df;
+    if (smallGroups === 'floor') {
+      const ci = smallGroupInterval(o, d, confidence);
+      ({ lower: ciLower, upper: ciUpper, df, p, floored } = ci);
+    } else {
+      const ci = welchInterval(o, d, confidence);
+      ({ lower: ciLower, upper: ciUpper, df } = ci);
+      p = welchPValue(o, d);
+    }
     const sp = pooledSd(o, d);
     if (sp - sp !== 0) na('hedgesG', TOO_LARGE);
     else if (sp > 0) hedgesG = (hedgesJ(d.n + o.n - 2) * gap) / sp;
     else na('hedgesG', 'every pupil in each group has the same score, so there is no spread to compare the gap with');
   }
 
-  const gi = missingGroup ? na('gapIndex', missingGroup) : gapIndexOf(s.flaggedValues as Float64Array, s.otherValues as Float64Array);
-  const note = smallGroupNote(d.n, o.n);
+  let gi = NaN;
+  let giLower = NaN;
+  let giUpper = NaN;
+  if (missingGroup) {
+    for (const field of ['gapIndex', 'gapIndexLower', 'gapIndexUpper'] as const) na(field, missingGroup);
+  } else {
+    gi = gapIndexOf(dv, ov);
+    const ci = mannWhitneyInterval((gi / 10 + 1) / 2, d.n, o.n, confidence);
+    giLower = 10 * (2 * ci.lower - 1);
+    giUpper = 10 * (2 * ci.upper - 1);
+  }
+  let note = smallGroupNote(d.n, o.n);
+  if (floored && !spreadWhy) {
+    note = `${note ? `${note} ` : ''}The interval is kept no narrower than a pooled-spread interval, as a small or uniform group cannot show its own spread.`;
+  }
   // Scores near 1e308 overflow the sums: say so rather than show Infinity or a silent NaN.
-  const values = { meanDisadvantaged, meanOther, gap, ciLower, ciUpper, df, hedgesG, gapIndex: gi };
+  const values = { meanDisadvantaged, meanOther, gap, ciLower, ciUpper, df, p, hedgesG, gapIndex: gi, gapIndexLower: giLower, gapIndexUpper: giUpper };
   for (const field of Object.keys(values) as GapSummaryField[]) {
     if (values[field] - values[field] !== 0 && !(field in unavailable)) {
       values[field] = na(field, TOO_LARGE);
@@ -114,9 +235,12 @@ export function gapSummary(scores: Grid, flags: Grid, confidence = 0.95): GapSum
     nDisadvantaged: d.n,
     nOther: o.n,
     ...values,
-    leftOut: s.leftOut,
+    floored,
+    leftOut: 0,
+    blankFlags: 0,
+    blanksAmbiguous: false,
     note,
-    smallGroup: note !== '',
+    smallGroup: d.n < SMALL_GROUP_SIZE || o.n < SMALL_GROUP_SIZE,
     confidence,
     unavailable,
   };

@@ -6,6 +6,7 @@
  */
 import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
 import { finiteResult, requireBothGroups } from './messages';
+import { valueError } from '../errors';
 
 export function progressGap(baseline: Grid, current: Grid, flags: Grid): number {
   const n = requireSameSize(['baseline', baseline], ['current', current], ['disadvantaged', flags]);
@@ -20,6 +21,24 @@ export function progressGap(baseline: Grid, current: Grid, flags: Grid): number 
     const p = readScore(cellAt(current, k, cc)) - readScore(cellAt(baseline, k, bc));
     if (p !== p) continue;
     if (f === FLAG_TRUE) { nd++; sd += p; } else { no++; so += p; }
+  }
+  requireBothGroups(nd, no);
+  return finiteResult(so / no - sd / nd);
+}
+
+/**
+ * The progress gap from plain numbers, one entry per pupil (NaN = missing; flagged = disadvantaged).
+ * @example progressGapOf([100, 100, 100], [104, 101, 106], [true, true, false]) // 3.5
+ */
+export function progressGapOf(baseline: ArrayLike<number>, current: ArrayLike<number>, flagged: ArrayLike<boolean>): number {
+  if (baseline.length !== current.length || baseline.length !== flagged.length) {
+    throw valueError(`baseline has ${baseline.length} pupils, current ${current.length} and disadvantaged ${flagged.length}: give one entry per pupil in each`);
+  }
+  let nd = 0, no = 0, sd = 0, so = 0;
+  for (let i = 0; i < baseline.length; i++) {
+    const p = current[i] - baseline[i];
+    if (p - p !== 0) continue;
+    if (flagged[i]) { nd++; sd += p; } else { no++; so += p; }
   }
   requireBothGroups(nd, no);
   return finiteResult(so / no - sd / nd);

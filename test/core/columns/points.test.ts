@@ -72,3 +72,22 @@ describe('detectAssessmentPoints', () => {
     expect(detectAssessmentPoints(cols).map((s) => s.points.map((p) => p.index))).toEqual([[1]]);
   });
 });
+
+describe('earlier assessment points', () => {
+  const order = (headers: string[]) => detectAssessmentPoints(headers.map((header, index) => ({ index, header, role: 'assessment' }) as never)).map((s) => [s.subject, s.points.map((p) => p.header)]);
+  it.each(['Reception', 'YR', 'EYFS', 'K', 'Y0', 'Year 0'])('%s comes before the other points of the subject', (early) => {
+    expect(order([`Reading Aut`, `Reading ${early}`, `Reading Y1 Sum`])).toEqual([['Reading', [`Reading ${early}`, 'Reading Aut', 'Reading Y1 Sum']]]);
+  });
+  it('Entry and Baseline count as the start of a year', () => {
+    expect(order(['Y7 Maths Aut', 'Y7 Maths Entry'])).toEqual([['Maths', ['Y7 Maths Entry', 'Y7 Maths Aut']]]);
+    expect(order(['Maths Aut', 'Maths Baseline'])).toEqual([['Maths', ['Maths Baseline', 'Maths Aut']]]);
+    expect(splitAssessmentHeader('Phonics Entry')).toEqual({ subject: 'Phonics', label: 'Entry', order: 0 });
+  });
+  it('keeps a Reception term with its term order', () => {
+    expect(splitAssessmentHeader('Maths YR Sum')).toEqual({ subject: 'Maths', label: 'YR Sum', order: -95 });
+  });
+  it('does not read a subject word such as "Kinetics" or "Year" alone as an early point', () => {
+    expect(splitAssessmentHeader('Kinetics Aut').subject).toBe('Kinetics');
+    expect(splitAssessmentHeader('EYFS')).toEqual({ subject: 'EYFS', label: 'EYFS', order: 0 });
+  });
+});

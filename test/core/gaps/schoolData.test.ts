@@ -47,6 +47,15 @@ describe('gap measures on a messy Year 6 export (R reference)', () => {
 
   describe('GAPSUMMARY', () => {
     const s = gapSummary(SCORES, FLAGS);
+    it('leaves blank-flag pupils out when blanks are read as unknown (R: blank <- seq_along(sc) %in% c(4,5,22,25); o2 <- sc[ok & !fl & !blank]; length(o2) = 7, gap 11.6493506493507, t.test(o2, d)$conf.int 5.43663111531799 17.8620701833833)', () => {
+      const u = gapSummary(SCORES, FLAGS, 0.95, { blanks: 'unknown' });
+      expect([u.nDisadvantaged, u.nOther, u.leftOut, u.blankFlags]).toEqual([11, 7, 8, 4]);
+      expect(u.gap).toBeCloseTo(11.6493506493507, 11);
+      expect(u.ciLower).toBeCloseTo(5.43663111531799, 10);
+      expect(u.ciUpper).toBeCloseTo(17.8620701833833, 10);
+      expect(u.p).toBeCloseTo(0.00141751629990276, 12);
+      expect(u.note).toBe('4 pupils with a blank flag were left out as unknown, because the column also holds explicit "N".');
+    });
     it('counts both groups and the score cells left out (R: length(d), length(o), sum(!ok) = 11, 11, 4)', () => {
       expect([s.nDisadvantaged, s.nOther, s.leftOut]).toEqual([11, 11, 4]);
     });
@@ -56,6 +65,7 @@ describe('gap measures on a messy Year 6 export (R reference)', () => {
       expect(s.gap).toBeCloseTo(10, 12);
     });
     it('gives the Welch interval and its df (R: tt <- t.test(o, d, var.equal = FALSE); p(tt$conf.int) = 4.64315459688547 15.3568454031145; p(tt$parameter) = 19.9266239788387)', () => {
+      expect(s.p).toBeCloseTo(0.00090445614572304, 12); // p(tt$p.value)
       expect(s.ciLower).toBeCloseTo(4.64315459688547, 10);
       expect(s.ciUpper).toBeCloseTo(15.3568454031145, 10);
       expect(s.df).toBeCloseTo(19.9266239788387, 10);
@@ -69,8 +79,12 @@ describe('gap measures on a messy Year 6 export (R reference)', () => {
       expect(s.hedgesG).toBeCloseTo(1.59773691227692, 10);
       expect(s.gapIndex).toBeCloseTo(7.52066115702479, 12);
     });
-    it('has an empty note and nothing unavailable when both groups have 6 or more pupils', () => {
-      expect(s.note).toBe('');
+    it('says how many blank flags were counted as not disadvantaged, as the column also holds explicit negatives, and nothing else', () => {
+      // Rows 4, 5, 22 and 25 have a score and a blank flag; row 8 holds "N".
+      expect(s.blankFlags).toBe(4);
+      expect(s.blanksAmbiguous).toBe(true);
+      expect(s.note).toBe(''); // the range reader keeps the report's notes unless asked
+      expect(gapSummary(SCORES, FLAGS, 0.95, { noteBlanks: true }).note).toBe('4 pupils with a blank flag were counted as not disadvantaged, while the column also holds explicit "N": if a blank means "not known", fill those flags in or leave those pupils out.');
       expect(s.smallGroup).toBe(false);
       expect(s.unavailable).toEqual({});
     });
