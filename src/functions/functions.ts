@@ -10,12 +10,12 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import './runtimeStandIn';
-import { asGrid, type Grid } from '../core/cells';
+import { asGrid, isBlank, type Grid } from '../core/cells';
 import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
 import type { GapSummaryField } from '../core/gaps';
 import { progressDelta as coreProgressDelta, valueAdded as coreValueAdded } from '../core/progress';
 import { gradePoints as coreGradePoints, parseScaleName, tableScale, type GradeScale } from '../core/grades';
-import { interventionImpact as coreInterventionImpact, type ImpactField } from '../core/interventions/impact';
+import { IMPACT_METHODS, interventionImpact as coreInterventionImpact, type ImpactField } from '../core/interventions/impact';
 import { eefMonths as coreEefMonths } from '../core/interventions/eefMonths';
 import { checklistScore as coreChecklistScore } from '../core/checklist/score';
 import { GapsError } from '../core/errors';
@@ -231,18 +231,27 @@ const IMPACT_ROWS: Array<[label: string, field: ImpactField | 'interventionN' | 
 ];
 
 /**
- * An intervention's impact from a pre-test and a post-test, spilled as 9 label/value rows: intervention n; comparison n; intervention mean gain; comparison mean gain; effect size (Hedges-corrected gain difference over the pooled pre-test SD, Morris 2008); CI lower; CI upper; EEF months' progress; a design note. Only pupils with both scores count. With no comparison pupils it reports the intervention group's own gain over the pre-test SD and the note says there is no comparison group; a value that cannot be worked out is #N/A saying why. Example: pre 98, 102, 95, 110, 101, post 103, 104, 99, 113, 108, all flagged Y, spill 5, 0, 4.2, #N/A, 0.60, -0.35, 1.55, 7 and a note saying there is no comparison group.
+ * An intervention's impact from a pre-test and a post-test, spilled as 9 label/value rows: intervention n; comparison n; intervention mean gain; comparison mean gain; effect size; CI lower; CI upper; EEF months' progress; a design note naming the method and the standardiser. Only pupils with both scores count. Method "ancova" (default, as the EEF's trials): the intervention coefficient of a regression of the post-test on the pre-test, over the post-test SD of these pupils (or reference_sd), Hedges-corrected, with a t interval. Method "gain": the gain difference over the pooled pre-test SD (Morris 2008). With no comparison pupils it reports the group's own gain and the note says the gain includes progress pupils make anyway; a value that cannot be worked out is #N/A saying why. Example: pre 98, 102, 95, 110, 101, post 103, 104, 99, 113, 108, all flagged Y, spill 5, 0, 4.2, #N/A, 0.63, 0.27, 0.99, 8 and a note saying there is no comparison group.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#interventionimpact
  * @param pre Each pupil's pre-test score.
  * @param post Each pupil's post-test score, same size.
  * @param intervention Whether each pupil received the intervention (Y/N, TRUE/FALSE, 1/0); the others are the comparison group.
  * @param [confidence] Confidence level of the interval, as a fraction; default 0.95.
+ * @param [method] "ancova" (default: adjusted for the pre-test, the EEF's estimate) or "gain" (difference in gains over the pre-test SD).
+ * @param [reference_sd] A standard deviation to divide by, such as 15 for a standardised test; default the post-test SD of the pupils counted (pooled pre-test SD for "gain").
  * @returns 9 rows of label and value.
  */
-export function interventionImpact(pre: any[][], post: any[][], intervention: any[][], confidence?: any): any[][] {
+export function interventionImpact(pre: any[][], post: any[][], intervention: any[][], confidence?: any, method?: any, reference_sd?: any): any[][] {
   const name = 'GAPS.INTERVENTIONIMPACT';
-  const r = guard(name, () => coreInterventionImpact(asGrid(pre), asGrid(post), asGrid(intervention), confidenceArg(confidence)));
+  const r = guard(name, () =>
+    coreInterventionImpact(asGrid(pre), asGrid(post), asGrid(intervention), confidenceArg(confidence), {
+      method: optionalChoice('method', method, IMPACT_METHODS, 'ancova'),
+      referenceSd: isBlank(single('reference_sd', reference_sd))
+        ? null
+        : requiredNumber('reference_sd', reference_sd, { min: 0, exclusive: true, hint: 'a standard deviation above 0, such as 15 for a standardised test (leave it blank to use the post-test SD)' }),
+    }),
+  );
   if (!('effectSize' in r)) return [[r]];
   return IMPACT_ROWS.map(([label, field]) => {
     const v = r[field];
