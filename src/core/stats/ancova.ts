@@ -2,7 +2,8 @@
  * Analysis of covariance with one covariate: the (weighted) least-squares fit
  * y = a + b x + c t (t = 1 for the treated pupils, 0 for the others), and the standard error of c
  * three ways: the classical one (as R's `lm` and `confint`), the HC1 sandwich (as R's
- * `sandwich::vcovHC(fit, type = "HC1")`, which also holds for `lm(weights = w)`), and the CR1
+ * `sandwich::vcovHC(fit, type = "HC1")`, which also holds for `lm(weights = w)`), the HC3 sandwich
+ * (`type = "HC3"`: each residual over 1 - its leverage, robust to a few heavily weighted pupils), and the CR1
  * cluster-robust one (as `sandwich::vcovCL(fit, cluster = g)`, whose default adjustment is
  * G / (G - 1) x (N - 1) / (N - k)).
  *
@@ -12,7 +13,7 @@
  * Method: by the Frisch-Waugh-Lovell theorem, c = sum(w r y) / sum(w r^2), where r is t with the
  * (weighted) fit on 1 and x removed, and every variance of c reduces to sums over r and the full
  * residuals e: classical s^2 / sum(w r^2) with s^2 = sum(w e^2) / (N - k); HC1
- * N / (N - k) sum(w^2 e^2 r^2) / sum(w r^2)^2; CR1 adj sum_g (sum_{i in g} w e r)^2 / sum(w r^2)^2.
+ * N / (N - k) sum(w^2 e^2 r^2) / sum(w r^2)^2; HC3 sum(w^2 e^2 r^2 / (1 - h)^2) / sum(w r^2)^2; CR1 adj sum_g (sum_{i in g} w e r)^2 / sum(w r^2)^2.
  * Values are centred on their weighted means first, so large scores lose no precision. Sums run in
  * the order given: a caller that needs a result independent of row order passes the pupils in a
  * canonical order.
@@ -41,6 +42,8 @@ export interface AncovaFit {
   se: number;
   /** HC1 sandwich standard error of c. */
   seHC1: number;
+  /** HC3 sandwich standard error of c (residuals over 1 - leverage); NaN when a pupil has leverage 1. */
+  seHC3: number;
   /** CR1 cluster-robust standard error of c (NaN without clusters, or with fewer than 2 clusters). */
   seCR1: number;
   /** Number of clusters (0 without clusters). */
@@ -48,7 +51,7 @@ export interface AncovaFit {
 }
 
 const FAILED = (n: number, reason: string): AncovaFit => ({
-  ok: false, reason, n, k: 3, df: n - 3, c: NaN, b: NaN, se: NaN, seHC1: NaN, seCR1: NaN, clusters: 0,
+  ok: false, reason, n, k: 3, df: n - 3, c: NaN, b: NaN, se: NaN, seHC1: NaN, seHC3: NaN, seCR1: NaN, clusters: 0,
 });
 
 /**
@@ -112,7 +115,11 @@ export function ancova(
   }
   if (df < 1) return { ...FAILED(n, `needs at least ${k + 1} pupils with both scores to estimate the interval`), k, df, c, b };
 
-  let see = 0, meat = 0;
+  // Leverage h = w (1 / sw + z' M^-1 z), z = (dx, dt), M the centred cross-products (x dropped: z = dt).
+  const det2 = sxx * stt - sxt * sxt;
+  const lev = (wi: number, dx: number, dt: number) =>
+    wi * (1 / sw + (useX ? (stt * dx * dx - 2 * sxt * dx * dt + sxx * dt * dt) / det2 : (dt * dt) / stt));
+  let see = 0, meat = 0, meat3 = 0;
   const groups = cluster ? new Map<string | number, number>() : null;
   for (let i = 0; i < len; i++) {
     const wi = wt(i);
@@ -122,6 +129,8 @@ export function ancova(
     const r = dt - slope * dx;
     see += wi * e * e;
     meat += wi * wi * e * e * r * r;
+    const h = lev(wi, dx, dt);
+    meat3 += h < 1 - 1e-10 ? (wi * wi * e * e * r * r) / ((1 - h) * (1 - h)) : (e * e > 0 ? Infinity : 0);
     if (groups && cluster) {
       const g = cluster[i];
       groups.set(g, (groups.get(g) ?? 0) + wi * e * r);
@@ -140,5 +149,6 @@ export function ancova(
       seCR1 = Math.sqrt((adj * s) / (srr * srr));
     }
   }
-  return { ok: true, reason: '', n, k, df, c, b, se, seHC1, seCR1, clusters };
+  const seHC3 = Number.isFinite(meat3) ? Math.sqrt(meat3 / (srr * srr)) : NaN;
+  return { ok: true, reason: '', n, k, df, c, b, se, seHC1, seHC3, seCR1, clusters };
 }
