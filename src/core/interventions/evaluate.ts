@@ -147,6 +147,8 @@ export interface MatchedPairRow {
   interventionPre: number;
   comparisonPre: number;
   difference: number;
+  /** Comparison pupils equally near who share this pupil's weight (the one listed is the earliest row). */
+  partners?: number;
 }
 
 export interface UnmatchedRow extends PupilRef {
@@ -403,7 +405,7 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
       pairs: result.pairs.map((q) => {
         const i = candidates[q.intervention];
         const c = candidates[q.comparison];
-        return { intervention: ref(i), comparison: ref(c), interventionPre: preScores[i], comparisonPre: preScores[c], difference: q.difference };
+        return { intervention: ref(i), comparison: ref(c), interventionPre: preScores[i], comparisonPre: preScores[c], difference: q.difference, partners: q.partners };
       }),
       unmatched: result.unmatched.map((u) => ({ ...ref(candidates[u.index]), pre: preScores[candidates[u.index]], reason: u.reason })),
       balance: result.balance,
