@@ -1,0 +1,6 @@
+suppressMessages(library(sandwich))
+p <- function(...) cat(sprintf("%.15g", c(...)), "\n")
+y <- c(1003,1005,1001,1010,1008,1002,1004,1007,1000,1006); x <- c(1000,1002,999,1006,1003,1001,1000,1004,998,1002)
+t <- c(1,1,1,1,0,0,0,0,0,0); w <- c(1,1,1,1,0.5,1.5,2,1,0.5,0.5); g <- c("a","a","b","b","c","c","d","d","e","e")
+f <- lm(y ~ x + t); p(coef(f)["t"], coef(f)["x"], sqrt(vcov(f)["t","t"]), sqrt(vcovHC(f, type="HC1")["t","t"]), sqrt(vcovHC(f, type="HC3")["t","t"]), sqrt(vcovCL(f, cluster = g)["t","t"]))
+fw <- lm(y ~ x + t, weights = w); p(coef(fw)["t"], sqrt(vcov(fw)["t","t"]), sqrt(vcovHC(fw, type="HC1")["t","t"]), sqrt(vcovHC(fw, type="HC3")["t","t"]), sqrt(vcovCL(fw, cluster = g)["t","t"]))
