@@ -11,7 +11,9 @@
  * intervention, checks that the groups started level, works out the cost, and judges the success
  * criterion against the interval (met / not met / can't tell yet) with the strength of evidence.
  * A matched comparison enters the same fit as weighted least squares (intervention pupils weigh 1,
- * comparison pupils their match weights) with an HC1 sandwich interval; with a set/class column the
+ * comparison pupils their match weights); its interval uses the larger of the HC1 sandwich SE and the
+ * re-use SE (one error variance per pupil, so a comparison pupil matched many times counts with its
+ * full noise, which HC1 misses when its residual is forced near 0); with a set/class column the
  * verdict warns that pupils taught together are not independent and a CR1 cluster-robust interval
  * is given beside the usual one. Pupils enter every sum in a canonical order (group, pre-test,
  * post-test), so the result does not depend on the order of the rows.
@@ -640,7 +642,7 @@ function effectFor(iRows0: number[], cRows0: number[], w: Float64Array | null, c
   if (!fit.ok) return fail(`No interval could be estimated: ${fit.reason}.`);
   const N = ks.length;
   const J = 1 - 3 / (4 * N - 9);
-  const se = w ? fit.seHC1 : fit.se;
+  const se = w ? Math.max(fit.seHC1, fit.seReuse) : fit.se;
   const q = tOf(fit.df);
   const effect = (J * fit.c) / S;
   const lower = (J * (fit.c - q * se)) / S;
@@ -652,7 +654,7 @@ function effectFor(iRows0: number[], cRows0: number[], w: Float64Array | null, c
     : null;
   if (cRows.length < SMALL_GROUP) small.push(`Small comparison group (${cRows.length} pupil${cRows.length === 1 ? '' : 's'}).`);
   const method = w
-    ? 'Weighted ANCOVA on the matched pupils (weighted least squares, HC1 robust interval)'
+    ? 'Weighted ANCOVA on the matched pupils (weighted least squares; the interval allows for comparison pupils matched more than once)'
     : 'ANCOVA (EEF): the post-test difference adjusted for the pre-test by regression';
   return {
     design,

@@ -44,6 +44,13 @@ export interface AncovaFit {
   seHC1: number;
   /** HC3 sandwich standard error of c (residuals over 1 - leverage); NaN when a pupil has leverage 1. */
   seHC3: number;
+  /**
+   * Standard error of c with the weights as fixed counts of re-use and one common error variance per
+   * pupil: s0^2 sum(w^2 r^2) / sum(w r^2)^2, s0^2 = sum(e^2) / (n - k) (unweighted). With a comparison
+   * pupil re-used many times its residual is near 0 and the HC1 sandwich misses its noise; this does not
+   * (the homoscedastic variance of matching with replacement, Abadie and Imbens 2006).
+   */
+  seReuse: number;
   /** CR1 cluster-robust standard error of c (NaN without clusters, or with fewer than 2 clusters). */
   seCR1: number;
   /** Number of clusters (0 without clusters). */
@@ -51,7 +58,7 @@ export interface AncovaFit {
 }
 
 const FAILED = (n: number, reason: string): AncovaFit => ({
-  ok: false, reason, n, k: 3, df: n - 3, c: NaN, b: NaN, se: NaN, seHC1: NaN, seHC3: NaN, seCR1: NaN, clusters: 0,
+  ok: false, reason, n, k: 3, df: n - 3, c: NaN, b: NaN, se: NaN, seHC1: NaN, seHC3: NaN, seReuse: NaN, seCR1: NaN, clusters: 0,
 });
 
 /**
@@ -119,7 +126,7 @@ export function ancova(
   const det2 = sxx * stt - sxt * sxt;
   const lev = (wi: number, dx: number, dt: number) =>
     wi * (1 / sw + (useX ? (stt * dx * dx - 2 * sxt * dx * dt + sxx * dt * dt) / det2 : (dt * dt) / stt));
-  let see = 0, meat = 0, meat3 = 0;
+  let see = 0, meat = 0, meat3 = 0, ee = 0, wwrr = 0;
   const groups = cluster ? new Map<string | number, number>() : null;
   for (let i = 0; i < len; i++) {
     const wi = wt(i);
@@ -128,6 +135,8 @@ export function ancova(
     const e = y[i] - my - b * dx - c * dt;
     const r = dt - slope * dx;
     see += wi * e * e;
+    ee += e * e;
+    wwrr += wi * wi * r * r;
     meat += wi * wi * e * e * r * r;
     const h = lev(wi, dx, dt);
     meat3 += h < 1 - 1e-10 ? (wi * wi * e * e * r * r) / ((1 - h) * (1 - h)) : (e * e > 0 ? Infinity : 0);
@@ -149,6 +158,7 @@ export function ancova(
       seCR1 = Math.sqrt((adj * s) / (srr * srr));
     }
   }
+  const seReuse = Math.sqrt(((ee / df) * wwrr) / (srr * srr));
   const seHC3 = Number.isFinite(meat3) ? Math.sqrt(meat3 / (srr * srr)) : NaN;
-  return { ok: true, reason: '', n, k, df, c, b, se, seHC1, seHC3, seCR1, clusters };
+  return { ok: true, reason: '', n, k, df, c, b, se, seHC1, seHC3, seReuse, seCR1, clusters };
 }

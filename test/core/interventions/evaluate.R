@@ -8,7 +8,10 @@ anc <- function(i, c, w = NULL, S = sd(post), cl = NULL, x = pre, y = post) {
   k <- c(i, c); T <- rep(c(1, 0), c(length(i), length(c))); N <- length(k); J <- 1 - 3/(4*N - 9)
   if (is.null(w)) w <- rep(1, N)
   fit <- lm(y[k] ~ x[k] + T, weights = w)
-  se <- if (all(w == 1)) sqrt(vcov(fit)["T","T"]) else sqrt(vcovHC(fit, type = "HC1")["T","T"])
+  # weighted: the larger of the HC1 sandwich and the re-use SE s0^2 (X'WX)^-1 X'W^2X (X'WX)^-1, s0^2 = sum(e^2)/(N-3)
+  X <- model.matrix(fit); B <- solve(t(X) %*% (w * X)); s0 <- sum(residuals(fit)^2)/(N - 3)
+  reuse <- sqrt((s0 * B %*% t(X) %*% (w^2 * X) %*% B)[3, 3])
+  se <- if (all(w == 1)) sqrt(vcov(fit)["T","T"]) else max(sqrt(vcovHC(fit, type = "HC1")["T","T"]), reuse)
   q <- qt(0.975, N - 3); cf <- coef(fit)["T"]
   p(cf, J*cf/S, J*(cf - q*se)/S, J*(cf + q*se)/S)
   if (!is.null(cl)) { sc <- sqrt(vcovCL(fit, cluster = cl[k])["T","T"]); G <- length(unique(cl[k])); qg <- qt(0.975, G - 1)

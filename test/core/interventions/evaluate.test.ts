@@ -207,9 +207,9 @@ describe('evaluateIntervention with a matched comparison group', () => {
   it('estimates the effect on the matched pairs only, as R does', () => {
     expect(e.overall.interventionN).toBe(7);
     expect(e.overall.comparisonN).toBe(7);
-    expect(e.overall.effectSize).toBeCloseTo(0.505745026670999, 10); // R: matched, lm(weights=) + vcovHC HC1
-    expect(e.overall.ciLower).toBeCloseTo(0.368626639324656, 10);
-    expect(e.overall.ciUpper).toBeCloseTo(0.642863414017343, 10);
+    expect(e.overall.effectSize).toBeCloseTo(0.505745026670999, 10); // R: matched, lm(weights=), larger of vcovHC HC1 and the re-use SE
+    expect(e.overall.ciLower).toBeCloseTo(0.367537912859766, 10);
+    expect(e.overall.ciUpper).toBeCloseTo(0.643952140482233, 10);
     expect(e.overall.effectiveComparisonN).toBeCloseTo(6.125, 12);
     expect(e.overall.baseline.status).toBe('equivalent');
     expect(e.overall.note).toMatch(/The estimate is for the 7 matched intervention pupils, not the 1 without a match/);

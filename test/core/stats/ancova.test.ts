@@ -1,7 +1,8 @@
 /**
  * The ANCOVA fit against R 4.x with the sandwich package: `Rscript test/core/stats/ancova.R` prints
  * line 1: lm(y ~ x + t): coef t, coef x, SE, HC1, HC3, vcovCL(cluster = g) SEs;
- * line 2: lm(y ~ x + t, weights = w): coef t, SE, HC1, HC3, vcovCL SEs.
+ * line 2: lm(y ~ x + t, weights = w): coef t, SE, HC1, HC3, vcovCL SEs;
+ * line 3: the re-use SE, s0^2 (X'WX)^-1 X'W^2X (X'WX)^-1 with s0^2 = sum(e^2) / (n - 3).
  * Scores near 1,000 check that centring keeps full precision.
  */
 import { ancova } from '../../../src/core/stats/ancova';
@@ -32,6 +33,7 @@ describe('ancova', () => {
     expect(f.seHC1).toBeCloseTo(0.797492555966492, 10);
     expect(f.seHC3).toBeCloseTo(0.970664213811337, 10);
     expect(f.seCR1).toBeCloseTo(0.561066809421809, 10);
+    expect(f.seReuse).toBeCloseTo(0.802778506105045, 10);
   });
   it('leaves out pupils with weight 0 and says why a fit is impossible', () => {
     expect(ancova([1, 2, 3, 4, 99], [1, 2, 3, 5, 0], [1, 1, 0, 0, 1], [1, 1, 1, 1, 0]).n).toBe(4);
