@@ -13,6 +13,11 @@
  * Effect sizes are compared after rounding to 2 decimal places, as the EEF months table does, so a
  * result shown as 0.20 meets "at least 0.2".
  *
+ * With an interval (the evaluation always gives one) the verdict is judged on the whole interval, in
+ * words a leader can use: 'met' (all of it reaches the criterion), 'not met' (all of it falls short),
+ * "can't tell yet" (it straddles the criterion). Months use the EEF months of each end of the
+ * effect-size interval; the gap criterion uses the interval of the change in the gap.
+ *
  * Errors: `parseCriterion` throws `#VALUE!` with what to type when the form is not filled in
  * sensibly; `criterionProblem` returns the same message (or null) for a form field.
  *
