@@ -447,7 +447,10 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
     disadvantaged =
       disMatched.length > 0
         ? effectFor(disMatched, disComparison, disWeights, ctx, fallbackNote)
-        : unavailableEffect(design, 0, comparisonRows.length, `No disadvantaged pupil in the intervention has both scores.`);
+        : unavailableEffect(
+          design, 0, comparisonRows.length,
+          disRows.length > 0 ? 'No disadvantaged pupil in the intervention has a comparison pupil within the tolerance.' : 'No disadvantaged pupil in the intervention has both scores.',
+        );
     const gf = gapFigures(n, complete, isDisadvantaged, preScores, postScores, confidence);
     gap = gf ? { pre: gf.pre, post: gf.post, narrowing: gf.narrowing } : null;
     gapInterval = gf ? gf.interval : null;
