@@ -115,7 +115,8 @@ export function interventionImpact(pre: Grid, post: Grid, flags: Grid, confidenc
   const iPre = new Moments(), iPost = new Moments(), iGain = new Moments();
   const cPre = new Moments(), cPost = new Moments(), cGain = new Moments();
   const allPost = new Moments();
-  const xs: number[] = [], ys: number[] = [], ts: number[] = [];
+  const xs = new Float64Array(n), ys = new Float64Array(n), ts = new Uint8Array(n);
+  let m = 0;
   for (let k = 0; k < n; k++) {
     const fcell = cellAt(flags, k, fc);
     const f = readFlag(fcell);
@@ -124,7 +125,7 @@ export function interventionImpact(pre: Grid, post: Grid, flags: Grid, confidenc
     const b = readScore(cellAt(post, k, qc));
     if (a !== a || b !== b) continue;
     allPost.add(b);
-    xs.push(a); ys.push(b); ts.push(f === FLAG_TRUE ? 1 : 0);
+    xs[m] = a; ys[m] = b; ts[m] = f === FLAG_TRUE ? 1 : 0; m += 1;
     if (f === FLAG_TRUE) { iPre.add(a); iPost.add(b); iGain.add(b - a); } else { cPre.add(a); cPost.add(b); cGain.add(b - a); }
   }
 
@@ -168,7 +169,7 @@ export function interventionImpact(pre: Grid, post: Grid, flags: Grid, confidenc
     }
   } else if (n1 > 0 && method === 'ancova') {
     const S = standardiser.value;
-    const fit = ancova(ys, xs, ts);
+    const fit = ancova(ys.subarray(0, m), xs.subarray(0, m), ts.subarray(0, m));
     if (checkS(S, 'post-test', 'needs at least 2 pupils with both scores to measure the post-test spread')) {
       if (!fit.ok && Number.isNaN(fit.c)) na(effectFields, fit.reason);
       else {

@@ -64,7 +64,9 @@ const FAILED = (n: number, reason: string): AncovaFit => ({
 /**
  * @param y outcome per pupil; @param x covariate; @param t 1 (or true) for treated pupils;
  * @param w optional weights (missing = 1; pupils with weight 0 are left out);
- * @param cluster optional cluster id per pupil for the CR1 standard error.
+ * @param cluster optional cluster id per pupil for the CR1 standard error;
+ * @param robust compute the sandwich standard errors without weights or clusters too (they always are
+ *   with either); otherwise an unweighted fit gives only the classical one (NaN for the others).
  */
 export function ancova(
   y: ArrayLike<number>,
@@ -72,6 +74,7 @@ export function ancova(
   t: ArrayLike<number | boolean>,
   w?: ArrayLike<number> | null,
   cluster?: ArrayLike<string | number> | null,
+  robust = false,
 ): AncovaFit {
   const len = y.length;
   const wt = (i: number) => (w ? w[i] : 1);
@@ -90,7 +93,7 @@ export function ancova(
   if (n1 === 0) return FAILED(n, 'there are no intervention pupils');
   if (n0 === 0) return FAILED(n, 'there are no comparison pupils');
   mx /= sw; my /= sw; mt /= sw;
-  let sxx = 0, sxt = 0, stt = 0, sxy = 0, sty = 0;
+  let sxx = 0, sxt = 0, stt = 0, sxy = 0, sty = 0, syy = 0;
   for (let i = 0; i < len; i++) {
     const wi = wt(i);
     if (!(wi > 0)) continue;
@@ -100,6 +103,7 @@ export function ancova(
     stt += wi * dt * dt;
     sxy += wi * dx * dy;
     sty += wi * dt * dy;
+    syy += wi * dy * dy;
   }
   // x without spread (relative to its size) is dropped, as lm does.
   const scale = Math.max(1, Math.abs(mx));
@@ -121,6 +125,11 @@ export function ancova(
     srr = stt;
   }
   if (df < 1) return { ...FAILED(n, `needs at least ${k + 1} pupils with both scores to estimate the interval`), k, df, c, b };
+  if (!w && !cluster && !robust) {
+    // Classical standard error only: the residual sum of squares from the cross-products, no third pass.
+    const rss = Math.max(0, syy - b * sxy - c * sty);
+    return { ok: true, reason: '', n, k, df, c, b, se: Math.sqrt(rss / df / srr), seHC1: NaN, seHC3: NaN, seReuse: NaN, seCR1: NaN, clusters: 0 };
+  }
 
   // Leverage h = w (1 / sw + z' M^-1 z), z = (dx, dt), M the centred cross-products (x dropped: z = dt).
   const det2 = sxx * stt - sxt * sxt;
