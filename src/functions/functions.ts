@@ -12,13 +12,13 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import './runtimeStandIn';
-import { asGrid, type Grid } from '../core/cells';
+import { asGrid, isBlank, type Grid } from '../core/cells';
 import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapChange as coreGapChange, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
 import type { GapChangeField, GapSummaryField } from '../core/gaps';
 import { progressDeltaSpill as coreProgressDelta, valueAddedSpill as coreValueAdded } from '../core/progress';
 import { gradePointsSpill as coreGradePoints, parseScaleName, tableScale, type GradeScale } from '../core/grades';
 import type { NumberSpill } from '../core/stats/scoreArrays';
-import { interventionImpact as coreInterventionImpact, type ImpactField } from '../core/interventions/impact';
+import { IMPACT_METHODS, interventionImpact as coreInterventionImpact, type ImpactField } from '../core/interventions/impact';
 import { eefMonths as coreEefMonths } from '../core/interventions/eefMonths';
 import { checklistScore as coreChecklistScore } from '../core/checklist/score';
 import { GapsError } from '../core/errors';
@@ -281,18 +281,27 @@ const IMPACT_ROWS: Array<[label: string, field: ImpactField | 'interventionN' | 
 ];
 
 /**
- * An intervention's impact from pre- and post-tests, spilled as 9 rows: sizes, mean gains, effect size, interval, EEF months.
+ * An intervention's impact from pre- and post-tests (EEF ANCOVA by default, or "gain"), spilled as 9 rows with interval and months.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#interventionimpact
  * @param pre Each pupil's pre-test score.
  * @param post Each pupil's post-test score, same size.
  * @param intervention Whether each pupil received the intervention (Y/N, TRUE/FALSE, 1/0); the others are the comparison group.
  * @param [confidence] Confidence level of the interval, as a fraction; default 0.95.
+ * @param [method] "ancova" (default: adjusted for the pre-test, the EEF's estimate) or "gain" (difference in gains over the pre-test SD).
+ * @param [reference_sd] A standard deviation to divide by, such as 15 for a standardised test; default the post-test SD of the pupils counted (pooled pre-test SD for "gain").
  * @returns 9 rows of label and value.
  */
-export function interventionImpact(pre: any[][], post: any[][], intervention: any[][], confidence?: any): any[][] {
+export function interventionImpact(pre: any[][], post: any[][], intervention: any[][], confidence?: any, method?: any, reference_sd?: any): any[][] {
   const name = 'GAPS.INTERVENTIONIMPACT';
-  const r = guard(name, () => coreInterventionImpact(asGrid(pre), asGrid(post), asGrid(intervention), confidenceArg(confidence)));
+  const r = guard(name, () =>
+    coreInterventionImpact(asGrid(pre), asGrid(post), asGrid(intervention), confidenceArg(confidence), {
+      method: optionalChoice('method', method, IMPACT_METHODS, 'ancova'),
+      referenceSd: isBlank(single('reference_sd', reference_sd))
+        ? null
+        : requiredNumber('reference_sd', reference_sd, { min: 0, exclusive: true, hint: 'a standard deviation above 0, such as 15 for a standardised test (leave it blank to use the post-test SD)' }),
+    }),
+  );
   if (!('effectSize' in r)) return [[r]];
   return IMPACT_ROWS.map(([label, field]) => {
     const v = r[field];

@@ -99,6 +99,19 @@ describe('GAPS adapters: spills', () => {
     expect(err(out[3][1]).code).toBe('#N/A');
     expect(out[8][1]).toMatch(/No comparison group/);
   });
+  it("INTERVENTIONIMPACT gives README's worked example (R: lm(post ~ pre + T), confint, J = 1 - 3/(4*8 - 9))", () => {
+    // R: pre <- c(95,102,108,97,100,90,105,101); post <- c(104,98,110,95,101,88,107,99); T <- c(1,0,0,1,0,1,0,0)
+    //    f <- lm(post ~ pre + T); J*coef(f)["T"]/sd(post) 0.737317; J*confint(f,"T")/sd(post) -1.132437 2.607070; over 15: 0.342321
+    const pre = col([95, 102, 99, 108, 97, 100, 90, 105, 101, 111]);
+    const tut = col(['Y', '', '', '', 'Y', '', 'Y', '', '', '']);
+    const v = F.interventionImpact(pre, SC, tut, null).map((r) => r[1]);
+    expect(v.slice(0, 2)).toEqual([3, 5]);
+    expect(v[4]).toBeCloseTo(0.737317, 6);
+    expect(v[5]).toBeCloseTo(-1.132437, 6);
+    expect(v[6]).toBeCloseTo(2.60707, 5);
+    expect(v[7]).toBe(9);
+    expect(F.interventionImpact(pre, SC, tut, null, null, 15)[4][1]).toBeCloseTo(0.342321, 6);
+  });
   it('GROUPGAP and REPRESENTATION take a group typed as a number or picked from a cell', () => {
     expect(F.groupGap(col([90, 100, 110]), col([7, 8, 8]), [[7]])).toBe(15);
     expect(F.representation(col(['Y', 'N', 'Y', 'N']), col([1, 1, 2, 2]), '1')).toBe(1);

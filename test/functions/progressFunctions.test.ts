@@ -141,7 +141,9 @@ describe('INTERVENTIONIMPACT', () => {
   const POST = col([103, 104, 99, 113, 108, 100, 105, 99, 109, 101, 98, 120]);
   const FLAGS = col(['Y', 'yes', 1, true, 'PP', '', null, 'N', 'No', 0, false, 'Y']);
 
-  it('spills 9 label/value rows with a comparison group (R)', () => {
+  // Expected values: `Rscript test/functions/interventionImpact.R` (lm(post ~ pre + T), confint, qt;
+  // lines: ancova, ancova at 0.9, ancova over 15, gain); the single group: test/core/interventions/impact.R's formula.
+  it('spills 9 label/value rows with a comparison group, "ancova" by default (R)', () => {
     const out = F.interventionImpact(PRE, POST, FLAGS, OMITTED);
     expect(out.map((r) => r[0])).toEqual(LABELS);
     expect(out.map((r) => r.length)).toEqual(Array(9).fill(2));
@@ -149,23 +151,45 @@ describe('INTERVENTIONIMPACT', () => {
     expect(v.slice(0, 2)).toEqual([5, 6]);
     expect(v[2]).toBeCloseTo(4.2, 12);
     expect(v[3]).toBeCloseTo(1.33333333333333, 12);
-    expect(v[4]).toBeCloseTo(0.518311233136919, 12);
-    expect(v[5]).toBeCloseTo(-0.688106499797883, 12);
-    expect(v[6]).toBeCloseTo(1.72472896607172, 12);
-    expect(v[7]).toBe(6); // 0.52
-    expect(v[8]).toMatch(/Comparison design/);
+    expect(v[4]).toBeCloseTo(0.553191713087584, 12);
+    expect(v[5]).toBeCloseTo(0.20343293837684, 11);
+    expect(v[6]).toBeCloseTo(0.902950487798329, 11);
+    expect(v[7]).toBe(7); // 0.55
+    expect(v[8]).toMatch(/^Method "ancova" \(EEF\)/);
+    expect(v[8]).toMatch(/over the SD of the post-test over these pupils/);
     expect(v[8]).toMatch(/Small intervention group \(5 pupils\)/);
-    expect(v[8]).toMatch(/interval includes zero/);
+  });
+  it('takes the confidence, the method and a reference SD (R)', () => {
+    const at90 = F.interventionImpact(PRE, POST, FLAGS, 0.9).map((r) => r[1]);
+    expect(at90[5]).toBeCloseTo(0.27114831464199, 11);
+    expect(at90[6]).toBeCloseTo(0.835235111533178, 11);
+    const ref = F.interventionImpact(PRE, POST, FLAGS, OMITTED, OMITTED, 15).map((r) => r[1]);
+    expect(ref[4]).toBeCloseTo(0.177913149037135, 12);
+    expect(ref[5]).toBeCloseTo(0.0654264947001666, 11);
+    expect(ref[8]).toMatch(/the reference SD \(15\)/);
+    const gain = F.interventionImpact(PRE, POST, FLAGS, OMITTED, ' Gain ', OMITTED).map((r) => r[1]);
+    expect(gain[4]).toBeCloseTo(0.518311233136919, 12);
+    expect(gain[5]).toBeCloseTo(0.0866479587294868, 11);
+    expect(gain[6]).toBeCloseTo(0.949974507544351, 11);
+    expect(gain[8]).toMatch(/^Method "gain"/);
+    expect(F.interventionImpact(PRE, POST, FLAGS, OMITTED, 'ancova', '')).toEqual(F.interventionImpact(PRE, POST, FLAGS, OMITTED));
+  });
+  it('is #VALUE! saying what to type for an unknown method or a reference SD not above 0', () => {
+    expect(err(F.interventionImpact(PRE, POST, FLAGS, OMITTED, 'regression')[0][0], '#VALUE!')).toMatch(/^GAPS\.INTERVENTIONIMPACT: method must be one of "ancova", "gain", but it is "regression"/);
+    for (const sd of [0, -15, 'fifteen']) {
+      expect(err(F.interventionImpact(PRE, POST, FLAGS, OMITTED, OMITTED, sd)[0][0], '#VALUE!')).toMatch(/reference_sd must be a standard deviation above 0/);
+    }
   });
   it('says there is no comparison group when every pupil is in the intervention, with #N/A for the comparison gain (R)', () => {
     const out = F.interventionImpact(col([98, 102, 95, 110, 101]), col([103, 104, 99, 113, 108]), col(Array(5).fill('Y')), OMITTED);
     const v = out.map((r) => r[1]);
     expect(v.slice(0, 2)).toEqual([5, 0]);
     expect(err(v[3], '#N/A')).toMatch(/^GAPS\.INTERVENTIONIMPACT: there are no comparison pupils/);
-    expect(v[4]).toBeCloseTo(0.596773659993326, 12);
-    expect(v[5]).toBeCloseTo(-0.354594311975824, 12);
-    expect(v[6]).toBeCloseTo(1.54814163196248, 12);
-    expect(v[7]).toBe(7);
+    // R: J <- 1-3/(4*4-1); g <- post-pre; J*mean(g)/sd(post); J*(mean(g) + c(-1,1)*qt(.975,4)*sd(g)/sqrt(5))/sd(post)
+    expect(v[4]).toBeCloseTo(0.631605727533406, 12);
+    expect(v[5]).toBeCloseTo(0.272434350033828, 11);
+    expect(v[6]).toBeCloseTo(0.990777105032985, 11);
+    expect(v[7]).toBe(8);
     expect(v[8]).toMatch(/no comparison group/i);
   });
   it('keeps the rows it can compute for one pupil and gives #N/A with a reason for the rest', () => {

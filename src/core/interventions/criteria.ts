@@ -13,6 +13,11 @@
  * Effect sizes are compared after rounding to 2 decimal places, as the EEF months table does, so a
  * result shown as 0.20 meets "at least 0.2".
  *
+ * With an interval (the evaluation always gives one) the verdict is judged on the whole interval, in
+ * words a leader can use: 'met' (all of it reaches the criterion), 'not met' (all of it falls short),
+ * "can't tell yet" (it straddles the criterion). Months use the EEF months of each end of the
+ * effect-size interval; the gap criterion uses the interval of the change in the gap.
+ *
  * Errors: `parseCriterion` throws `#VALUE!` with what to type when the form is not filled in
  * sensibly; `criterionProblem` returns the same message (or null) for a form field.
  *
@@ -21,6 +26,7 @@
  */
 import { readScore } from '../cells';
 import { isGapsError, valueError } from '../errors';
+import { eefMonths } from './eefMonths';
 
 export type SuccessCriterion =
   | { kind: 'months'; atLeast: number }
@@ -115,36 +121,82 @@ export interface CriterionEvidence {
   effectSize: number;
   /** Gap in the pre-test minus gap in the post-test (others minus disadvantaged); null without a disadvantaged column. */
   gapNarrowing: number | null;
+  /** The effect size's confidence interval; without it the point estimate alone is judged. */
+  ciLower?: number;
+  ciUpper?: number;
+  /** The interval of the gap's narrowing over the same pupils. */
+  gapLower?: number;
+  gapUpper?: number;
 }
 
+/** The verdict in words a leader can use. */
+export type CriterionStatus = 'met' | 'not met' | "can't tell yet";
+
 export interface CriterionJudgement {
-  /** True when met, false when not, null when the evidence needed is missing. */
+  /** True when met, false when not, null when the evidence needed is missing or the interval straddles the criterion. */
   met: boolean | null;
   /** What was observed, in words ("4 months' additional progress"). */
   observed: string;
+  /**
+   * With an interval: 'met' (the whole interval reaches the criterion), 'not met' (the whole
+   * interval falls short), "can't tell yet" (it straddles); null when there is no estimate.
+   */
+  status?: CriterionStatus | null;
 }
 
+function fromInterval(low: number, high: number, reaches: (x: number) => boolean): CriterionStatus {
+  if (reaches(low)) return 'met';
+  if (!reaches(high)) return 'not met';
+  return "can't tell yet";
+}
+
+function judged(status: CriterionStatus, observed: string): CriterionJudgement {
+  return { met: status === 'met' ? true : status === 'not met' ? false : null, observed, status };
+}
+
+const hasInterval = (a: number | undefined, b: number | undefined): a is number => Number.isFinite(a) && Number.isFinite(b);
+
 /**
- * Whether the evidence meets the criterion.
+ * Whether the evidence meets the criterion. With an interval it is judged against the whole
+ * interval (met / not met / can't tell yet); without one, the point estimate alone.
  *
  * @example judgeCriterion({ kind: 'months', atLeast: 3 }, { months: 4, effectSize: 0.3, gapNarrowing: null })
  * // { met: true, observed: "4 months' additional progress" }
+ * @example judgeCriterion({ kind: 'effect', atLeast: 0.2 }, { months: 4, effectSize: 0.3, gapNarrowing: null, ciLower: 0.05, ciUpper: 0.55 })
+ * // { met: null, status: "can't tell yet", observed: 'an effect size of 0.30 (interval 0.05 to 0.55)' }
  */
 export function judgeCriterion(c: SuccessCriterion, e: CriterionEvidence): CriterionJudgement {
+  const r2 = (x: number) => Math.round(x * 100) / 100;
   switch (c.kind) {
-    case 'months':
-      if (!Number.isFinite(e.months)) return { met: null, observed: 'no estimate of months of progress' };
-      return { met: e.months >= c.atLeast, observed: `${monthsWords(e.months)} additional progress` };
+    case 'months': {
+      if (!Number.isFinite(e.months)) return { met: null, observed: 'no estimate of months of progress', status: null };
+      const observed = `${monthsWords(e.months)} additional progress`;
+      if (hasInterval(e.ciLower, e.ciUpper)) {
+        const lo = eefMonths(e.ciLower), hi = eefMonths(e.ciUpper as number);
+        return judged(fromInterval(lo, hi, (m) => m >= c.atLeast), `${observed} (interval ${lo} to ${hi} months)`);
+      }
+      return { met: e.months >= c.atLeast, observed };
+    }
     case 'effect': {
-      if (!Number.isFinite(e.effectSize)) return { met: null, observed: 'no estimate of the effect size' };
-      const rounded = Math.round(e.effectSize * 100) / 100;
-      return { met: rounded >= c.atLeast, observed: `an effect size of ${rounded.toFixed(2)}` };
+      if (!Number.isFinite(e.effectSize)) return { met: null, observed: 'no estimate of the effect size', status: null };
+      const rounded = r2(e.effectSize);
+      const observed = `an effect size of ${rounded.toFixed(2)}`;
+      if (hasInterval(e.ciLower, e.ciUpper)) {
+        return judged(
+          fromInterval(r2(e.ciLower), r2(e.ciUpper as number), (x) => x >= c.atLeast),
+          `${observed} (interval ${r2(e.ciLower).toFixed(2)} to ${r2(e.ciUpper as number).toFixed(2)})`,
+        );
+      }
+      return { met: rounded >= c.atLeast, observed };
     }
     case 'gapClosed': {
       const g = e.gapNarrowing;
-      if (g === null || !Number.isFinite(g)) return { met: null, observed: 'no measure of the disadvantaged gap (choose the disadvantaged column)' };
-      const r = Math.round(g * 100) / 100;
+      if (g === null || !Number.isFinite(g)) return { met: null, observed: 'no measure of the disadvantaged gap (choose the disadvantaged column)', status: null };
+      const r = r2(g);
       const words = r >= 0 ? `the gap narrowed by ${r} point${r === 1 ? '' : 's'}` : `the gap widened by ${-r} point${r === -1 ? '' : 's'}`;
+      if (hasInterval(e.gapLower, e.gapUpper)) {
+        return judged(fromInterval(r2(e.gapLower), r2(e.gapUpper as number), (x) => x >= c.points), `${words} (interval ${r2(e.gapLower)} to ${r2(e.gapUpper as number)} points)`);
+      }
       return { met: r >= c.points, observed: words };
     }
   }

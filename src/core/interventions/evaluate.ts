@@ -4,20 +4,31 @@
  * What it is for: the task pane's "Intervention impact" job. From a table of pupils with a pre-test,
  * a post-test and a column marking who received the intervention, it builds the comparison the
  * leader chose (every other pupil, pupils flagged in a column, or a matched group), estimates the
- * effect with `interventionImpact` (EEF conventions: Hedges-corrected gain difference over the
- * pre-test SD, with a confidence interval and months' progress), repeats it for the disadvantaged
- * pupils inside the intervention, checks that the groups started level, works out the cost, and
- * writes a plain-words verdict against the success criterion that is honest about the design.
+ * effect as the EEF's trials do (ANCOVA: the intervention coefficient of a least-squares fit of the
+ * post-test on the pre-test, Hedges-corrected with J = 1 - 3 / (4N - 9), divided by the whole
+ * cohort's post-test SD, i.e. every pupil in the data with both scores, or by a reference SD the
+ * user gives, never by a selected subgroup's SD), repeats it for the disadvantaged pupils inside the
+ * intervention, checks that the groups started level, works out the cost, and judges the success
+ * criterion against the interval (met / not met / can't tell yet) with the strength of evidence.
+ * A matched comparison enters the same fit as weighted least squares (intervention pupils weigh 1,
+ * comparison pupils their match weights); its interval uses the larger of the HC1 sandwich SE and the
+ * re-use SE (one error variance per pupil, so a comparison pupil matched many times counts with its
+ * full noise, which HC1 misses when its residual is forced near 0); with a set/class column the
+ * verdict warns that pupils taught together are not independent and a CR1 cluster-robust interval
+ * is given beside the usual one. Pupils enter every sum in a canonical order (group, pre-test,
+ * post-test), so the result does not depend on the order of the rows.
  *
  * Rules it follows:
  * - Cells are read with the one cell reader (`src/core/cells.ts`): scores that are blank or text
  *   are left out and counted; a flag column holding anything but yes/no values is refused.
  * - Only pupils with both a pre-test and a post-test score are analysed.
- * - Baseline equivalence follows the What Works Clearinghouse: the pre-test Hedges' g between the
- *   analysed groups is "equivalent" up to 0.05, "adjusted" (comparing gains accounts for it) up to
- *   0.25, and "not equivalent" above 0.25.
+ * - Baseline equivalence follows the What Works Clearinghouse bands: the pre-test difference between
+ *   the analysed groups (weighted for a matched group) is "equivalent" up to 0.05 SD, "adjusted" up to
+ *   0.25 (the estimate adjusts for the pre-test, but not for the reasons the school chose those
+ *   pupils that the pre-test does not show), and "not equivalent" above 0.25.
  * - The gap criterion uses every analysed pupil in the data: (mean of others minus mean of
- *   disadvantaged) at the pre-test minus the same at the post-test.
+ *   disadvantaged) at the pre-test minus the same at the post-test, i.e. the disadvantaged pupils'
+ *   mean gain minus the others', over the same pupils, with a Welch interval.
  * - Cost per pupil divides a total cost by every pupil marked as receiving the intervention (with
  *   or without scores); cost per month of progress is given only when months are above 0.
  *
@@ -33,7 +44,11 @@
 import { describeValue, FLAG_INVALID, FLAG_TRUE, readFlag, readLabel, readScore, isBlank, type Grid } from '../cells';
 import { naError, valueError } from '../errors';
 import { momentsOf } from '../stats/moments';
-import { interventionImpact } from './impact';
+import { ancova } from '../stats/ancova';
+import { tQuantile } from '../stats/distributions';
+import { sortFloat64 } from '../stats/sortFloat64';
+import { welchInterval } from '../stats/welch';
+import { eefMonths } from './eefMonths';
 import { eefCostBand } from './eefMonths';
 import { matchComparison, type MatchBalance, type UnmatchedReason } from './matching';
 import { hedgesG } from './standardisedDifference';
@@ -58,6 +73,18 @@ export interface EvaluationInput extends InterventionForm {
   labelColumn?: number | null;
   /** Confidence level of the interval, default 0.95. */
   confidence?: number;
+  /** A reference SD to standardise by (e.g. 15 for a standardised test); blank = the cohort's post-test SD. */
+  referenceSd?: unknown;
+  /** Optional set/class column: pupils taught together are not independent (caveat and a cluster-robust interval). */
+  clusterColumn?: number | null;
+}
+
+/** What the effect is divided by, and where it came from (shown on the sheet). */
+export interface Standardiser {
+  value: number;
+  source: 'reference' | 'cohort post-test SD';
+  /** In words, e.g. "the post-test SD of all 120 pupils with both scores (12.3)". */
+  description: string;
 }
 
 /** A pupil in the lists of the report: data row (0-based, header excluded) and a label. */
@@ -99,6 +126,12 @@ export interface EffectFigures {
   /** False when the effect could not be estimated (then the numbers are NaN). */
   available: boolean;
   baseline: Baseline;
+  /** The adjusted difference in score points (the ANCOVA coefficient). */
+  adjustedDifference?: number;
+  /** Kish's effective comparison size (the comparison's count when unweighted). */
+  effectiveComparisonN?: number;
+  /** Cluster-robust (CR1) interval when a set/class column was chosen (null otherwise or when not computable). */
+  clusterInterval?: { lower: number; upper: number; clusters: number } | null;
 }
 
 export interface CostFigures {
@@ -116,6 +149,8 @@ export interface MatchedPairRow {
   interventionPre: number;
   comparisonPre: number;
   difference: number;
+  /** Comparison pupils equally near who share this pupil's weight (the one listed is the earliest row). */
+  partners?: number;
 }
 
 export interface UnmatchedRow extends PupilRef {
@@ -135,8 +170,10 @@ export type EvidenceStrength = 'moderate' | 'limited' | 'weak';
 export interface Verdict {
   /** One sentence: the answer against the success criterion (or the effect when none was set). */
   headline: string;
-  /** Whether the criterion was met (null: none set, or no estimate). */
+  /** Whether the criterion was met (null: none set, no estimate, or the interval straddles it). */
   met: boolean | null;
+  /** The criterion's verdict from the interval: 'met', 'not met', "can't tell yet" (null: none set or no estimate). */
+  status?: CriterionJudgement['status'];
   /** How much weight the design can bear. Never 'strong': a school evaluation is not a trial. */
   strength: EvidenceStrength;
   /** Each reason to be careful, in plain words. */
@@ -186,6 +223,12 @@ export interface InterventionEvaluation {
   criterion: SuccessCriterion | null;
   criterionText: string | null;
   judgement: CriterionJudgement | null;
+  /** The standardiser of every effect size in this evaluation. */
+  standardiser?: Standardiser;
+  /** Header of the set/class column, when one was chosen. */
+  clusterColumn?: string | null;
+  /** Interval of the gap's narrowing over the same pupils (null without the disadvantaged column). */
+  gapInterval?: { lower: number; upper: number } | null;
   verdict: Verdict;
   matching: MatchingFigures | null;
   leftOut: LeftOut;
@@ -219,12 +262,24 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
   const flagCol = cols.intervention as number;
   const disCol = cols.disadvantaged ?? null;
   const compCol = input.comparisonMode === 'flagged' ? (cols.comparison ?? null) : input.comparisonMode === 'matched' ? (cols.comparison ?? null) : null;
-  for (const c of [pre, post, flagCol, disCol, compCol, input.labelColumn ?? null]) {
+  const clusterCol = input.clusterColumn ?? null;
+  for (const c of [pre, post, flagCol, disCol, compCol, input.labelColumn ?? null, clusterCol]) {
     if (c !== null && (!Number.isInteger(c) || c < 0 || c >= width)) {
       throw valueError(`Column ${c + 1} is not in the data (it has ${width} columns): choose the columns again`);
     }
   }
   const name = (i: number) => headers[i] ?? `Column ${i + 1}`;
+
+  let referenceSd: number | null = null;
+  if (!isBlank(input.referenceSd) && input.referenceSd !== undefined) {
+    referenceSd = readScore(input.referenceSd);
+    if (!(referenceSd > 0) || !Number.isFinite(referenceSd)) {
+      throw valueError(
+        `The reference SD must be a standard deviation above 0, such as 15 for a standardised test, but it is ${describeValue(input.referenceSd)}: ` +
+          "type one or leave it blank to use the cohort's post-test SD",
+      );
+    }
+  }
 
   const n = rows.length;
   if (n === 0) throw naError('The data has no pupils: choose a table or range with a header row and pupils below it');
@@ -293,8 +348,21 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
     );
   }
 
+  // The standardiser: the whole cohort's post-test SD (sorted first, so it does not depend on row order).
+  const cohortPost = new Float64Array(completeCount);
+  for (let k = 0, j = 0; k < n; k++) if (complete(k)) cohortPost[j++] = postScores[k];
+  sortFloat64(cohortPost);
+  const cohortSd = momentsOf(cohortPost).sd();
+  const standardiser: Standardiser =
+    referenceSd !== null
+      ? { value: referenceSd, source: 'reference', description: `the reference SD you gave (${referenceSd})` }
+      : { value: cohortSd, source: 'cohort post-test SD', description: `the post-test SD of all ${completeCount} pupils with both scores (${cohortSd.toFixed(2)})` };
+  const clusterOf = clusterCol !== null ? rows.map((r) => readLabelText(r[clusterCol])) : null;
+
   // The comparison group, and the intervention pupils analysed against it.
   const warnings: string[] = [];
+  let weights: Float64Array | null = null;
+  let disWeights: Float64Array | null = null;
   let interventionRows = seekers;
   let comparisonRows: number[] = [];
   let matching: MatchingFigures | null = null;
@@ -326,19 +394,27 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
       candidates.map((k) => inIntervention[k]),
       tolerance,
     );
+    weights = new Float64Array(n);
+    candidates.forEach((k, i) => { (weights as Float64Array)[k] = result.weights[i]; });
+    if (disCol !== null) {
+      const sub = candidates.filter((k) => !inIntervention[k] || isDisadvantaged[k]);
+      const r2 = matchComparison(sub.map((k) => preScores[k]), sub.map((k) => inIntervention[k]), tolerance);
+      disWeights = new Float64Array(n);
+      sub.forEach((k, i) => { (disWeights as Float64Array)[k] = r2.weights[i]; });
+    }
     matching = {
       tolerance,
       pairs: result.pairs.map((q) => {
         const i = candidates[q.intervention];
         const c = candidates[q.comparison];
-        return { intervention: ref(i), comparison: ref(c), interventionPre: preScores[i], comparisonPre: preScores[c], difference: q.difference };
+        return { intervention: ref(i), comparison: ref(c), interventionPre: preScores[i], comparisonPre: preScores[c], difference: q.difference, partners: q.partners };
       }),
       unmatched: result.unmatched.map((u) => ({ ...ref(candidates[u.index]), pre: preScores[candidates[u.index]], reason: u.reason })),
       balance: result.balance,
     };
     if (result.pairs.length > 0) {
       interventionRows = result.pairs.map((q) => candidates[q.intervention]);
-      comparisonRows = result.pairs.map((q) => candidates[q.comparison]).sort((x, y) => x - y);
+      comparisonRows = pool.filter((k) => (weights as Float64Array)[k] > 0);
     } else {
       fallbackNote =
         `No pupil outside the intervention had a pre-test within ${tolerance} point${tolerance === 1 ? '' : 's'} of an intervention pupil, ` +
@@ -350,20 +426,34 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
   leftOut.outsideGroups = completeCount - inAnalysis.size;
 
   // Effects: everyone in the intervention, then its disadvantaged pupils, against the same comparison.
-  const overall = effectFor(interventionRows, comparisonRows, preScores, postScores, confidence, fallbackNote);
+  const ctx: EffectContext = { pre: preScores, post: postScores, confidence, standardiser, clusters: clusterOf };
+  const overall = effectFor(interventionRows, comparisonRows, weights, ctx, fallbackNote);
+  if (matching && overall.available) {
+    overall.note = [overall.note, `The estimate is for the ${interventionRows.length} matched intervention pupil${interventionRows.length === 1 ? '' : 's'}` +
+      (matching.unmatched.length > 0 ? `, not the ${matching.unmatched.length} without a match.` : '.')].filter((x) => x).join(' ');
+    overall.baseline = baselineFrom(matching.balance.standardisedDifference);
+  }
   const groups: GroupFigures[] = [groupFigures('Intervention', interventionRows, preScores, postScores)];
   if (design === 'comparison') groups.push(groupFigures(comparisonLabel(input.comparisonMode), comparisonRows, preScores, postScores));
 
   let disadvantaged: EffectFigures | null = null;
   let gap: InterventionEvaluation['gap'] = null;
+  let gapInterval: InterventionEvaluation['gapInterval'] = null;
   if (disCol !== null) {
     const disRows = interventionRows.filter((k) => isDisadvantaged[k]);
     groups.push(groupFigures('Disadvantaged in intervention', disRows, preScores, postScores));
+    const disComparison = disWeights ? comparisonRows.filter((k) => (disWeights as Float64Array)[k] > 0) : comparisonRows;
+    const disMatched = disWeights ? disRows.filter((k) => (disWeights as Float64Array)[k] > 0) : disRows;
     disadvantaged =
-      disRows.length > 0
-        ? effectFor(disRows, comparisonRows, preScores, postScores, confidence, fallbackNote)
-        : unavailableEffect(design, 0, comparisonRows.length, `No disadvantaged pupil in the intervention has both scores.`);
-    gap = gapFigures(n, complete, isDisadvantaged, preScores, postScores);
+      disMatched.length > 0
+        ? effectFor(disMatched, disComparison, disWeights, ctx, fallbackNote)
+        : unavailableEffect(
+          design, 0, comparisonRows.length,
+          disRows.length > 0 ? 'No disadvantaged pupil in the intervention has a comparison pupil within the tolerance.' : 'No disadvantaged pupil in the intervention has both scores.',
+        );
+    const gf = gapFigures(n, complete, isDisadvantaged, preScores, postScores, confidence);
+    gap = gf ? { pre: gf.pre, post: gf.post, narrowing: gf.narrowing } : null;
+    gapInterval = gf ? gf.interval : null;
   }
 
   // Cost.
@@ -379,7 +469,15 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
   // Criterion.
   const criterion = input.criterion ? parseCriterion(input.criterion) : null;
   const judgement = criterion
-    ? judgeCriterion(criterion, { months: overall.months, effectSize: overall.effectSize, gapNarrowing: gap ? gap.narrowing : null })
+    ? judgeCriterion(criterion, {
+      months: overall.months,
+      effectSize: overall.effectSize,
+      gapNarrowing: gap ? gap.narrowing : null,
+      ciLower: overall.ciLower,
+      ciUpper: overall.ciUpper,
+      gapLower: gapInterval ? gapInterval.lower : undefined,
+      gapUpper: gapInterval ? gapInterval.upper : undefined,
+    })
     : null;
 
   // Warnings that do not block.
@@ -419,6 +517,9 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
     criterion,
     criterionText: criterion ? describeCriterion(criterion) : null,
     judgement,
+    standardiser,
+    clusterColumn: clusterCol !== null ? name(clusterCol) : null,
+    gapInterval,
     verdict: { headline: '', met: null, strength: 'weak', caveats: [], forWhom: null, worth: null },
     matching,
     leftOut,
@@ -472,10 +573,6 @@ function groupFigures(label: string, ks: number[], pre: Float64Array, post: Floa
   return { name: label, n: ks.length, preMean: a.mean(), postMean: b.mean(), gain: g.mean() };
 }
 
-function column(values: number[]): number[][] {
-  return values.map((v) => [v]);
-}
-
 function unavailableEffect(design: 'comparison' | 'single-group', n1: number, n2: number, note: string): EffectFigures {
   return {
     design,
@@ -491,54 +588,99 @@ function unavailableEffect(design: 'comparison' | 'single-group', n1: number, n2
   };
 }
 
-/** Runs the core's impact estimate for these pupils (intervention first, then comparison). */
-function effectFor(
-  iRows: number[],
-  cRows: number[],
-  pre: Float64Array,
-  post: Float64Array,
-  confidence: number,
-  fallbackNote: string | null,
-): EffectFigures {
-  const ks = [...iRows, ...cRows];
-  const preGrid: Grid = column(ks.map((k) => pre[k]));
-  const postGrid: Grid = column(ks.map((k) => post[k]));
-  const flags: Grid = ks.map((_, i) => [i < iRows.length]);
+interface EffectContext {
+  pre: Float64Array;
+  post: Float64Array;
+  confidence: number;
+  standardiser: Standardiser;
+  /** Set/class label per data row, or null without that column. */
+  clusters: string[] | null;
+}
+
+/** Rows in a canonical order (pre-test, post-test, weight), so sums do not depend on the order of the rows. */
+function canonical(ks: number[], ctx: EffectContext, w: Float64Array | null): number[] {
+  return [...ks].sort((x, y) => ctx.pre[x] - ctx.pre[y] || ctx.post[x] - ctx.post[y] || (w ? w[x] - w[y] : 0) ||
+    (ctx.clusters ? (ctx.clusters[x] < ctx.clusters[y] ? -1 : ctx.clusters[x] > ctx.clusters[y] ? 1 : 0) : 0));
+}
+
+/**
+ * The ANCOVA estimate for these pupils (intervention rows, comparison rows, optional match weights),
+ * over the evaluation's standardiser; without comparison pupils, the single-group gain.
+ */
+function effectFor(iRows0: number[], cRows0: number[], w: Float64Array | null, ctx: EffectContext, fallbackNote: string | null): EffectFigures {
+  const iRows = canonical(iRows0, ctx, null);
+  const cRows = canonical(cRows0, ctx, w);
   const design: 'comparison' | 'single-group' = cRows.length > 0 ? 'comparison' : 'single-group';
-  let r: ReturnType<typeof interventionImpact>;
-  try {
-    r = interventionImpact(preGrid, postGrid, flags, confidence);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return unavailableEffect(design, iRows.length, cRows.length, message);
+  const S = ctx.standardiser.value;
+  const tOf = (df: number) => tQuantile(1 - (1 - ctx.confidence) / 2, df);
+  const fail = (why: string) => unavailableEffect(design, iRows.length, cRows.length, [fallbackNote, why].filter((x) => x).join(' '));
+  if (!(S > 0)) return fail("Every post-test score is the same, so there is no spread to standardise by: give a reference SD (such as 15 for a standardised test).");
+  const n1 = iRows.length;
+  const small: string[] = [];
+  if (n1 < SMALL_GROUP) small.push(`Small intervention group (${n1} pupil${n1 === 1 ? '' : 's'}).`);
+  if (design === 'single-group') {
+    if (n1 < 2) return fail('At least 2 intervention pupils with both scores are needed for an interval.');
+    const g = momentsOf(iRows.map((k) => ctx.post[k] - ctx.pre[k]));
+    const J = 1 - 3 / (4 * (n1 - 1) - 1);
+    const half = (tOf(n1 - 1) * g.sd()) / Math.sqrt(n1);
+    const effect = (J * g.mean()) / S;
+    return {
+      design, interventionN: n1, comparisonN: 0, effectSize: effect,
+      ciLower: (J * (g.mean() - half)) / S, ciUpper: (J * (g.mean() + half)) / S, months: eefMonths(effect),
+      note: [fallbackNote, `No comparison group: the intervention group's mean gain over ${ctx.standardiser.description}, Hedges-corrected. The gain includes the progress pupils make anyway.`, ...small].filter((x) => x).join(' '),
+      available: true,
+      baseline: baselineOf([], []),
+      adjustedDifference: NaN,
+      effectiveComparisonN: 0,
+      clusterInterval: null,
+    };
   }
-  const available = Number.isFinite(r.effectSize);
-  const why = r.unavailable.effectSize ?? null;
-  const notes = [fallbackNote, r.note, why].filter((s): s is string => !!s && s.trim() !== '');
-  const baseline = baselineOf(
-    iRows.map((k) => pre[k]),
-    cRows.map((k) => pre[k]),
-  );
+  const ks = [...iRows, ...cRows];
+  const y = ks.map((k) => ctx.post[k]);
+  const x = ks.map((k) => ctx.pre[k]);
+  const t = ks.map((_, i) => (i < n1 ? 1 : 0));
+  const wt = w ? ks.map((k, i) => (i < n1 ? 1 : w[k])) : null;
+  const cl = ctx.clusters ? ks.map((k) => (ctx.clusters as string[])[k]) : null;
+  const fit = ancova(y, x, t, wt, cl);
+  if (!fit.ok) return fail(`No interval could be estimated: ${fit.reason}.`);
+  const N = ks.length;
+  const J = 1 - 3 / (4 * N - 9);
+  const se = w ? Math.max(fit.seHC1, fit.seReuse) : fit.se;
+  const q = tOf(fit.df);
+  const effect = (J * fit.c) / S;
+  const lower = (J * (fit.c - q * se)) / S;
+  const upper = (J * (fit.c + q * se)) / S;
+  let sw = 0, sw2 = 0;
+  if (wt) for (let i = n1; i < N; i++) { sw += wt[i]; sw2 += wt[i] * wt[i]; }
+  const clusterInterval = cl && Number.isFinite(fit.seCR1)
+    ? { lower: (J * (fit.c - tOf(fit.clusters - 1) * fit.seCR1)) / S, upper: (J * (fit.c + tOf(fit.clusters - 1) * fit.seCR1)) / S, clusters: fit.clusters }
+    : null;
+  if (cRows.length < SMALL_GROUP) small.push(`Small comparison group (${cRows.length} pupil${cRows.length === 1 ? '' : 's'}).`);
+  const method = w
+    ? 'Weighted ANCOVA on the matched pupils (weighted least squares; the interval allows for comparison pupils matched more than once)'
+    : 'ANCOVA (EEF): the post-test difference adjusted for the pre-test by regression';
   return {
     design,
-    interventionN: iRows.length,
+    interventionN: n1,
     comparisonN: cRows.length,
-    effectSize: available ? r.effectSize : NaN,
-    ciLower: available ? r.ciLower : NaN,
-    ciUpper: available ? r.ciUpper : NaN,
-    months: available ? r.months : NaN,
-    note: [...new Set(notes)].join(' '),
-    available,
-    baseline,
+    effectSize: effect,
+    ciLower: lower,
+    ciUpper: upper,
+    months: eefMonths(effect),
+    note: [fallbackNote, `${method}, over ${ctx.standardiser.description}, Hedges-corrected.`, ...small].filter((x) => x).join(' '),
+    available: Number.isFinite(effect) && Number.isFinite(lower) && Number.isFinite(upper),
+    baseline: baselineOf(iRows.map((k) => ctx.pre[k]), cRows.map((k) => ctx.pre[k])),
+    adjustedDifference: fit.c,
+    effectiveComparisonN: wt ? (sw * sw) / sw2 : cRows.length,
+    clusterInterval,
   };
 }
 
-/** Baseline equivalence of the pre-test between the groups, in the What Works Clearinghouse's bands. */
-export function baselineOf(interventionPre: number[], comparisonPre: number[]): Baseline {
-  if (comparisonPre.length === 0) {
-    return { effectSize: NaN, status: 'no-comparison', message: 'No comparison group, so there is no check that the groups started level.' };
-  }
-  const g = hedgesG(interventionPre, comparisonPre);
+const ADJUSTS_NOT_CHOICE =
+  'The estimate adjusts for the pre-test, but it cannot adjust for reasons the school chose those pupils that the pre-test does not show.';
+
+/** Baseline status from a standardised pre-test difference (intervention minus comparison). */
+export function baselineFrom(g: number): Baseline {
   if (!Number.isFinite(g)) {
     return { effectSize: NaN, status: 'unknown', message: 'Too few pupils, or no spread in the pre-test, to check that the groups started level.' };
   }
@@ -551,7 +693,7 @@ export function baselineOf(interventionPre: number[], comparisonPre: number[]): 
     return {
       effectSize: g,
       status: 'adjusted',
-      message: `The intervention group started ${size} SD ${side} the comparison group; comparing gains rather than final scores allows for this.`,
+      message: `The intervention group started ${size} SD ${side} the comparison group on the pre-test. ${ADJUSTS_NOT_CHOICE}`,
     };
   }
   return {
@@ -559,8 +701,16 @@ export function baselineOf(interventionPre: number[], comparisonPre: number[]): 
     status: 'not-equivalent',
     message:
       `The groups did not start level: the intervention group was ${size} SD ${side} the comparison group on the pre-test ` +
-      `(more than ${BASELINE_LIMIT}), so the comparison is not like with like.`,
+      `(more than ${BASELINE_LIMIT}), so the comparison is not like with like. ${ADJUSTS_NOT_CHOICE}`,
   };
+}
+
+/** Baseline equivalence of the pre-test between the groups (Hedges' g), in the What Works Clearinghouse's bands. */
+export function baselineOf(interventionPre: number[], comparisonPre: number[]): Baseline {
+  if (comparisonPre.length === 0) {
+    return { effectSize: NaN, status: 'no-comparison', message: 'No comparison group, so there is no check that the groups started level.' };
+  }
+  return baselineFrom(hedgesG(interventionPre, comparisonPre));
 }
 
 function gapFigures(
@@ -569,25 +719,24 @@ function gapFigures(
   dis: boolean[],
   pre: Float64Array,
   post: Float64Array,
-): InterventionEvaluation['gap'] {
-  const dPre: number[] = [];
-  const dPost: number[] = [];
-  const oPre: number[] = [];
-  const oPost: number[] = [];
+  confidence: number,
+): { pre: number; post: number; narrowing: number; interval: { lower: number; upper: number } | null } | null {
+  const d: number[][] = [[], [], []];
+  const o: number[][] = [[], [], []];
   for (let k = 0; k < n; k++) {
     if (!complete(k)) continue;
-    if (dis[k]) {
-      dPre.push(pre[k]);
-      dPost.push(post[k]);
-    } else {
-      oPre.push(pre[k]);
-      oPost.push(post[k]);
-    }
+    const g = dis[k] ? d : o;
+    g[0].push(pre[k]);
+    g[1].push(post[k]);
+    g[2].push(post[k] - pre[k]);
   }
-  if (dPre.length === 0 || oPre.length === 0) return null;
-  const gPre = momentsOf(oPre).mean() - momentsOf(dPre).mean();
-  const gPost = momentsOf(oPost).mean() - momentsOf(dPost).mean();
-  return { pre: gPre, post: gPost, narrowing: gPre - gPost };
+  if (d[0].length === 0 || o[0].length === 0) return null;
+  const sorted = (xs: number[]) => momentsOf(Float64Array.from(xs).sort());
+  const gPre = sorted(o[0]).mean() - sorted(d[0]).mean();
+  const gPost = sorted(o[1]).mean() - sorted(d[1]).mean();
+  // The narrowing is the disadvantaged pupils' mean gain minus the others', over the same pupils.
+  const w = welchInterval(sorted(d[2]), sorted(o[2]), confidence);
+  return { pre: gPre, post: gPost, narrowing: gPre - gPost, interval: Number.isFinite(w.lower) ? { lower: w.lower, upper: w.upper } : null };
 }
 
 /**
@@ -641,11 +790,24 @@ function verdictOf(e: InterventionEvaluation): Verdict {
   if (o.baseline.status === 'not-equivalent') {
     weak = true;
     caveats.push(o.baseline.message);
+  } else if (o.baseline.status === 'adjusted') {
+    limited = true;
+    caveats.push(o.baseline.message);
   }
   if (e.matching && e.matching.unmatched.length > 0 && e.design === 'comparison') {
-    limited = true;
     const u = e.matching.unmatched.length;
-    caveats.push(`${u} intervention pupil${u === 1 ? ' has' : 's have'} no matched partner and ${u === 1 ? 'is' : 'are'} left out of the estimate.`);
+    caveats.push(
+      `${u} intervention pupil${u === 1 ? ' has' : 's have'} no matched partner and ${u === 1 ? 'is' : 'are'} left out of the estimate, ` +
+        'which is for the matched pupils only.',
+    );
+  }
+  if (e.clusterColumn) {
+    limited = true;
+    const ci = o.clusterInterval;
+    caveats.push(
+      `Pupils were taught in groups ("${e.clusterColumn}"): pupils in one group are not independent, so the usual interval is too narrow.` +
+        (ci ? ` Allowing for the ${ci.clusters} groups (cluster-robust), the ${pct} interval is ${fmt(ci.lower)} to ${fmt(ci.upper)}; with few groups even this is optimistic.` : ''),
+    );
   }
   const strength: EvidenceStrength = weak ? 'weak' : limited ? 'limited' : 'moderate';
 
@@ -654,6 +816,7 @@ function verdictOf(e: InterventionEvaluation): Verdict {
     : '';
   let headline: string;
   let met: boolean | null = null;
+  const status = o.available && e.judgement ? (e.judgement.status ?? null) : null;
   if (!o.available) {
     headline = `No effect could be estimated: ${o.note || 'too few pupils with both scores'}`;
   } else if (!e.judgement || !e.criterionText) {
@@ -661,10 +824,10 @@ function verdictOf(e: InterventionEvaluation): Verdict {
   } else {
     met = e.judgement.met;
     const crit = `the success criterion (${e.criterionText})`;
-    if (met === null) headline = `Could not judge ${crit}: ${e.judgement.observed}; ${estimate}.`;
-    else if (!met) headline = `Did not meet ${crit}: ${e.judgement.observed}; ${estimate}.`;
-    else if (weak) headline = `On paper the estimate (${e.judgement.observed}) meets ${crit}, but the design is too weak to be confident the intervention caused it.`;
-    else if (limited && o.ciLower <= 0) headline = `The estimate (${e.judgement.observed}) meets ${crit}, but we cannot rule out no effect.`;
+    if (status === null && met === null) headline = `Could not judge ${crit}: ${e.judgement.observed}; ${estimate}.`;
+    else if (status === "can't tell yet") headline = `Can't tell yet whether it met ${crit}: the interval includes values on both sides of it; ${e.judgement.observed}; ${estimate}.`;
+    else if (met === false) headline = `Did not meet ${crit}: ${e.judgement.observed}; ${estimate}.`;
+    else if (weak) headline = `The whole interval meets ${crit} (${e.judgement.observed}), but the design is too weak to be confident the intervention caused it.`;
     else headline = `Met ${crit}: ${e.judgement.observed}; ${estimate}.`;
   }
 
@@ -684,5 +847,5 @@ function verdictOf(e: InterventionEvaluation): Verdict {
       `£${c.perPupil.toFixed(2)} per pupil (EEF cost band: ${c.band})` +
       (c.perMonth !== null ? `; £${c.perMonth.toFixed(2)} per pupil for each month of additional progress.` : '; no months of additional progress to set the cost against.');
   }
-  return { headline, met, strength, caveats, forWhom, worth };
+  return { headline, met, status, strength, caveats, forWhom, worth };
 }

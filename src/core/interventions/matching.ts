@@ -1,44 +1,56 @@
 /**
- * A matched comparison group: each intervention pupil paired with a different pupil who did not
- * receive the intervention and whose pre-test score is within a tolerance fixed beforehand.
+ * A matched comparison group: each intervention pupil is matched to the comparison pupil(s) whose
+ * pre-test score is nearest to theirs, within a tolerance fixed beforehand.
  *
  * What it is for: a school rarely has a randomised control group. The EEF's DIY evaluation guide
  * builds a comparison group by pairing pupils on the pre-test, so that both groups start from the
- * same place and the difference in their gains is a fairer estimate of the intervention's effect.
+ * same place.
  *
- * Method (deterministic, documented so a colleague can reproduce a pairing by hand):
+ * Method (order-free and deterministic: shuffling the rows gives the same weights, balance and
+ * estimate to the last digit, because no rule depends on row order):
  * 1. Only pupils with a pre-test score take part; an intervention pupil without one is unmatched.
- * 2. Two scores match when they differ by at most the tolerance (inclusive; a rounding allowance
- *    of one part in a billion keeps 0.1 + 0.2 within 0.3).
- * 3. Greedy in order of scarcity: at each step the intervention pupil with the fewest comparison
- *    pupils still available within the tolerance is matched first (ties: earlier row first), so
- *    pupils with few possible partners are not left without one by pupils with many. Pupils with
- *    none left are unmatched.
- * 4. That pupil takes the nearest available comparison pupil (ties: smaller difference, then
- *    earlier row). Each comparison pupil is used at most once.
- * This is not guaranteed to match the largest possible number of pupils in every contrived case,
- * but it is close in practice and never pairs pupils further apart than the tolerance.
+ * 2. Nearest neighbour with replacement: each intervention pupil is matched to the comparison
+ *    pupil(s) at the smallest pre-test distance, provided that distance is within the tolerance
+ *    (inclusive; a rounding allowance of one part in a billion keeps 0.1 + 0.2 within 0.3). A
+ *    comparison pupil may serve several intervention pupils.
+ * 3. When several comparison pupils are equally near (the same score, or the same distance above
+ *    and below), they share the intervention pupil's weight equally (1 / k each). A comparison
+ *    pupil's weight is the sum of its shares; the intervention pupils each weigh 1.
+ * 4. The comparison pupils are sorted once and each intervention pupil is placed by binary search:
+ *    O(n log n) in all.
+ * The estimate that follows is for the matched intervention pupils, not the unmatched ones.
  *
- * Reference: Education Endowment Foundation, "DIY Evaluation Guide" (2013), section on creating a
- * comparison group by matching on prior attainment.
+ * Balance: the standardised pre-test difference (intervention minus comparison, over
+ * sqrt((s1^2 + s2^2) / 2) of the groups before matching (the one available when a group has a single pupil), the same divisor before and after) before
+ * matching (all intervention pupils against all comparison pupils) and after (matched intervention
+ * pupils against the weighted comparison). The effective comparison size is Kish's (sum w)^2 / sum w^2.
+ *
+ * Reference: Education Endowment Foundation, "DIY Evaluation Guide" (2013); E. A. Stuart (2010),
+ * "Matching methods for causal inference: a review and a look forward", Statistical Science 25(1);
+ * L. Kish (1965), Survey Sampling (effective sample size).
  *
  * Errors: `#VALUE!` when the tolerance is negative or not a number, or when the two lists differ in
  * length.
  *
  * @example
  * matchComparison([100, 90, 101, 89, 120], [true, true, false, false, false], 2)
- * // pairs [{ intervention: 0, comparison: 2, difference: 1 }, { intervention: 1, comparison: 3, difference: 1 }]
- * // unmatched [], balance { interventionMean: 95, comparisonMean: 95, ... maxDifference: 1 }
+ * // pairs [{ intervention: 0, comparison: 2, difference: 1, partners: 1 }, { intervention: 1, comparison: 3, difference: 1, partners: 1 }]
+ * // weights [0, 0, 1, 1, 0], unmatched [], balance { interventionMean: 95, comparisonMean: 95, ... }
  */
 import { valueError } from '../errors';
 import { momentsOf } from '../stats/moments';
-import { hedgesG } from './standardisedDifference';
+import { sortFloat64 } from '../stats/sortFloat64';
 
 export interface MatchedPair {
   /** Position (0-based, in the order given) of the intervention pupil. */
   intervention: number;
-  /** Position of the comparison pupil paired with them. */
+  /**
+   * Position of a comparison pupil matched to them: the earliest in the order given among the
+   * `partners` equally near pupils (for the list of pairs; the estimate uses all of them).
+   */
   comparison: number;
+  /** How many comparison pupils are equally near and share this pupil's weight. */
+  partners: number;
   /** Absolute difference between their pre-test scores. */
   difference: number;
 }
@@ -51,18 +63,22 @@ export interface UnmatchedPupil {
   reason: UnmatchedReason;
 }
 
+/** (The fields added with weighted matching are optional in the type for older saved results; `matchComparison` always sets them.) */
 export interface MatchBalance {
-  /** Matched pairs. */
+  /** Matched intervention pupils. */
   pairs: number;
   /** Mean pre-test of the matched intervention pupils (NaN with no pairs). */
   interventionMean: number;
-  /** Mean pre-test of their matched comparison pupils. */
+  /** Weighted mean pre-test of their comparison pupils. */
   comparisonMean: number;
-  /**
-   * Standardised mean difference of the pre-test between the matched groups (intervention minus
-   * comparison), as Hedges' g with the pooled SD; NaN with fewer than 3 pupils or no spread.
-   */
+  /** Standardised pre-test difference after matching (intervention minus weighted comparison); NaN when not computable. */
   standardisedDifference: number;
+  /** The same before matching: every intervention pupil with a pre-test against every comparison pupil with one. */
+  standardisedDifferenceBefore?: number;
+  /** Comparison pupils used (weight above 0). */
+  comparisonPupils?: number;
+  /** Kish's effective comparison size (sum w)^2 / sum w^2 (0 with no pairs). */
+  effectiveComparisonSize?: number;
   /** Largest pre-test difference within a pair (0 with no pairs). */
   maxDifference: number;
   /** Mean pre-test difference within pairs (0 with no pairs). */
@@ -71,66 +87,37 @@ export interface MatchBalance {
 
 export interface MatchResult {
   tolerance: number;
-  /** Pairs, in the order of the intervention pupils' positions. */
+  /** One entry per matched intervention pupil, in the order of their positions. */
   pairs: MatchedPair[];
   /** Intervention pupils left without a partner, in position order. */
   unmatched: UnmatchedPupil[];
+  /** Weight of each pupil in the order given: 1 for matched intervention pupils, the summed shares for comparison pupils, 0 otherwise. */
+  weights: Float64Array;
   balance: MatchBalance;
 }
 
 /** Rounding allowance so that a difference equal to the tolerance on paper counts as within it. */
 const RELATIVE_SLACK = 1e-9;
 
-/** A Fenwick tree of 0/1 counts: how many comparison pupils are still available in a span. */
-class AvailableCounts {
-  private readonly tree: Int32Array;
-
-  constructor(private readonly size: number) {
-    this.tree = new Int32Array(size + 1);
-    for (let i = 1; i <= size; i++) {
-      this.tree[i] += 1;
-      const parent = i + (i & -i);
-      if (parent <= size) this.tree[parent] += this.tree[i];
-    }
-  }
-
-  /** Marks position p (0-based) as taken. */
-  take(p: number): void {
-    for (let i = p + 1; i <= this.size; i += i & -i) this.tree[i] -= 1;
-  }
-
-  /** Available positions in [0, end). */
-  private prefix(end: number): number {
-    let s = 0;
-    for (let i = end; i > 0; i -= i & -i) s += this.tree[i];
-    return s;
-  }
-
-  /** Available positions in [from, to). */
-  count(from: number, to: number): number {
-    return to > from ? this.prefix(to) - this.prefix(from) : 0;
-  }
-}
-
-/** First position in [0, n) where `test` holds, for a test that is false then true. */
-function firstWhere(n: number, test: (p: number) => boolean): number {
+/** First index in the sorted array with value >= x (or > x when `strict`). */
+function lowerBound(values: Float64Array, x: number, strict: boolean): number {
   let lo = 0;
-  let hi = n;
+  let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (test(mid)) hi = mid;
+    if (strict ? values[mid] > x : values[mid] >= x) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
 /**
- * Pairs each intervention pupil with a distinct non-intervention pupil whose pre-test is within
+ * Matches each intervention pupil to the nearest non-intervention pupil(s) whose pre-test is within
  * `tolerance` (see the module comment for the method).
  *
  * @param pre pre-test score per pupil, `NaN` when missing.
  * @param isIntervention whether each pupil received the intervention.
- * @param tolerance largest allowed pre-test difference within a pair (0 = identical scores).
+ * @param tolerance largest allowed pre-test difference (0 = identical scores).
  */
 export function matchComparison(pre: ArrayLike<number>, isIntervention: ArrayLike<boolean>, tolerance: number): MatchResult {
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
@@ -143,103 +130,120 @@ export function matchComparison(pre: ArrayLike<number>, isIntervention: ArrayLik
       `The pre-test has ${pre.length} pupils but the intervention flags have ${isIntervention.length}: use columns of the same table`,
     );
   }
-
-  // Comparison pupils with a pre-test, sorted by score then position.
-  const pool: number[] = [];
-  const seekers: number[] = [];
+  const len = pre.length;
   const unmatched: UnmatchedPupil[] = [];
-  for (let k = 0; k < pre.length; k++) {
-    const x = pre[k];
-    const scored = Number.isFinite(x);
-    if (isIntervention[k]) {
-      if (scored) seekers.push(k);
-      else unmatched.push({ index: k, reason: 'no pre-test score' });
-    } else if (scored) {
-      pool.push(k);
-    }
+  let poolCount = 0;
+  let seekerCount = 0;
+  for (let k = 0; k < len; k++) {
+    if (!Number.isFinite(pre[k])) {
+      if (isIntervention[k]) unmatched.push({ index: k, reason: 'no pre-test score' });
+    } else if (isIntervention[k]) seekerCount += 1;
+    else poolCount += 1;
   }
-  pool.sort((a, b) => pre[a] - pre[b] || a - b);
-  const values = pool.map((k) => pre[k]);
+  // Comparison scores sorted once; the positions of each distinct score are found by binary search.
+  const values = new Float64Array(poolCount);
+  const seekerValues = new Float64Array(seekerCount);
+  for (let k = 0, p = 0, s = 0; k < len; k++) {
+    if (!Number.isFinite(pre[k])) continue;
+    if (isIntervention[k]) seekerValues[s++] = pre[k];
+    else values[p++] = pre[k];
+  }
+  sortFloat64(values);
+  const sortedSeekers = seekerValues;
+  sortFloat64(sortedSeekers);
   const n = values.length;
+  const within = (d: number, a: number, b: number) => d <= tolerance + RELATIVE_SLACK * Math.max(1, Math.abs(a), Math.abs(b));
 
-  const slack = (a: number, b: number) => tolerance + RELATIVE_SLACK * Math.max(1, Math.abs(a), Math.abs(b));
-  const within = (a: number, b: number) => Math.abs(a - b) <= slack(a, b);
+  /** The matched score(s) for a seeker score x: [distance, lower score or NaN, upper score or NaN, count of tied pupils]. */
+  const nearestOf = (x: number): { d: number; below: number; above: number; k: number } | null => {
+    if (n === 0) return null;
+    const at = lowerBound(values, x, false);
+    const up = at < n ? values[at] : NaN;
+    const down = at > 0 ? values[at - 1] : NaN;
+    const dUp = up === up ? up - x : Infinity;
+    const dDown = down === down ? x - down : Infinity;
+    const d = Math.min(dUp, dDown);
+    const a = dUp === d ? up : NaN;
+    const b = dDown === d ? down : NaN;
+    if (!within(d, x, a === a ? a : b)) return null;
+    const count = (v: number) => (v === v ? lowerBound(values, v, true) - lowerBound(values, v, false) : 0);
+    return { d, below: b, above: a, k: count(a) + count(b) };
+  };
 
-  // The window of sorted positions within the tolerance of each seeker's score.
-  const windows = seekers.map((k) => {
-    const x = pre[k];
-    const from = firstWhere(n, (p) => values[p] >= x || within(values[p], x));
-    const to = firstWhere(n, (p) => values[p] > x && !within(values[p], x));
-    return { from, to: Math.max(from, to) };
-  });
+  // Weight per distinct comparison score (held at the first sorted position of that score),
+  // accumulated in sorted order of the seekers, so the sums do not depend on row order.
+  const weightAt = new Float64Array(n);
+  const matchedValues: number[] = [];
+  for (let s = 0; s < sortedSeekers.length; s++) {
+    const m = nearestOf(sortedSeekers[s]);
+    if (!m) continue;
+    matchedValues.push(sortedSeekers[s]);
+    const share = 1 / m.k;
+    if (m.below === m.below) weightAt[lowerBound(values, m.below, false)] += share;
+    if (m.above === m.above) weightAt[lowerBound(values, m.above, false)] += share;
+  }
+  for (let p = 1; p < n; p++) if (values[p] === values[p - 1]) weightAt[p] = weightAt[p - 1];
 
-  const available = new AvailableCounts(n);
-  const taken = new Uint8Array(n);
+  const weights = new Float64Array(len);
   const pairs: MatchedPair[] = [];
-  let waiting = seekers.map((_, i) => i);
-
-  while (waiting.length > 0) {
-    // The scarcest seeker (fewest available partners; ties by row order, which `waiting` keeps).
-    let best = -1;
-    let bestCount = Infinity;
-    const still: number[] = [];
-    for (const i of waiting) {
-      const c = available.count(windows[i].from, windows[i].to);
-      if (c === 0) {
-        unmatched.push({ index: seekers[i], reason: 'no comparison pupil within the tolerance' });
-        continue;
-      }
-      still.push(i);
-      if (c < bestCount) {
-        bestCount = c;
-        best = i;
-      }
-    }
-    if (best < 0) break;
-
-    const k = seekers[best];
-    const p = nearestAvailable(values, pool, taken, windows[best].from, windows[best].to, pre[k]);
-    taken[p] = 1;
-    available.take(p);
-    pairs.push({ intervention: k, comparison: pool[p], difference: Math.abs(values[p] - pre[k]) });
-    waiting = still.filter((i) => i !== best);
+  const firstAt = new Map<number, number>(); // earliest position holding each comparison score
+  for (let k = 0; k < len; k++) {
+    if (isIntervention[k] || !Number.isFinite(pre[k])) continue;
+    const p = lowerBound(values, pre[k], false);
+    weights[k] = weightAt[p];
+    if (!firstAt.has(pre[k])) firstAt.set(pre[k], k);
   }
-
-  pairs.sort((a, b) => a.intervention - b.intervention);
-  unmatched.sort((a, b) => a.index - b.index);
-  return { tolerance, pairs, unmatched, balance: balanceOf(pre, pairs) };
+  for (let k = 0; k < len; k++) {
+    if (!isIntervention[k] || !Number.isFinite(pre[k])) continue;
+    const m = nearestOf(pre[k]);
+    if (!m) {
+      unmatched.push({ index: k, reason: 'no comparison pupil within the tolerance' });
+      continue;
+    }
+    weights[k] = 1;
+    const a = m.below === m.below ? firstAt.get(m.below) as number : Infinity;
+    const b = m.above === m.above ? firstAt.get(m.above) as number : Infinity;
+    pairs.push({ intervention: k, comparison: Math.min(a, b), partners: m.k, difference: m.d });
+  }
+  unmatched.sort((x, y) => x.index - y.index);
+  return { tolerance, pairs, unmatched, weights, balance: balanceOf(values, weightAt, sortedSeekers, Float64Array.from(matchedValues), pairs) };
 }
 
-/** The available position in [from, to) nearest to x; ties by smaller difference, then earlier row. */
-function nearestAvailable(values: number[], pool: number[], taken: Uint8Array, from: number, to: number, x: number): number {
-  let best = -1;
-  let bestDiff = Infinity;
-  for (let p = from; p < to; p++) {
-    if (taken[p]) continue;
-    const d = Math.abs(values[p] - x);
-    if (d < bestDiff || (d === bestDiff && pool[p] < pool[best])) {
-      best = p;
-      bestDiff = d;
-    }
+/** Balance of the pre-test before and after matching, over sorted arrays (order-free sums). */
+function balanceOf(pool: Float64Array, poolWeights: Float64Array, sortedSeekers: Float64Array, matchedSeekers: Float64Array, pairs: MatchedPair[]): MatchBalance {
+  const before1 = momentsOf(sortedSeekers);
+  const before2 = momentsOf(pool);
+  const vs = [before1.variance(), before2.variance()].filter((v) => v === v);
+  const sdBefore = vs.length > 0 ? Math.sqrt(vs.reduce((a, b) => a + b, 0) / vs.length) : NaN;
+  let sw = 0, sw2 = 0, swx = 0, used = 0;
+  for (let p = 0; p < pool.length; p++) {
+    const w = poolWeights[p];
+    if (!(w > 0)) continue;
+    used += 1;
+    sw += w;
+    sw2 += w * w;
+    swx += w * pool[p];
   }
-  return best;
-}
-
-/** Balance of the pre-test between the matched groups. */
-function balanceOf(pre: ArrayLike<number>, pairs: MatchedPair[]): MatchBalance {
-  const a = pairs.map((q) => pre[q.intervention]);
-  const b = pairs.map((q) => pre[q.comparison]);
+  const m1 = momentsOf(matchedSeekers).mean();
+  const m2 = sw > 0 ? swx / sw : NaN;
   let maxDifference = 0;
-  let total = 0;
-  for (const q of pairs) {
+  const diffs = new Float64Array(pairs.length);
+  pairs.forEach((q, i) => {
     maxDifference = Math.max(maxDifference, q.difference);
-    total += q.difference;
-  }
+    diffs[i] = q.difference;
+  });
+  sortFloat64(diffs);
+  let total = 0;
+  for (const d of diffs) total += d;
+  const smd = (a: number, b: number) => (sdBefore > 0 ? (a - b) / sdBefore : NaN);
   return {
     pairs: pairs.length,
-    interventionMean: momentsOf(a).mean(),
-    comparisonMean: momentsOf(b).mean(),
-    standardisedDifference: hedgesG(a, b),
+    interventionMean: m1,
+    comparisonMean: m2,
+    standardisedDifference: pairs.length > 0 ? smd(m1, m2) : NaN,
+    standardisedDifferenceBefore: before1.n > 0 && before2.n > 0 ? smd(before1.mean(), before2.mean()) : NaN,
+    comparisonPupils: used,
+    effectiveComparisonSize: sw2 > 0 ? (sw * sw) / sw2 : 0,
     maxDifference,
     meanDifference: pairs.length > 0 ? total / pairs.length : 0,
   };

@@ -75,3 +75,25 @@ describe('judgeCriterion', () => {
     expect(judgeCriterion({ kind: 'effect', atLeast: 0.1 }, { ...evidence, effectSize: NaN }).met).toBeNull();
   });
 });
+
+describe('judgeCriterion against the interval', () => {
+  const base = { months: 4, effectSize: 0.3, gapNarrowing: 2 };
+  it("is 'met' only when the whole interval reaches the criterion", () => {
+    // EEF table: 0.19 -> 3 months, 0.36 -> 5 months
+    expect(judgeCriterion({ kind: 'months', atLeast: 3 }, { ...base, ciLower: 0.19, ciUpper: 0.36 })).toEqual({
+      met: true, status: 'met', observed: "4 months' additional progress (interval 3 to 5 months)",
+    });
+    expect(judgeCriterion({ kind: 'effect', atLeast: 0.2 }, { ...base, ciLower: 0.2, ciUpper: 0.4 }).status).toBe('met');
+  });
+  it("is 'not met' when the whole interval falls short", () => {
+    const j = judgeCriterion({ kind: 'months', atLeast: 6 }, { ...base, ciLower: 0.19, ciUpper: 0.36 });
+    expect([j.status, j.met]).toEqual(['not met', false]);
+    expect(judgeCriterion({ kind: 'effect', atLeast: 0.5 }, { ...base, ciLower: 0.1, ciUpper: 0.49 }).status).toBe('not met');
+  });
+  it("is \"can't tell yet\" when the interval straddles the criterion, even if the estimate reaches it", () => {
+    const j = judgeCriterion({ kind: 'effect', atLeast: 0.2 }, { ...base, ciLower: 0.05, ciUpper: 0.55 });
+    expect(j).toEqual({ met: null, status: "can't tell yet", observed: 'an effect size of 0.30 (interval 0.05 to 0.55)' });
+    expect(judgeCriterion({ kind: 'gapClosed', points: 1 }, { ...base, gapLower: -0.5, gapUpper: 4.5 }).status).toBe("can't tell yet");
+    expect(judgeCriterion({ kind: 'gapClosed', points: 1 }, { ...base, gapLower: 1.2, gapUpper: 4.5 }).status).toBe('met');
+  });
+});

@@ -3,17 +3,12 @@ import { eefCostBand } from '../../../src/core/interventions/eefMonths';
 import { GapsError } from '../../../src/core/errors';
 
 /*
- * Expected values come from R 4.x, following DOMAIN.md's INTERVENTIONIMPACT and EFFECTSIZE formulas:
- *   Rscript -e "<these lines>":
- *   pre  <- c(88,92,95,97,100,85,90,99, 90,93,96,98,101,87,91,100,110,80)
- *   post <- c(96,99,101,102,106,94,97,104, 93,95,99,100,104,89,93,103,112,82)
- *   impact <- function(i, c){ n1<-length(i); n2<-length(c)
- *     sp <- sqrt(((n1-1)*var(pre[i])+(n2-1)*var(pre[c]))/(n1+n2-2)); J <- 1-3/(4*(n1+n2-2)-1)
- *     es <- J*(mean(post[i]-pre[i]) - mean(post[c]-pre[c]))/sp
- *     se <- sqrt((n1+n2)/(n1*n2) + es^2/(2*(n1+n2))); c(es, es-qnorm(0.975)*se, es+qnorm(0.975)*se) }
- *   baseline g: (1-3/(4*(n1+n2)-9))*(mean(pre[i])-mean(pre[c]))/sp
- *   single group: J <- 1-3/(4*(n-1)-1); es <- J*mean(post[i]-pre[i])/sd(pre[i]); se <- sqrt(1/n+es^2/(2*n))
- *   gap: mean(x[!pp]) - mean(x[pp]) for pre and post
+ * Expected values come from R 4.x: `Rscript test/core/interventions/evaluate.R` prints them, section by
+ * section (rest, dis, baseline g rest, big, matched, balance, matched dis, single, gap welch, cluster,
+ * reference 15). It fits lm(post ~ pre + T) (with weights = the match weights for the matched design,
+ * and sandwich::vcovHC(type = "HC1") / vcovCL for the robust and cluster-robust intervals), divides
+ * J x the coefficient by the SD of every pupil's post-test, and uses qt and t.test for the intervals;
+ * its matching is written independently (nearest comparison pupils within the tolerance, ties sharing).
  */
 
 const HEADERS = ['Name', 'Reading Pre', 'Reading Post', 'Tutoring', 'PP', 'Booster'];
@@ -62,10 +57,13 @@ describe('evaluateIntervention against every other pupil', () => {
     expect(e.design).toBe('comparison');
     expect(e.overall.interventionN).toBe(8);
     expect(e.overall.comparisonN).toBe(10);
-    expect(e.overall.effectSize).toBeCloseTo(0.558035519903724, 10);
-    expect(e.overall.ciLower).toBeCloseTo(-0.389359456875581, 10);
-    expect(e.overall.ciUpper).toBeCloseTo(1.50543049668303, 10);
+    expect(e.overall.adjustedDifference).toBeCloseTo(4.15903353768483, 10);
+    expect(e.overall.effectSize).toBeCloseTo(0.576108943996351, 10);
+    expect(e.overall.ciLower).toBeCloseTo(0.438757583812062, 10);
+    expect(e.overall.ciUpper).toBeCloseTo(0.71346030418064, 10);
     expect(e.overall.months).toBe(7);
+    expect(e.standardiser!.source).toBe('cohort post-test SD');
+    expect(e.standardiser!.description).toMatch(/^the post-test SD of all 18 pupils with both scores \(/);
   });
 
   it('gives each group its mean pre-test, post-test and gain', () => {
@@ -82,18 +80,20 @@ describe('evaluateIntervention against every other pupil', () => {
   it('checks baseline equivalence as the What Works Clearinghouse does', () => {
     expect(e.overall.baseline.effectSize).toBeCloseTo(-0.178307207543201, 10);
     expect(e.overall.baseline.status).toBe('adjusted');
+    expect(e.overall.baseline.message).toMatch(/started 0\.18 SD below .*adjusts for the pre-test, but it cannot adjust for reasons the school chose those pupils/);
+    expect(e.overall.baseline.message).not.toMatch(/comparing gains/);
   });
 
   it('repeats the estimate for disadvantaged pupils in the intervention against the same comparison', () => {
     const d = e.disadvantaged!;
     expect(d.interventionN).toBe(4);
     expect(d.comparisonN).toBe(10);
-    expect(d.effectSize).toBeCloseTo(0.67784258703332, 10);
-    expect(d.ciLower).toBeCloseTo(-0.508558539536307, 10);
-    expect(d.months).toBe(8);
+    expect(d.effectSize).toBeCloseTo(0.728892894831195, 10);
+    expect(d.ciLower).toBeCloseTo(0.598841997419548, 10);
+    expect(d.months).toBe(9);
     expect(d.baseline.effectSize).toBeCloseTo(-0.741192361522415, 10);
     expect(d.baseline.status).toBe('not-equivalent');
-    expect(e.verdict.forWhom).toMatch(/^Disadvantaged pupils in the intervention \(4\): effect size 0\.68.*fewer than 6 pupils/);
+    expect(e.verdict.forWhom).toMatch(/^Disadvantaged pupils in the intervention \(4\): effect size 0\.73.*fewer than 6 pupils/);
   });
 
   it('works out the cost per pupil over everyone who received it, its EEF band and the cost per month', () => {
@@ -106,12 +106,13 @@ describe('evaluateIntervention against every other pupil', () => {
     expect(e.verdict.worth).toMatch(/^£225\.00 per pupil .*£32\.14 per pupil for each month/);
   });
 
-  it('says the criterion is met on paper but that no effect cannot be ruled out', () => {
-    expect(e.judgement).toEqual({ met: true, observed: "7 months' additional progress" });
+  it('says the criterion is met when the whole interval reaches it, with limited evidence for the baseline imbalance', () => {
+    expect(e.judgement).toEqual({ met: true, status: 'met', observed: "7 months' additional progress (interval 5 to 9 months)" });
     expect(e.verdict.met).toBe(true);
+    expect(e.verdict.status).toBe('met');
     expect(e.verdict.strength).toBe('limited');
-    expect(e.verdict.headline).toMatch(/^The estimate \(\d+ months' additional progress\) meets the success criterion \(at least 3 months' additional progress\), but we cannot rule out no effect\.$/);
-    expect(e.verdict.caveats.join(' ')).toMatch(/95% confidence interval \(-0\.39 to 1\.51\) includes zero/);
+    expect(e.verdict.headline).toMatch(/^Met the success criterion \(at least 3 months' additional progress\): 7 months'/);
+    expect(e.verdict.caveats.join(' ')).toMatch(/cannot adjust for reasons the school chose those pupils/);
   });
 
   it('measures how far the disadvantaged gap narrowed across the analysed pupils', () => {
@@ -125,29 +126,59 @@ describe('evaluateIntervention verdicts', () => {
   it('says the criterion was met when the interval is clear of zero and the groups are big enough', () => {
     const big = [...rows(), ...rows(), ...rows(), ...rows()];
     const e = evaluateIntervention(input({ rows: big, columns: { pre: 1, post: 2, intervention: 3 }, criterion: { kind: 'effect', value: '0.2' } }));
-    expect(e.overall.effectSize).toBeCloseTo(0.606198774800215, 10); // R, rows repeated 4 times
-    expect(e.overall.ciLower).toBeCloseTo(0.130924993787904, 10);
-    expect(e.verdict.strength).toBe('moderate');
-    expect(e.verdict.caveats).toEqual([]);
-    expect(e.verdict.headline).toMatch(/^Met the success criterion \(an effect size of at least 0.2\): an effect size of 0.61; effect size 0.61 \(95% CI 0.13 to 1.08\)/);
+    expect(e.overall.effectSize).toBeCloseTo(0.611467689538852, 10); // R: big
+    expect(e.overall.ciLower).toBeCloseTo(0.547849851658904, 10);
+    expect(e.verdict.strength).toBe('limited'); // the groups started 0.18 SD apart
+    expect(e.verdict.headline).toMatch(/^Met the success criterion \(an effect size of at least 0.2\): an effect size of 0.61 \(interval 0.55 to 0.68\); effect size 0.61 \(95% CI 0.55 to 0.68\)/);
+  });
+
+  it("says can't tell yet when the interval straddles the criterion", () => {
+    const e = evaluateIntervention(input({ criterion: { kind: 'effect', value: '0.5' } }));
+    expect(e.judgement!.status).toBe("can't tell yet");
+    expect(e.verdict.met).toBeNull();
+    expect(e.verdict.headline).toMatch(/^Can't tell yet whether it met the success criterion \(an effect size of at least 0.5\)/);
   });
 
   it('says plainly when the criterion was not met', () => {
     const e = evaluateIntervention(input({ criterion: { kind: 'months', value: 10 } }));
     expect(e.verdict.met).toBe(false);
+    expect(e.verdict.status).toBe('not met');
     expect(e.verdict.headline).toMatch(/^Did not meet the success criterion \(at least 10 months' additional progress\): 7 months'/);
   });
 
-  it('judges the gap criterion from the disadvantaged column', () => {
+  it('judges the gap criterion on the change in the gap over the same pupils, with its interval (R: gap welch)', () => {
     const e = evaluateIntervention(input({ criterion: { kind: 'gapClosed', value: 2 } }));
-    expect(e.judgement).toEqual({ met: true, observed: 'the gap narrowed by 2.33 points' });
+    expect(e.gapInterval!.lower).toBeCloseTo(-0.875516887474516, 10);
+    expect(e.gapInterval!.upper).toBeCloseTo(5.54218355414118, 10);
+    expect(e.judgement).toEqual({ met: null, status: "can't tell yet", observed: 'the gap narrowed by 2.33 points (interval -0.88 to 5.54 points)' });
+  });
+
+  it('divides by a reference SD when given (R: reference 15)', () => {
+    const e = evaluateIntervention(input({ referenceSd: '15' }));
+    expect(e.overall.effectSize).toBeCloseTo(0.264065621440307, 10);
+    expect(e.overall.ciLower).toBeCloseTo(0.201109174294842, 10);
+    expect(e.standardiser).toEqual({ value: 15, source: 'reference', description: 'the reference SD you gave (15)' });
+    for (const bad of ['0', '-3', 'fifteen']) {
+      expect(gapsError(() => evaluateIntervention(input({ referenceSd: bad }))).message).toMatch(/^The reference SD must be a standard deviation above 0/);
+    }
+  });
+
+  it('with a set column, warns that pupils in one group are not independent and gives a cluster-robust interval (R: cluster, vcovCL)', () => {
+    const withSets = rows().map((r, k) => [...r, ['A', 'B', 'C', 'D', 'E', 'F'][k % 6]]);
+    const e = evaluateIntervention(input({ headers: [...HEADERS, 'Set'], rows: withSets, clusterColumn: 6 }));
+    expect(e.overall.effectSize).toBeCloseTo(0.576108943996351, 10);
+    expect(e.overall.clusterInterval!.clusters).toBe(6);
+    expect(e.overall.clusterInterval!.lower).toBeCloseTo(0.38111795109025, 10);
+    expect(e.overall.clusterInterval!.upper).toBeCloseTo(0.771099936902452, 10);
+    expect(e.verdict.caveats.join(' ')).toMatch(/pupils in one group are not independent, so the usual interval is too narrow.*0\.38 to 0\.77/);
+    expect(e.verdict.strength).not.toBe('moderate');
   });
 
   it('gives the estimate without a judgement when no criterion was set', () => {
     const e = evaluateIntervention(input());
     expect(e.criterion).toBeNull();
     expect(e.verdict.met).toBeNull();
-    expect(e.verdict.headline).toMatch(/^No success criterion was set; effect size 0.56/);
+    expect(e.verdict.headline).toMatch(/^No success criterion was set; effect size 0.58/);
   });
 });
 
@@ -158,24 +189,32 @@ describe('evaluateIntervention with a matched comparison group', () => {
     const m = e.matching!;
     expect(m.pairs.map((p) => [p.intervention.label, p.comparison.label])).toEqual([
       ['Pupil A', 'Pupil N'],
-      ['Pupil B', 'Pupil J'],
+      ['Pupil B', 'Pupil J'], // 93 and 91 are equally near 92: they share the weight
       ['Pupil C', 'Pupil K'],
-      ['Pupil D', 'Pupil L'],
-      ['Pupil E', 'Pupil M'],
+      ['Pupil D', 'Pupil K'], // with replacement; 96 and 98 share
+      ['Pupil E', 'Pupil P'],
       ['Pupil G', 'Pupil I'],
-      ['Pupil H', 'Pupil P'],
+      ['Pupil H', 'Pupil L'],
     ]);
+    expect(m.pairs.map((p) => p.partners)).toEqual([1, 2, 1, 2, 1, 1, 2]);
     expect(m.unmatched).toEqual([{ row: 5, label: 'Pupil F', pre: 85, reason: 'no comparison pupil within the tolerance' }]);
-    expect(e.verdict.caveats.join(' ')).toMatch(/1 intervention pupil has no matched partner/);
+    expect(e.verdict.caveats.join(' ')).toMatch(/1 intervention pupil has no matched partner .* for the matched pupils only/);
+    expect(m.balance.standardisedDifference).toBeCloseTo(0, 12); // R: balance after
+    expect(m.balance.standardisedDifferenceBefore).toBeCloseTo(-0.191983790224682, 12);
+    expect(m.balance.effectiveComparisonSize).toBeCloseTo(6.125, 12);
   });
 
   it('estimates the effect on the matched pairs only, as R does', () => {
     expect(e.overall.interventionN).toBe(7);
     expect(e.overall.comparisonN).toBe(7);
-    expect(e.overall.effectSize).toBeCloseTo(0.707678162230042, 10);
-    expect(e.overall.ciUpper).toBeCloseTo(1.787617071536705, 10);
-    expect(e.overall.baseline.effectSize).toBeCloseTo(-0.108873563420006, 10);
-    expect(e.disadvantaged!.effectSize).toBeCloseTo(0.927593747986567, 10);
+    expect(e.overall.effectSize).toBeCloseTo(0.505745026670999, 10); // R: matched, lm(weights=), larger of vcovHC HC1 and the re-use SE
+    expect(e.overall.ciLower).toBeCloseTo(0.367537912859766, 10);
+    expect(e.overall.ciUpper).toBeCloseTo(0.643952140482233, 10);
+    expect(e.overall.effectiveComparisonN).toBeCloseTo(6.125, 12);
+    expect(e.overall.baseline.status).toBe('equivalent');
+    expect(e.overall.note).toMatch(/The estimate is for the 7 matched intervention pupils, not the 1 without a match/);
+    expect(e.disadvantaged!.effectSize).toBeCloseTo(0.615544337171517, 10); // R: matched dis
+    expect(e.disadvantaged!.ciLower).toBeCloseTo(0.452273554930771, 10);
     expect(e.leftOut.outsideGroups).toBe(18 - 14);
     expect(e.designText).toMatch(/within 1 point$/);
   });
@@ -210,8 +249,9 @@ describe('evaluateIntervention with messy data', () => {
   it('treats everyone being in the intervention as a single-group evaluation with a clear note', () => {
     const e = evaluateIntervention(input({ rows: rows().slice(0, 8) }));
     expect(e.design).toBe('single-group');
-    expect(e.overall.effectSize).toBeCloseTo(1.0921949732335, 10); // R, single group
-    expect(e.overall.ciLower).toBeCloseTo(0.216646755168875, 10);
+    expect(e.overall.effectSize).toBeCloseTo(1.42901607828825, 10); // R: single
+    expect(e.overall.ciLower).toBeCloseTo(1.17513177297166, 10);
+    expect(e.overall.ciUpper).toBeCloseTo(1.68290038360485, 10);
     expect(e.overall.note).toMatch(/Every pupil with both scores is in the intervention/);
     expect(e.verdict.strength).toBe('weak');
     expect(e.verdict.caveats[0]).toMatch(/no comparison group/);
@@ -311,5 +351,51 @@ describe('baselineOf', () => {
     expect(baselineOf([1, 2, 3, 4], [2, 3, 4, 5]).status).toBe('not-equivalent'); // g = -0.67 (R)
     expect(baselineOf([1, 2, 3], []).status).toBe('no-comparison');
     expect(baselineOf([5], [5]).status).toBe('unknown');
+  });
+});
+
+describe('evaluateIntervention does not depend on the order of the rows', () => {
+  it('gives the same matched result, to the last digit, for shuffled rows', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const data: unknown[][] = [];
+    for (let k = 0; k < 600; k++) {
+      const pre = Math.round(80 + 40 * rand());
+      const flagged = pre < 95 && rand() < 0.5;
+      data.push([`P${k}`, pre, pre + Math.round(10 * rand()) + (flagged ? 2 : 0), flagged ? 'Y' : 'N', rand() < 0.3 ? 'PP' : 'N', 'N']);
+    }
+    const run = (rs: unknown[][]) => evaluateIntervention(input({ rows: rs, comparisonMode: 'matched', tolerance: 1, criterion: { kind: 'months', value: 2 } }));
+    const a = run(data);
+    const order = data.map((_, i) => i).sort(() => rand() - 0.5);
+    const b = run(order.map((i) => data[i]));
+    const c = run([...data].reverse());
+    for (const other of [b, c]) {
+      expect(other.overall.effectSize).toBe(a.overall.effectSize);
+      expect(other.overall.ciLower).toBe(a.overall.ciLower);
+      expect(other.overall.ciUpper).toBe(a.overall.ciUpper);
+      expect(other.disadvantaged!.effectSize).toBe(a.disadvantaged!.effectSize);
+      expect(other.matching!.balance).toEqual(a.matching!.balance);
+      expect(other.verdict.headline).toBe(a.verdict.headline);
+      expect(other.standardiser).toEqual(a.standardiser);
+    }
+  });
+});
+
+describe('evidence strength is consistent', () => {
+  it('never rates a well-balanced matched design below every other pupil with a baseline imbalance', () => {
+    const order = { weak: 0, limited: 1, moderate: 2 } as const;
+    const big = [...rows(), ...rows(), ...rows(), ...rows()];
+    const rest = evaluateIntervention(input({ rows: big, columns: { pre: 1, post: 2, intervention: 3 } }));
+    const matched = evaluateIntervention(input({ rows: big, columns: { pre: 1, post: 2, intervention: 3 }, comparisonMode: 'matched', tolerance: 1 }));
+    expect(rest.overall.baseline.status).toBe('adjusted');
+    expect(matched.overall.baseline.status).toBe('equivalent');
+    expect(order[matched.verdict.strength]).toBeGreaterThanOrEqual(order[rest.verdict.strength]);
+  });
+  it('says weak for a group under 6 pupils or no comparison group', () => {
+    expect(evaluateIntervention(input({ rows: rows().slice(0, 8) })).verdict.strength).toBe('weak');
+    const few = rows().map((r, k) => (k >= 4 && k < 8 ? [r[0], r[1], r[2], '', r[4], r[5]] : r));
+    const e = evaluateIntervention(input({ rows: few }));
+    expect(e.verdict.strength).toBe('weak');
+    expect(e.verdict.caveats.join(' ')).toMatch(/Only 4 pupils in the intervention group/);
   });
 });

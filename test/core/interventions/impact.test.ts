@@ -1,24 +1,9 @@
 /**
- * Intervention impact against R 4.x, by hand with DOMAIN.md's formulas (Morris 2008 d_ppc2), in
- * /tmp/impact.R run with `Rscript`:
- *   f <- function(pre, post, int, conf = 0.95) {
- *     ok <- !is.na(pre) & !is.na(post); pre <- pre[ok]; post <- post[ok]; int <- int[ok]
- *     g <- post - pre; n1 <- sum(int); n2 <- sum(!int); z <- qnorm(1 - (1 - conf)/2)
- *     if (n2 > 0) { sp <- sqrt(((n1-1)*var(pre[int]) + (n2-1)*var(pre[!int]))/(n1+n2-2))
- *       es <- (1 - 3/(4*(n1+n2-2)-1)) * (mean(g[int]) - mean(g[!int])) / sp
- *       se <- sqrt((n1+n2)/(n1*n2) + es^2/(2*(n1+n2)))
- *     } else { sp <- sd(pre); es <- (1 - 3/(4*(n1-1)-1)) * mean(g) / sp; se <- sqrt(1/n1 + es^2/(2*n1)) }
- *     sprintf("%.15g", c(mean(g[int]), mean(g[!int]), sp, es, es - z*se, es + z*se)) }
- *   pre  <- c(88,92,85,95,90,79,97,NA,101,94,99,104,91,96,100,93)
- *   post <- c(96,99,90,101,97,88,100,95,104,97,101,108,93,NA,103,94); int <- rep(c(TRUE,FALSE), each = 8)
- *   f(pre, post, int)        # 6.42857142857143 2.57142857142857 5.50324579550235 0.656147732342111 -0.419317835323624 1.73161330000785
- *   f(pre, post, int, 0.9)   # ... -0.246411423637246 1.55870688832147
- *   f(pre[1:8], post[1:8], int[1:8])  # 6.42857142857143 NA 6.13343685212847 0.91140778760302 0.0300987049711074 1.79271687023493
- * One intervention pupil against five (a single pupil adds 0 to the pooled sum of squares):
- *   pre <- c(100,96,104,99,101,95); post <- c(108,99,105,101,103,97); g <- post - pre
- *   sp <- sqrt(sum((pre[-1]-mean(pre[-1]))^2)/4); es <- (1-3/(4*4-1))*(g[1]-mean(g[-1]))/sp
- *   se <- sqrt(6/5 + es^2/12); c(sp, es, es - qnorm(0.975)*se, es + qnorm(0.975)*se)
- *   # 3.67423461417477 1.30639452948436 -0.964308312123765 3.57709737109249
+ * Intervention impact against R 4.x. Every expected number below is printed by
+ * test/core/interventions/impact.R (`Rscript test/core/interventions/impact.R`), which uses
+ * lm(post ~ pre + T) and confint for "ancova", DOMAIN.md's formula with qt for "gain" (Morris 2008
+ * d_ppc2 with the observed spreads) and for the single group. Sections of its output are named
+ * ancova / gain / single / one pupil / constant pre below.
  */
 import { interventionImpact } from '../../../src/core/interventions/impact';
 import { thrown } from '../thrown';
@@ -32,41 +17,79 @@ const PRE = col([88, '92', 85, 95, ' 90 ', 79, 97, 'ABS', 101, 94, 99, 104, 91, 
 const POST = col([96, 99, 90, 101, 97, 88, 100, 95, 104, 97, 101, 108, 93, '', 103, 94, 100, NaN]);
 const FLAGS = col(['Y', 'yes', 'TRUE', true, 1, 'PP', ' y ', 'Y', 'N', '', null, 0, 'No', false, 'n', 'FALSE', 'Y', 'N']);
 
-describe('INTERVENTIONIMPACT with a comparison group', () => {
-  it('is the Hedges-corrected gain difference over the pooled pre-test SD (R, Morris d_ppc2)', () => {
+describe('INTERVENTIONIMPACT, method "ancova" (the default)', () => {
+  it('is J x the lm coefficient over the post-test SD, with the confint interval (R: ancova, line 1)', () => {
     const r = interventionImpact(PRE, POST, FLAGS);
+    expect(r.method).toBe('ancova');
     expect(r.design).toBe('comparison');
     expect([r.interventionN, r.comparisonN]).toEqual([7, 7]);
+    expect(r.adjustedDifference).toBeCloseTo(3.21877807726865, 11);
+    expect(r.standardiser).toEqual({ value: expect.closeTo(5.51172576232897, 12), source: 'post-test SD' });
+    expect(r.effectSize).toBeCloseTo(0.54671155412669, 12);
+    expect(r.ciLower).toBeCloseTo(0.147849464971045, 11);
+    expect(r.ciUpper).toBeCloseTo(0.945573643282336, 11);
+    expect(r.df).toBe(11);
+    expect(r.months).toBe(7); // 0.55 is in the 7-month band
     expect(r.interventionGain).toBeCloseTo(6.42857142857143, 12);
     expect(r.comparisonGain).toBeCloseTo(2.57142857142857, 12);
-    expect(r.preSd).toBeCloseTo(5.50324579550235, 12);
-    expect(r.effectSize).toBeCloseTo(0.656147732342111, 12);
-    expect(r.ciLower).toBeCloseTo(-0.419317835323624, 12);
-    expect(r.ciUpper).toBeCloseTo(1.73161330000785, 12);
-    expect(r.months).toBe(8); // 0.66 is in the 8-month band
     expect(r.interventionPreMean).toBeCloseTo(626 / 7, 12);
-    expect(r.interventionPostMean).toBeCloseTo(671 / 7, 12);
-    expect(r.comparisonPreMean).toBeCloseTo(682 / 7, 12);
     expect(r.comparisonPostMean).toBeCloseTo(700 / 7, 12);
     expect(r.unavailable).toEqual({});
-    expect(r.note).toMatch(/^Comparison design/);
-    expect(r.note).toMatch(/interval includes zero/);
-    expect(r.note).not.toMatch(/Small/);
+    expect(r.note).toMatch(/^Method "ancova" \(EEF\).*adjusted for the pre-test.*over the SD of the post-test over these pupils/);
+    expect(r.note).not.toMatch(/interval includes zero/);
   });
-  it('uses the confidence level given (R: 0.9)', () => {
+  it('uses the confidence level given (R: ancova, line 2, level 0.9)', () => {
     const r = interventionImpact(PRE, POST, FLAGS, 0.9);
-    expect(r.ciLower).toBeCloseTo(-0.246411423637246, 12);
-    expect(r.ciUpper).toBeCloseTo(1.55870688832147, 12);
+    expect(r.ciLower).toBeCloseTo(0.221261667567083, 11);
+    expect(r.ciUpper).toBeCloseTo(0.872161440686297, 11);
     expect(r.confidence).toBe(0.9);
   });
-  it('warns about small groups and still estimates with one intervention pupil (R)', () => {
+  it('divides by a reference SD when given and says so (R: ancova, line 3, S = 15)', () => {
+    const r = interventionImpact(PRE, POST, FLAGS, 0.95, { referenceSd: 15 });
+    expect(r.standardiser).toEqual({ value: 15, source: 'reference' });
+    expect(r.effectSize).toBeCloseTo(0.200888277162866, 12);
+    expect(r.ciLower).toBeCloseTo(0.0543270470018307, 11);
+    expect(r.ciUpper).toBeCloseTo(0.347449507323901, 11);
+    expect(r.note).toMatch(/the reference SD \(15\)/);
+  });
+  it('estimates with one intervention pupil and warns about the small groups (R: one pupil, ancova)', () => {
     const r = interventionImpact(col([100, 96, 104, 99, 101, 95]), col([108, 99, 105, 101, 103, 97]), col(['Y', 'N', 'N', 'N', 'N', 'N']));
-    expect(r.preSd).toBeCloseTo(3.67423461417477, 12);
-    expect(r.effectSize).toBeCloseTo(1.30639452948436, 12);
-    expect(r.ciLower).toBeCloseTo(-0.964308312123765, 12);
-    expect(r.ciUpper).toBeCloseTo(3.57709737109249, 12);
+    expect(r.adjustedDifference).toBeCloseTo(6.14814814814814, 11);
+    expect(r.standardiser.value).toBeCloseTo(4.02077936060494, 12);
+    expect(r.effectSize).toBeCloseTo(1.22327491200077, 11);
+    expect(r.ciLower).toBeCloseTo(0.859002964322148, 10);
+    expect(r.ciUpper).toBeCloseTo(1.58754685967939, 10);
     expect(r.note).toMatch(/Small intervention group \(1 pupil\)/);
     expect(r.note).toMatch(/Small comparison group \(5 pupils\)/);
+  });
+  it('drops a pre-test with no spread as lm does and compares post-test means (R: constant pre)', () => {
+    const r = interventionImpact(col([100, 100, 100, 100, 100, 100]), col([104, 101, 106, 99, 100, 98]), col(['Y', 'Y', 'Y', 'N', 'N', 'N']));
+    expect(r.adjustedDifference).toBeCloseTo(4.666666666666667, 12);
+    expect(r.effectSize).toBeCloseTo(1.21338389204884, 12);
+    expect(r.ciLower).toBeCloseTo(0.0847044333572157, 11);
+    expect(r.ciUpper).toBeCloseTo(2.34206335074046, 11);
+  });
+  it('says what to do when every post-test score is the same, and gives 0 with a reference SD (R: lm gives c = 0, SE 0)', () => {
+    const pre = col([90, 95, 92, 99, 97]);
+    const post = col([100, 100, 100, 100, 100]);
+    const flags = col(['Y', 'Y', 'N', 'N', 'N']);
+    const r = interventionImpact(pre, post, flags);
+    expect(r.effectSize).toBeNaN();
+    expect(r.unavailable.effectSize).toMatch(/every post-test score is the same.*give a reference_sd/);
+    const s = interventionImpact(pre, post, flags, 0.95, { referenceSd: 15 });
+    expect(s.effectSize).toBeCloseTo(0, 12);
+    expect(s.ciLower).toBeCloseTo(0, 12);
+    expect(s.ciUpper).toBeCloseTo(0, 12);
+  });
+  it('explains why there is no estimate when the pre-test alone tells the groups apart', () => {
+    const r = interventionImpact(col([90, 90, 100, 100]), col([95, 97, 101, 103]), col(['Y', 'Y', 'N', 'N']));
+    expect(r.effectSize).toBeNaN();
+    expect(r.unavailable.effectSize).toMatch(/tells the two groups apart exactly/);
+  });
+  it('has no interval with three pupils (no residual degree of freedom)', () => {
+    const r = interventionImpact(col([90, 95, 100]), col([95, 97, 101]), col(['Y', 'N', 'N']));
+    expect(r.ciLower).toBeNaN();
+    expect(r.unavailable.ciLower).toMatch(/at least 4 pupils/);
   });
   it('says so when no pupil with both scores is flagged', () => {
     const r = interventionImpact(col([1, 2, 'ABS']), col([2, 3, 5]), col(['N', 'N', 'Y']));
@@ -77,20 +100,59 @@ describe('INTERVENTIONIMPACT with a comparison group', () => {
   });
 });
 
+describe('INTERVENTIONIMPACT, method "gain"', () => {
+  it('is Morris d_ppc2 with the interval from the observed spreads, t with N - 2 df (R: gain, line 1)', () => {
+    const r = interventionImpact(PRE, POST, FLAGS, 0.95, { method: 'gain' });
+    expect(r.method).toBe('gain');
+    expect(r.standardiser).toEqual({ value: expect.closeTo(5.50324579550235, 12), source: 'pooled pre-test SD' });
+    expect(r.preSd).toBeCloseTo(5.50324579550235, 12);
+    expect(r.effectSize).toBeCloseTo(0.656147732342111, 12);
+    expect(r.ciLower).toBeCloseTo(0.230218057271966, 11);
+    expect(r.ciUpper).toBeCloseTo(1.08207740741226, 11);
+    expect(r.df).toBe(12);
+    expect(r.note).toMatch(/^Method "gain" \(Morris d_ppc2\)/);
+    expect(r.note).toMatch(/rises anyway/);
+  });
+  it('uses the confidence level and a reference SD (R: gain, lines 2 and 3)', () => {
+    const r = interventionImpact(PRE, POST, FLAGS, 0.9, { method: 'gain' });
+    expect(r.ciLower).toBeCloseTo(0.307733610154653, 11);
+    expect(r.ciUpper).toBeCloseTo(1.00456185452957, 11);
+    const s = interventionImpact(PRE, POST, FLAGS, 0.95, { method: 'gain', referenceSd: 15 });
+    expect(s.effectSize).toBeCloseTo(0.240729483282675, 12);
+    expect(s.ciLower).toBeCloseTo(0.0844631037153776, 11);
+    expect(s.ciUpper).toBeCloseTo(0.396995862849972, 11);
+  });
+  it('estimates with one intervention pupil (R: one pupil gain)', () => {
+    const r = interventionImpact(col([100, 96, 104, 99, 101, 95]), col([108, 99, 105, 101, 103, 97]), col(['Y', 'N', 'N', 'N', 'N', 'N']), 0.95, { method: 'gain' });
+    expect(r.effectSize).toBeCloseTo(1.30639452948436, 12);
+    expect(r.ciLower).toBeCloseTo(-0.0588086214812003, 11);
+    expect(r.ciUpper).toBeCloseTo(2.67159768044992, 11);
+    expect(r.note).toMatch(/interval includes zero/);
+  });
+});
+
 describe('INTERVENTIONIMPACT with everyone in the intervention', () => {
-  it('uses the group\'s own gain over the pre-test SD and says there is no comparison group (R)', () => {
-    const r = interventionImpact(PRE.slice(0, 8), POST.slice(0, 8), FLAGS.slice(0, 8));
-    expect(r.design).toBe('single-group');
-    expect([r.interventionN, r.comparisonN]).toEqual([7, 0]);
-    expect(r.preSd).toBeCloseTo(6.13343685212847, 12);
-    expect(r.effectSize).toBeCloseTo(0.91140778760302, 12);
-    expect(r.ciLower).toBeCloseTo(0.0300987049711074, 12);
-    expect(r.ciUpper).toBeCloseTo(1.79271687023493, 12);
-    expect(r.months).toBe(11);
-    expect(r.comparisonGain).toBeNaN();
-    expect(r.unavailable.comparisonGain).toMatch(/no comparison pupils/);
-    expect(r.note).toMatch(/no comparison group/i);
-    expect(r.note).toMatch(/single-group design/);
+  it("uses the group's own gain over the post-test SD, t with n - 1 df, either method (R: single)", () => {
+    for (const method of ['ancova', 'gain'] as const) {
+      const r = interventionImpact(PRE.slice(0, 8), POST.slice(0, 8), FLAGS.slice(0, 8), 0.95, { method });
+      expect(r.design).toBe('single-group');
+      expect([r.interventionN, r.comparisonN]).toEqual([7, 0]);
+      expect(r.standardiser.value).toBeCloseTo(5.01426536422407, 12);
+      expect(r.effectSize).toBeCloseTo(1.11483172623559, 12);
+      expect(r.ciLower).toBeCloseTo(0.795976493245481, 11);
+      expect(r.ciUpper).toBeCloseTo(1.4336869592257, 11);
+      expect(r.months).toBe(12);
+      expect(r.comparisonGain).toBeNaN();
+      expect(r.unavailable.comparisonGain).toMatch(/no comparison pupils/);
+      expect(r.note).toMatch(/No comparison group \(single-group design\)/);
+      expect(r.note).toMatch(/includes the progress pupils make anyway/);
+    }
+  });
+  it('uses a reference SD (R: single, line 2)', () => {
+    const r = interventionImpact(PRE.slice(0, 8), POST.slice(0, 8), FLAGS.slice(0, 8), 0.95, { referenceSd: 15 });
+    expect(r.effectSize).toBeCloseTo(0.372670807453416, 12);
+    expect(r.ciLower).toBeCloseTo(0.266082490721156, 11);
+    expect(r.ciUpper).toBeCloseTo(0.479259124185676, 11);
   });
   it('reports unavailable statistics instead of failing with one pupil', () => {
     const r = interventionImpact(col([100]), col([104]), col(['Y']));
@@ -100,10 +162,10 @@ describe('INTERVENTIONIMPACT with everyone in the intervention', () => {
     expect(r.unavailable.effectSize).toMatch(/at least 2/);
     expect(r.note).toMatch(/Small intervention group \(1 pupil\)/);
   });
-  it('reports no spread when every pre-test score is the same', () => {
-    const r = interventionImpact(col([100, 100, '100']), col([101, 104, 103]), col(['Y', 'Y', 'Y']));
+  it('reports no spread when every post-test score is the same', () => {
+    const r = interventionImpact(col([100, 101, '100']), col([104, 104, 104]), col(['Y', 'Y', 'Y']));
     expect(r.effectSize).toBeNaN();
-    expect(r.unavailable.effectSize).toMatch(/every pre-test score is the same/);
+    expect(r.unavailable.effectSize).toMatch(/every post-test score is the same/);
   });
 });
 
@@ -130,11 +192,17 @@ describe('INTERVENTIONIMPACT on missing and bad input', () => {
     expect(thrown(() => interventionImpact(col([1, 2]), col([2, 3]), col(['Y', 'Tutor']))).message).toMatch('intervention holds "Tutor" at row 2');
     expect(thrown(() => interventionImpact(col([1, 'ABS']), col([2, 3]), col(['Y', { code: '#N/A' }]))).message).toMatch(/intervention holds #N\/A at row 2/);
   });
+  it('refuses an unknown method and a reference SD that is not above 0, saying what to type', () => {
+    expect(thrown(() => interventionImpact(PRE, POST, FLAGS, 0.95, { method: 'anova' as 'ancova' })).message).toMatch(/method must be "ancova".*or "gain".*but it is "anova"/);
+    for (const sd of [0, -15, NaN, Infinity]) {
+      expect(thrown(() => interventionImpact(PRE, POST, FLAGS, 0.95, { referenceSd: sd })).message).toMatch(/reference_sd must be a standard deviation above 0/);
+    }
+  });
   it('refuses a confidence level outside 0 to 1', () => {
     for (const c of [0, 1, 95, -0.5, NaN]) expect(thrown(() => interventionImpact(PRE, POST, FLAGS, c)).kind).toBe('value');
   });
   it('does not change its inputs', () => {
     const r = interventionImpact(frozen(PRE as unknown[][]), frozen(POST as unknown[][]), frozen(FLAGS as unknown[][]));
-    expect(r.effectSize).toBeCloseTo(0.656147732342111, 12);
+    expect(r.effectSize).toBeCloseTo(0.54671155412669, 12);
   });
 });

@@ -38,41 +38,32 @@ describe('matchComparison', () => {
     expect(r.pairs[0].difference).toBe(0.5);
   });
 
-  it('breaks a tie in difference by taking the earlier row', () => {
-    expect(pairsOf(matchComparison([100, 103, 97], [T, F, F], 3))).toEqual([[0, 1]]);
-    expect(pairsOf(matchComparison([100, 97, 103], [T, F, F], 3))).toEqual([[0, 1]]);
-    // equal scores: the earlier row again, wherever the pupils sit in the list
-    expect(pairsOf(matchComparison([101, 101, 100, 101], [F, F, T, F], 1))).toEqual([[2, 0]]);
+  it('lets equally near comparison pupils share the weight, above and below or with the same score', () => {
+    const r = matchComparison([100, 103, 97], [T, F, F], 3);
+    expect(r.pairs).toEqual([{ intervention: 0, comparison: 1, partners: 2, difference: 3 }]);
+    expect(Array.from(r.weights)).toEqual([1, 0.5, 0.5]);
+    const s = matchComparison([101, 101, 100, 101], [F, F, T, F], 1);
+    expect(s.pairs[0].partners).toBe(3);
+    expect(Array.from(s.weights)).toEqual([1 / 3, 1 / 3, 1, 1 / 3]);
+    expect(s.balance.effectiveComparisonSize).toBeCloseTo(3, 14); // (1)^2 / (3 x 1/9)
   });
 
-  it('matches the pupil with fewest possible partners first, so nobody is left out needlessly', () => {
-    // Pupil 0 (100) could take 99 or 101.5; pupil 1 (97) can only take 99.
-    const r = matchComparison([100, 97, 99, 101.5], [T, T, F, F], 2);
-    expect(pairsOf(r)).toEqual([
-      [0, 3],
-      [1, 2],
-    ]);
-    expect(r.unmatched).toEqual([]);
-    expect(r.balance.interventionMean).toBe(98.5);
-    expect(r.balance.comparisonMean).toBe(100.25);
-    expect(r.balance.standardisedDifference).toBeCloseTo(-0.512147519731584, 12); // R, see top of file
-    expect(r.balance.maxDifference).toBe(2);
-    expect(r.balance.meanDifference).toBe(1.75);
-  });
-
-  it('uses each comparison pupil at most once', () => {
+  it('matches with replacement: one comparison pupil can serve several intervention pupils', () => {
     const r = matchComparison([100, 100, 100, 100], [T, T, T, F], 5);
-    expect(r.pairs).toHaveLength(1);
-    expect(new Set(r.pairs.map((p) => p.comparison)).size).toBe(r.pairs.length);
-    expect(r.unmatched.map((u) => u.index)).toEqual([1, 2]);
+    expect(r.pairs.map((p) => p.comparison)).toEqual([3, 3, 3]);
+    expect(Array.from(r.weights)).toEqual([1, 1, 1, 3]);
+    expect(r.unmatched).toEqual([]);
+    expect(r.balance.comparisonPupils).toBe(1);
+    expect(r.balance.effectiveComparisonSize).toBe(1);
   });
 
-  it('leaves the extra pupils unmatched when more pupils received the intervention than not', () => {
+  it('gives the weights, Kish effective size and balance before and after matching', () => {
+    // 90 -> 99 (9 points), 100 -> 101 and 99 equally near (shared), 110 -> 101
     const r = matchComparison([90, 100, 110, 101, 99], [T, T, T, F, F], 15);
-    expect(r.pairs).toHaveLength(2);
-    expect(r.unmatched).toHaveLength(1);
-    const used = r.pairs.map((p) => p.comparison).sort();
-    expect(used).toEqual([3, 4]);
+    expect(Array.from(r.weights)).toEqual([1, 1, 1, 1.5, 1.5]);
+    expect(r.balance.effectiveComparisonSize).toBe(2); // 3^2 / (1.5^2 + 1.5^2)
+    expect(r.balance.maxDifference).toBe(9);
+    expect(r.balance.meanDifference).toBeCloseTo(19 / 3, 14);
   });
 
   it('matches everyone when every intervention pupil has a partner, with the balance of the pairs', () => {
@@ -88,7 +79,22 @@ describe('matchComparison', () => {
     expect(r.unmatched).toEqual([]);
     expect(r.balance.pairs).toBe(4);
     expect(r.balance.maxDifference).toBe(1);
-    expect(r.balance.standardisedDifference).toBeCloseTo(-0.0250258342602703, 12); // R, see top of file
+    // R: a <- c(100,90,110,95); b <- c(101,89,110,96); (mean(a)-mean(b))/sqrt((var(a)+var(b))/2)
+    expect(r.balance.standardisedDifference).toBeCloseTo(-0.0287797093993108, 12);
+    expect(r.balance.standardisedDifferenceBefore).toBeCloseTo(-0.0287797093993108, 12);
+  });
+
+  it('gives the same weights and balance, to the last digit, whatever the order of the rows', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pre = Array.from({ length: 400 }, () => Math.round(70 + 60 * rand()) / 2);
+    const flags = pre.map((x) => x < 55 && rand() < 0.6);
+    const r = matchComparison(pre, flags, 1);
+    const order = pre.map((_, i) => i).sort(() => rand() - 0.5).sort(() => rand() - 0.5);
+    const s = matchComparison(order.map((i) => pre[i]), order.map((i) => flags[i]), 1);
+    order.forEach((i, j) => expect(s.weights[j]).toBe(r.weights[i]));
+    expect(s.balance).toEqual(r.balance);
+    expect(s.pairs.length).toBe(r.pairs.length);
   });
 
   it('returns no pairs and empty balance when no match is possible', () => {
@@ -141,7 +147,7 @@ describe('matchComparison', () => {
     expect(pre).toEqual([100, 97, 99, 101.5]);
   });
 
-  it('matches a large cohort with every pair within the tolerance and no partner used twice', () => {
+  it('matches a large cohort with every match within the tolerance', () => {
     const n = 3000;
     const pre: number[] = [];
     const flags: boolean[] = [];
@@ -152,7 +158,9 @@ describe('matchComparison', () => {
     const r = matchComparison(pre, flags, 2);
     expect(r.pairs.length + r.unmatched.length).toBe(1000);
     for (const p of r.pairs) expect(Math.abs(pre[p.intervention] - pre[p.comparison])).toBeLessThanOrEqual(2);
-    expect(new Set(r.pairs.map((p) => p.comparison)).size).toBe(r.pairs.length);
+    let total = 0;
+    r.weights.forEach((w, k) => { if (!flags[k]) total += w; });
+    expect(total).toBeCloseTo(r.pairs.length, 9); // each matched pupil hands out a weight of 1
   });
 });
 

@@ -1,0 +1,8 @@
+p <- function(...) cat(sprintf("%.15g", c(...)), "\n")
+pre <- c(98,102,95,110,101,99,104,97,108,100,96); post <- c(103,104,99,113,108,100,105,99,109,101,98); T <- rep(c(1,0), c(5,6))
+N <- 11; J <- 1-3/(4*N-9); fit <- lm(post ~ pre + T); S <- sd(post)
+p(J*coef(fit)["T"]/S, J*confint(fit, "T")/S)
+p(J*coef(fit)["T"]/S, J*confint(fit, "T", level = 0.9)/S)
+p(J*coef(fit)["T"]/15, J*confint(fit, "T")/15)
+g <- post-pre; n1<-5; n2<-6; ss <- function(x) sum((x-mean(x))^2); Sp <- sqrt((ss(pre[1:5])+ss(pre[6:11]))/9); sg2 <- (ss(g[1:5])+ss(g[6:11]))/9; Jg <- 1-3/(4*9-1)
+d <- Jg*(mean(g[1:5])-mean(g[6:11]))/Sp; se <- sqrt(Jg^2*sg2/Sp^2*(1/5+1/6)+d^2/18); p(d, d-qt(.975,9)*se, d+qt(.975,9)*se)
