@@ -12,17 +12,21 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import './runtimeStandIn';
-import { asGrid, isBlank, type Grid } from '../core/cells';
+import { asGrid, cellAt as cellAtK, cellCount as cellCountOf, columnsOf as columnsOfGrid, describeValue, flagOrThrow, isBlank, readScore, requireSameSize as requireSameSizeOf, type Grid } from '../core/cells';
 import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapChange as coreGapChange, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
 import type { GapChangeField, GapSummaryField } from '../core/gaps';
+import { smallGroupNote } from '../core/gaps';
+import { splitByFlag } from '../core/gaps/split';
+import { attendanceGap as coreAttendanceGap, rateGap as coreRateGap, suspensionRates as coreSuspensionRates } from '../core/outcomes';
+import { contextualValueAdded as coreCva, funnelLimits as coreFunnelLimits, funnelLimitsProportion as coreFunnelLimitsProportion, gapDifference as coreGapDifference, gapEstimate as coreGapEstimate, gapTrend as coreGapTrend, type GapChange as CoreGapChange } from '../core/trends';
 import { progressDeltaSpill as coreProgressDelta, valueAddedSpill as coreValueAdded } from '../core/progress';
 import { gradePointsSpill as coreGradePoints, parseScaleName, tableScale, type GradeScale } from '../core/grades';
 import type { NumberSpill } from '../core/stats/scoreArrays';
 import { IMPACT_METHODS, interventionImpact as coreInterventionImpact, type ImpactField } from '../core/interventions/impact';
 import { eefMonths as coreEefMonths } from '../core/interventions/eefMonths';
 import { checklistScore as coreChecklistScore } from '../core/checklist/score';
-import { GapsError } from '../core/errors';
-import { confidenceArg, optionalChoice, requiredNumber, single } from './args';
+import { GapsError, valueError } from '../core/errors';
+import { confidenceArg, optionalChoice, optionalNumber, requiredNumber, single } from './args';
 import { ErrorCodes, excelError, guard, toExcelError, type ExcelError } from './excelErrors';
 
 type Cell = number | string | ExcelError;
@@ -83,7 +87,7 @@ export function fsmGap(scores: any[][], disadvantaged: any[][]): number | ExcelE
  * @helpurl https://localhost:3000/help.html#gapindex
  * @param scores Pupils' scores, one cell per pupil.
  * @param disadvantaged The disadvantaged flag for the same pupils (Y/N, TRUE/FALSE, 1/0...).
- * @param [reference] Optional national reference: one column of national scores, or a two-column table (score ascending, cumulative % of pupils at or below it).
+ * @param [reference] Optional national reference: a column of national scores, or a table of score and cumulative % at or below.
  * @returns The gap index, from -10 to 10.
  */
 export function gapIndex(scores: any[][], disadvantaged: any[][], reference?: any[][]): number | ExcelError {
@@ -165,7 +169,7 @@ const CHANGE_ROWS: Array<[label: string, field: GapChangeField | 'nDisadvantaged
 ];
 
 /**
- * How the gap changed between two assessment points, over the pupils with both scores, spilled as 8 label/value rows: disadvantaged n; other n; gap before; gap after; change (gap after - gap before, the same as PROGRESSGAP; positive = the gap widened); CI lower; CI upper; a note. The interval is Welch's on each pupil's progress (others minus disadvantaged), with a group of fewer than 6 pupils or no spread given at least the pooled spread. The note says "widened" or "narrowed" only when the whole interval is on one side of zero, else "no clear change". Example: before 100 for all, after 101, 102, 101, 102, 101, 102 (flag Y) and 108, 109, 108, 109, 108, 109 (flag N) spill 6, 6, 0, 7, 7, 6.3, 7.7 and "The gap widened...".
+ * How the gap changed between two points over the same pupils, with its Welch interval and narrowed/widened/no clear change.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#gapchange
  * @param before Each pupil's score at the earlier point.
@@ -281,7 +285,7 @@ const IMPACT_ROWS: Array<[label: string, field: ImpactField | 'interventionN' | 
 ];
 
 /**
- * An intervention's impact from pre- and post-tests (EEF ANCOVA by default, or "gain"), spilled as 9 rows with interval and months.
+ * An intervention's impact from pre- and post-tests (EEF ANCOVA by default, or gain), spilled as 9 rows with interval, months.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#interventionimpact
  * @param pre Each pupil's pre-test score.
@@ -289,7 +293,7 @@ const IMPACT_ROWS: Array<[label: string, field: ImpactField | 'interventionN' | 
  * @param intervention Whether each pupil received the intervention (Y/N, TRUE/FALSE, 1/0); the others are the comparison group.
  * @param [confidence] Confidence level of the interval, as a fraction; default 0.95.
  * @param [method] "ancova" (default: adjusted for the pre-test, the EEF's estimate) or "gain" (difference in gains over the pre-test SD).
- * @param [reference_sd] A standard deviation to divide by, such as 15 for a standardised test; default the post-test SD of the pupils counted (pooled pre-test SD for "gain").
+ * @param [reference_sd] An SD to divide by, e.g. 15 for a standardised test; default the post-test SD of the pupils counted.
  * @returns 9 rows of label and value.
  */
 export function interventionImpact(pre: any[][], post: any[][], intervention: any[][], confidence?: any, method?: any, reference_sd?: any): any[][] {
@@ -347,12 +351,6 @@ export function representation(disadvantaged: any[][], groups: any[][], group: a
 
 // ---- Outcomes beyond test scores (rates, attendance) and gaps over years and schools ----
 // (Their imports sit here, beside the adapters that use them; imports are hoisted.)
-import { attendanceGap as coreAttendanceGap, rateGap as coreRateGap } from '../core/outcomes';
-import { funnelLimits as coreFunnelLimits, funnelLimitsProportion as coreFunnelLimitsProportion, gapDifference as coreGapDifference, gapEstimate as coreGapEstimate } from '../core/trends';
-import { smallGroupNote } from '../core/gaps';
-import { splitByFlag } from '../core/gaps/split';
-import { describeValue, isBlank, readScore } from '../core/cells';
-import { valueError } from '../core/errors';
 
 const RATE_ROWS: Array<[label: string, field: 'nDisadvantaged' | 'nOther' | 'rateDisadvantaged' | 'rateOther' | 'gap' | 'ciLower' | 'ciUpper' | 'note']> = [
   ['Disadvantaged n', 'nDisadvantaged'],
@@ -366,7 +364,7 @@ const RATE_ROWS: Array<[label: string, field: 'nDisadvantaged' | 'nOther' | 'rat
 ];
 
 /**
- * The gap in a yes/no outcome (persistent absentee, any suspension, sustained destination): the rate among other pupils minus the rate among disadvantaged pupils, as a fraction, spilled as 8 label/value rows: disadvantaged n; other n; disadvantaged rate; other rate; gap; CI lower; CI upper (Newcombe's hybrid score interval from the two Wilson intervals); a note that flags groups of fewer than 6. Outcome cells are read like flags (Y/N, TRUE/FALSE, 1/0); a blank outcome is unknown and left out. Example: sustained destinations Y, N, Y, (blank), N for disadvantaged pupils and Y, Y, Y, Y, Y for others spill 4, 5, 0.5, 1, 0.5, -0.06, 0.85 and a small-group note.
+ * Gap in a yes/no outcome (persistent absence, suspension, destination): rates, gap and Newcombe interval, as label/value rows.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#rategap
  * @param outcomes The yes/no outcome for each pupil (Y/N, TRUE/FALSE, 1/0); blank = not known, left out.
@@ -402,7 +400,7 @@ const ATTENDANCE_ROWS: Array<[label: string, field: AttendanceField]> = [
 ];
 
 /**
- * The attendance gap, spilled as 16 label/value rows: disadvantaged n; other n; mean attendance of each group; the gap (other - disadvantaged, a fraction) with its Welch interval; the persistent-absence rate of each group (10% or more of sessions missed) and their gap (disadvantaged - other) with its Newcombe interval; the severe-absence rate of each group (50% or more missed); cells left out; a note (small groups, mixed scales). Attendance may be "95%", 0.95, "95" or 95, or sessions attended with sessions possible as a second range; blanks and "n/a" are left out; a value above 100% or more sessions attended than possible is #VALUE! naming the cell. Example: attendance 95%, 0.88, n/a, 91%, 82 for disadvantaged pupils and 97, "0.99", 96.5, (blank), 93 for others gives mean attendance 0.89 and 0.964, a gap of 0.074 (CI -0.008 to 0.156), and persistent absence 0.5 against 0 (gap 0.5, CI -0.10 to 0.85).
+ * Attendance gap: mean attendance with a Welch interval, and persistent and severe absence rates with their gaps.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#attendancegap
  * @param attendance Each pupil's attendance as a percentage or fraction, or the sessions attended when `possible` is given.
@@ -426,7 +424,7 @@ export function attendanceGap(attendance: any[][], disadvantaged: any[][], possi
 }
 
 /**
- * Funnel-plot control limits (Spiegelhalter 2005), spilled as two columns (lower, upper) with one row per cell of `n`: for a mean or a gap, overall +- z x sd / sqrt(n) (z = 1.96 at 95%, 3.09 at 99.8%); with `sd` left empty, `overall` is a proportion and the limits are the exact binomial ones. A school whose figure lies outside the limits for its number of pupils differs from the overall by more than chance. A blank n gives a blank row. Example: n 5, 25 with overall 100 and sd 15 give 86.85 to 113.15 and 94.12 to 105.88.
+ * Funnel-plot control limits (Spiegelhalter 2005): a lower and an upper limit for each group size in n.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#funnellimits
  * @param n The number of pupils behind each school's (or group's) figure, one cell per school.
@@ -464,7 +462,7 @@ export function funnelLimits(n: any[][], overall: any, sd: any, confidence?: any
 }
 
 /**
- * The change in the gap between two independent cohorts (this year's Year 11 against last year's), spilled as 11 label/value rows: each cohort's disadvantaged n, other n and gap (other - disadvantaged); the change (gap 2 - gap 1; negative = narrowed); its CI lower and upper (SE = sqrt(SE1^2 + SE2^2), t with Welch-Satterthwaite df over the four groups); the word "narrowed", "widened" or "no clear change" (from whether the interval leaves out 0); a small-group note. For the same pupils measured twice use GAPS.GAPCHANGE instead. Example: cohort 1 others 110, 95, 107, 99, 104, 101 and disadvantaged 98, 88, 101, 92; cohort 2 others 103, 99, 112, 108, 97 and disadvantaged 100, 96, 104, 99, 93 give gaps 7.92 and 5.4, change -2.52, CI -13.27 to 8.24, no clear change.
+ * Change in the gap between two independent cohorts, with its interval and narrowed/widened/no clear change.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#gapdiff
  * @param scores1 The first cohort's scores, one cell per pupil.
@@ -510,13 +508,9 @@ export function gapDiff(scores1: any[][], disadvantaged1: any[][], scores2: any[
   return Array.isArray(r) ? r : [[r]];
 }
 
-import { suspensionRates as coreSuspensionRates } from '../core/outcomes';
-import { contextualValueAdded as coreCva } from '../core/trends';
-import { optionalNumber } from './args';
-import { cellAt as cellAtK, cellCount as cellCountOf, columnsOf as columnsOfGrid, flagOrThrow, requireSameSize as requireSameSizeOf } from '../core/cells';
 
 /**
- * Suspensions per 100 pupils for disadvantaged and other pupils, from each pupil's number of suspensions, spilled as 17 label/value rows: disadvantaged n; other n; suspensions in each group; each group's rate per 100 pupils with its exact Poisson interval; the difference (disadvantaged - other, per 100) with its interval; the rate ratio (disadvantaged / other) with its exact interval; a small-group note. Blank counts are left out; a count that is negative or not whole is #VALUE!. Example: counts 0, 2, 1, 0, 2, 0 for disadvantaged pupils and 0, 0, 1, 0, 3, 0, 0, 0 for others give 83.3 per 100 (27.1 to 194.5) against 50 (13.6 to 128.0), a difference of 33.3 and a ratio of 1.67 (0.36 to 8.40).
+ * Suspensions per 100 pupils for disadvantaged and other pupils, with exact Poisson intervals, their difference and ratio.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#suspensionrate
  * @param counts Each pupil's number of suspensions this year (0 for none).
@@ -553,7 +547,7 @@ export function suspensionRate(counts: any[][], disadvantaged: any[][], confiden
 }
 
 /**
- * Contextual value added per pupil: the outcome minus the outcome predicted from prior attainment and context (disadvantaged, SEND, EAL, gender, joined mid-phase, one yes/no column each), by least squares over the pupils given; spilled in the shape of `outcome`, plus `centre` when given (100 or 1000, as the DfE's CVA was shown). The DfE's CVA was a multilevel model fitted on national data; this one is fitted on the data you give it (a trust's pupils), so it compares pupils with similar pupils in that data. A pupil missing the outcome or prior gets a blank. Example: outcome 2, 5, 6, 9, prior 1, 2, 3, 4 and a disadvantaged column N, Y, N, Y give 0, 0, 0, 0 (the line 2 x prior + 1 for disadvantaged fits exactly).
+ * Contextual value added: each pupil's outcome minus that predicted from prior attainment and context columns.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#cva
  * @param outcome Each pupil's result, one cell per pupil in a column.
@@ -597,10 +591,9 @@ export function cva(outcome: any[][], prior: any[][], context: any[][], centre?:
   return Array.isArray(r) ? r : [[r]];
 }
 
-import { gapTrend as coreGapTrend, type GapChange as CoreGapChange } from '../core/trends';
 
 /**
- * The gap year by year from one table with a year (cohort) column, spilled as a table with a header row: for each year, its disadvantaged n, other n, gap (other - disadvantaged) with its Welch interval, and the change from the year before with the interval for a difference of independent gaps (SE = sqrt(SE1^2 + SE2^2), Welch-Satterthwaite df) and the word "narrowed", "widened" or "no clear change"; then a row from the first year to the last, and a row with the gap pooled over all years' pupils. A value a year's pupils cannot support is #N/A saying why. Example: three years with gaps 7.92, 5.4 and 7.5 give changes -2.52 and 2.1 (no clear change) and a pooled gap of 6.68 (2.58 to 10.78).
+ * The disadvantaged gap year by year from one table with a year column, with changes and a pooled gap.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#gaptrend
  * @param scores Pupils' scores, one cell per pupil, all years together.
