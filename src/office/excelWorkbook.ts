@@ -35,7 +35,7 @@ import { checkInsideGrid, isFormula, rectangular, tableHeaders, toTableData } fr
 import { sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
 import { OWNED_SHEETS_KEY, parseOwned, serialiseOwned } from '../workbook/owned';
 import { asTextCell, decodeState, encodeState } from '../workbook/stateCells';
-import { INTERVAL_COLOUR, SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from './styles';
+import { INTERVAL_COLOUR, SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../workbook/palette';
 
 export const STATE_SHEET = 'CTG_State';
 export const OWNED_MARK = 'CTG_Owned';

@@ -16,7 +16,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CellValue, ConditionalFormat } from '../workbook/port';
 import type { MemoryWorkbook, MemorySheet } from '../workbook/memoryWorkbook';
 import { columnLetters, rangeAddress } from '../workbook/a1';
-import { STYLE_FORMATS, TONE_FILLS, SCALE_COLOURS } from '../office/styles';
+import { STYLE_FORMATS, TONE_FILLS, SCALE_COLOURS } from '../workbook/palette';
 import { formatCell } from './format';
 import { editText, parseInput } from './parseInput';
 import { ChartView } from './ChartView';
