@@ -31,7 +31,7 @@ import type {
   WriteResult,
 } from '../workbook/port';
 import { sheetRangeAddress } from '../workbook/a1';
-import { checkInsideGrid, isFormula, rectangular, tableHeaders, toTableData } from '../workbook/grid';
+import { blockCells, isFormula, toTableData } from '../workbook/grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
 import { isOwnedName, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
 import {
@@ -383,12 +383,9 @@ function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], ta
   let rowsUsed = 0;
   let colsUsed = 0;
   blocks.forEach((b, i) => {
-    const values = rectangular(b.values);
-    const rows = values.length;
-    const cols = rows === 0 ? 0 : values[0].length;
-    if (rows === 0 || cols === 0) return;
-    checkInsideGrid(b.row, b.col, rows, cols, `Block ${i + 1} of "${sheetName}"`);
-    if (b.table) values[0] = tableHeaders(values[0]);
+    const cells = blockCells(b, i, sheetName);
+    if (!cells) return;
+    const { values, rows, cols } = cells;
     const range = ws.getRangeByIndexes(b.row, b.col, rows, cols);
     const matrix = values.map((r) => r.map(toExcel));
     if (values.some((r) => r.some(isFormula))) range.formulas = matrix;

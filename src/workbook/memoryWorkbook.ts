@@ -14,7 +14,7 @@
 import type { CellValue, DataSource, ProgressInfo, SheetInfo, SheetSpec, TableData, TableInfo, WorkbookPort, WriteResult } from './port';
 import { sheetRangeAddress, type RangeRef } from './a1';
 import { evaluateCallDetailed, parseGapsFormula, type FormulaResult, type FunctionRegistry } from './formula';
-import { checkInsideGrid, isFormula, rectangular, tableHeaders, toTableData } from './grid';
+import { blockCells, checkInsideGrid, isFormula, toTableData } from './grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from './names';
 import { isOwnedName, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from './owned';
 import { clone, emptySheet, formatAt, parseSavedModel, type FormatArea, type MemorySheet, type Selection, type SheetInit, type WorkbookModel } from './memoryModel';
@@ -275,13 +275,10 @@ export class MemoryWorkbook implements WorkbookPort {
     let maxRow = 0;
     let maxCol = 0;
     for (const [i, b] of spec.blocks.entries()) {
-      const values = rectangular(b.values);
-      const rows = values.length;
-      const cols = rows === 0 ? 0 : values[0].length;
-      if (rows === 0 || cols === 0) continue;
-      checkInsideGrid(b.row, b.col, rows, cols, `Block ${i + 1} of "${sheet.name}"`);
+      const cells = blockCells(b, i, sheet.name);
+      if (!cells) continue;
+      const { values, rows, cols } = cells;
       if (b.table) {
-        values[0] = tableHeaders(values[0]);
         const name = uniqueTableName(b.table.name, takenTables);
         takenTables.push(name);
         sheet.tables.push({ name, row: b.row, col: b.col, rows: Math.max(rows, 2), cols, style: b.table.style });
