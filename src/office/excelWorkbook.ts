@@ -45,6 +45,7 @@ import {
   sheetDescription,
   singleCellDescription,
   tableDescription,
+  type SheetArea,
 } from '../workbook/sources';
 import { asTextCell, decodeState, encodeState } from '../workbook/stateCells';
 import { INTERVAL_COLOUR, SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../workbook/palette';
@@ -100,13 +101,7 @@ function toExcel(v: CellValue): string | number | boolean {
   return v;
 }
 
-interface Rect {
-  sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
+type Rect = SheetArea;
 
 export class ExcelWorkbook implements WorkbookPort {
   readonly kind = 'excel' as const;

@@ -4,15 +4,12 @@
  * that turns a saved model (or its JSON text) back into a complete one.
  */
 import type { CellStyle, CellValue, ChartSpec, ConditionalFormat, Tone } from './port';
+import type { Area, SheetArea } from './sources';
 
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
 
 /** Formatting applied to a rectangle of cells; later areas win over earlier ones. */
-export interface FormatArea {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
+export interface FormatArea extends Area {
   numberFormat?: string | null;
   style?: CellStyle;
   tone?: Tone;
@@ -47,13 +44,7 @@ export interface MemorySheet {
 }
 
 /** The current selection: a rectangle on a sheet (0-based). */
-export interface Selection {
-  sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
+export type Selection = SheetArea;
 
 /** The whole workbook as plain data: what `toJSON` returns and `fromJSON` takes. */
 export interface WorkbookModel {

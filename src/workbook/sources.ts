@@ -12,12 +12,17 @@
  */
 import { sheetRangeAddress } from './a1';
 
-/** A rectangle of cells (0-based). */
+/** A rectangle of cells (0-based): top-left row and column, height and width. */
 export interface Area {
   row: number;
   col: number;
   rows: number;
   cols: number;
+}
+
+/** A rectangle of cells on a named sheet. */
+export interface SheetArea extends Area {
+  sheet: string;
 }
 
 /** Whether a selection is a single cell (which stands for the whole sheet's data). */
