@@ -5,7 +5,7 @@
  *
  * Writes
  * - assets/sample/tracker.json: the in-memory workbook the browser preview opens
- *   (`loadSampleWorkbook()` in src/workbook/sampleLoader.ts);
+ *   (`loadSampleWorkbook()` in src/preview/sampleLoader.ts);
  * - assets/sample/closing-the-gap-sample.xlsx: the same sheets as Excel tables, plus a
  *   "Try the formulas" sheet with one live formula per GAPS function, each explained.
  *
@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { MemoryWorkbook, emptySheet, type MemorySheet, type WorkbookModel } from '../src/workbook/memoryWorkbook';
-import { gapsFunctionRegistry } from '../src/workbook/gapsRegistry';
+import { gapsFunctionRegistry } from '../src/preview/gapsRegistry';
 import { columnLetters } from '../src/workbook/a1';
 import type { CellValue } from '../src/workbook/port';
 import { seededRandom } from './seededRandom';

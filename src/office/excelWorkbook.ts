@@ -31,11 +31,24 @@ import type {
   WriteResult,
 } from '../workbook/port';
 import { sheetRangeAddress } from '../workbook/a1';
-import { checkInsideGrid, isFormula, rectangular, tableHeaders, toTableData } from '../workbook/grid';
-import { sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
-import { OWNED_SHEETS_KEY, parseOwned, serialiseOwned } from '../workbook/owned';
+import { blockCells, isFormula, toTableData } from '../workbook/grid';
+import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
+import { isOwnedName, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
+import {
+  emptySelectionSheetError,
+  emptySheetError,
+  isSingleCell,
+  noSheetError,
+  noTableError,
+  selectionArea,
+  selectionDescription,
+  sheetDescription,
+  singleCellDescription,
+  tableDescription,
+  type SheetArea,
+} from '../workbook/sources';
 import { asTextCell, decodeState, encodeState } from '../workbook/stateCells';
-import { INTERVAL_COLOUR, SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from './styles';
+import { INTERVAL_COLOUR, SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../workbook/palette';
 
 export const STATE_SHEET = 'CTG_State';
 export const OWNED_MARK = 'CTG_Owned';
@@ -56,10 +69,6 @@ function excelRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Prom
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 /** Excel returns "" for an empty cell: the add-in works with null. */
@@ -92,13 +101,7 @@ function toExcel(v: CellValue): string | number | boolean {
   return v;
 }
 
-interface Rect {
-  sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
+type Rect = SheetArea;
 
 export class ExcelWorkbook implements WorkbookPort {
   readonly kind = 'excel' as const;
@@ -157,7 +160,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const state = stateSheet.isNullObject ? null : stateSheet.getUsedRangeOrNullObject(true).load('values');
       await context.sync();
       const owned = parseOwned(state && !state.isNullObject ? (decodeState(state.values)[OWNED_SHEETS_KEY] ?? null) : null);
-      return !mark.isNullObject && owned.some((o) => sameName(o, ws.name));
+      return !mark.isNullObject && isOwnedName(owned, ws.name);
     });
   }
 
@@ -181,7 +184,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const ws = context.workbook.worksheets.getItemOrNullObject(name);
       ws.load('name');
       await context.sync();
-      if (ws.isNullObject) throw new Error(`There is no sheet called "${name}" in this workbook.`);
+      if (ws.isNullObject) throw noSheetError(name);
       ws.activate();
       await context.sync();
     });
@@ -209,11 +212,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const entries = stateRange && !stateRange.isNullObject ? decodeState(stateRange.values) : {};
       const names = sheets.items.map((s) => s.name);
       const owned = parseOwned(entries[OWNED_SHEETS_KEY] ?? null).filter((o) => names.some((n) => sameName(n, o)));
-      if (replacing && (mark?.isNullObject || !owned.some((o) => sameName(o, target.name)))) {
-        throw new Error(
-          `The sheet "${target.name}" was not made by Closing the Gap, so it was left untouched. Rename that sheet if the add-in should write its own "${wanted}" sheet.`,
-        );
-      }
+      if (replacing && (mark?.isNullObject || !isOwnedName(owned, target.name))) throw notOwnedError(target.name, wanted);
 
       // 3. Everything written in one batch.
       let ws: Excel.Worksheet;
@@ -246,8 +245,7 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       if (spec.tabTone) ws.tabColor = TONE_FILLS[spec.tabTone];
       if (!replacing || mark?.isNullObject) ws.names.add(OWNED_MARK, ws.getRange('A1'), 'Made by Closing the Gap: the add-in may rewrite this sheet.');
-      if (!owned.some((o) => sameName(o, sheetName))) owned.push(sheetName);
-      writeState(context, !stateSheet.isNullObject, { ...entries, [OWNED_SHEETS_KEY]: serialiseOwned(owned) });
+      writeState(context, !stateSheet.isNullObject, { ...entries, [OWNED_SHEETS_KEY]: serialiseOwned(recordOwned(owned, sheetName)) });
       if (spec.activate !== false) ws.activate();
       try {
         await context.sync();
@@ -266,23 +264,23 @@ export class ExcelWorkbook implements WorkbookPort {
       const table = context.workbook.tables.getItemOrNullObject(source.name);
       table.load('name,showTotals,worksheet/name');
       await context.sync();
-      if (table.isNullObject) throw new Error(`There is no table called "${source.name}" in this workbook. Choose another table, or a sheet.`);
+      if (table.isNullObject) throw noTableError(source.name);
       const range = table.getRange().load(dims);
       await context.sync();
       // A totals row is not a pupil: the table is read down to the end of its data.
       const rect = rectOf(table.worksheet.name, range);
       if (table.showTotals) rect.rows = Math.max(1, rect.rows - 1);
-      return { rect, description: `table ${table.name} on sheet ${table.worksheet.name}` };
+      return { rect, description: tableDescription(table.name, table.worksheet.name) };
     }
     if (source.kind === 'sheet') {
       const ws = context.workbook.worksheets.getItemOrNullObject(source.name);
       ws.load('name');
       await context.sync();
-      if (ws.isNullObject) throw new Error(`There is no sheet called "${source.name}" in this workbook.`);
+      if (ws.isNullObject) throw noSheetError(source.name);
       const used = ws.getUsedRangeOrNullObject(true).load(dims);
       await context.sync();
-      if (used.isNullObject) throw new Error(`The sheet "${ws.name}" is empty: choose the sheet or table that holds your pupils' data.`);
-      return { rect: rectOf(ws.name, used), description: `sheet ${ws.name}` };
+      if (used.isNullObject) throw emptySheetError(ws.name);
+      return { rect: rectOf(ws.name, used), description: sheetDescription(ws.name) };
     }
     const selected = context.workbook.getSelectedRange().load(dims);
     const ws = selected.worksheet.load('name');
@@ -293,14 +291,11 @@ export class ExcelWorkbook implements WorkbookPort {
       // Excel refuses to hand over a selection of several separate areas (Ctrl+click), or a chart.
       throw new Error(`Excel could not read the selection (${messageOf(e)}). Select one block of cells including its header row, or choose a table or a sheet.`);
     }
-    if (used.isNullObject) throw new Error(`The sheet "${ws.name}" is empty: select your data including its header row, or choose a table or a sheet.`);
-    if (selected.rowCount * selected.columnCount === 1) {
-      return { rect: rectOf(ws.name, used), description: `sheet ${ws.name} (all its data: only one cell was selected)` };
-    }
-    // A whole-column selection reads no further than the sheet's data.
-    const lastRow = Math.min(selected.rowIndex + selected.rowCount, used.rowIndex + used.rowCount);
-    const rect = { sheet: ws.name, row: selected.rowIndex, col: selected.columnIndex, rows: Math.max(1, lastRow - selected.rowIndex), cols: selected.columnCount };
-    return { rect, description: `selection ${sheetRangeAddress(ws.name, rect.row, rect.col, rect.rows, rect.cols)}` };
+    if (used.isNullObject) throw emptySelectionSheetError(ws.name);
+    const selection = rectOf(ws.name, selected);
+    if (isSingleCell(selection)) return { rect: rectOf(ws.name, used), description: singleCellDescription(ws.name) };
+    const rect = { sheet: ws.name, ...selectionArea(selection, rectOf(ws.name, used)) };
+    return { rect, description: selectionDescription(ws.name, rect) };
   }
 }
 
@@ -383,12 +378,9 @@ function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], ta
   let rowsUsed = 0;
   let colsUsed = 0;
   blocks.forEach((b, i) => {
-    const values = rectangular(b.values);
-    const rows = values.length;
-    const cols = rows === 0 ? 0 : values[0].length;
-    if (rows === 0 || cols === 0) return;
-    checkInsideGrid(b.row, b.col, rows, cols, `Block ${i + 1} of "${sheetName}"`);
-    if (b.table) values[0] = tableHeaders(values[0]);
+    const cells = blockCells(b, i, sheetName);
+    if (!cells) return;
+    const { values, rows, cols } = cells;
     const range = ws.getRangeByIndexes(b.row, b.col, rows, cols);
     const matrix = values.map((r) => r.map(toExcel));
     if (values.some((r) => r.some(isFormula))) range.formulas = matrix;

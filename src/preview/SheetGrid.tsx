@@ -10,47 +10,23 @@
  * right), Escape cancels; the typed text is stored as Excel would store it (`parseInput`). Arrow keys
  * move the selection (Shift extends it), Delete clears the selected cells. Under the formula bar, an
  * error cell's reason is shown when it is selected.
+ *
+ * What each cell looks like is decided in `look.ts`, the editing state lives in `useSheetEditing`,
+ * and the formula bar and sheet tabs are their own components; this file lays them out and handles
+ * the mouse and the grid's keys.
  */
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { CellValue, ConditionalFormat } from '../workbook/port';
 import type { MemoryWorkbook, MemorySheet } from '../workbook/memoryWorkbook';
 import { columnLetters, rangeAddress } from '../workbook/a1';
-import { STYLE_FORMATS, TONE_FILLS, SCALE_COLOURS } from '../office/styles';
-import { formatCell } from './format';
-import { editText, parseInput } from './parseInput';
+import { cellLook, cellTitle, colourScaleRanges, conditionalFill, DEFAULT_W, gridLayout, HEAD_W, isInTable, isTableHeader, MAX_COLS, ROW_H, visibleRows } from './look';
+import { useSheetEditing } from './useSheetEditing';
+import { FormulaBar } from './FormulaBar';
+import { SheetTabs } from './SheetTabs';
 import { ChartView } from './ChartView';
-
-const ROW_H = 22;
-const HEAD_W = 44;
-const DEFAULT_W = 72;
-const MAX_COLS = 120;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, flexGrow: 1, backgroundColor: tokens.colorNeutralBackground1 },
-  bar: {
-    display: 'flex',
-    flexShrink: 0,
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'center',
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-  },
-  nameBox: { minWidth: '90px', paddingRight: tokens.spacingHorizontalS, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
-  formula: {
-    flexGrow: 1,
-    minWidth: 0,
-    border: 'none',
-    outline: 'none',
-    padding: '1px 2px',
-    backgroundColor: 'transparent',
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground1,
-    ':focus': { boxShadow: `inset 0 -2px 0 ${tokens.colorBrandStroke1}` },
-  },
   message: {
     flexShrink: 0,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
@@ -99,41 +75,9 @@ const useStyles = makeStyles({
   },
   corner: { zIndex: 3 },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
-  tabs: {
-    display: 'flex',
-    flexShrink: 0,
-    gap: '2px',
-    overflowX: 'auto',
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: `0 ${tokens.spacingHorizontalS}`,
-  },
-  tab: {
-    border: 'none',
-    borderBottom: `3px solid transparent`,
-    backgroundColor: 'transparent',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    cursor: 'pointer',
-    whiteSpace: 'nowrap',
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  tabActive: { backgroundColor: tokens.colorNeutralBackground1, borderBottomColor: tokens.colorBrandStroke1, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   chart: { position: 'absolute', zIndex: 1 },
   tableNote: { flexShrink: 0, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, padding: `0 ${tokens.spacingHorizontalS}` },
 });
-
-/** A cell being edited: where, the text typed so far, the text it started from, and which box has it. */
-interface Edit {
-  sheet: string;
-  row: number;
-  col: number;
-  text: string;
-  initial: string;
-  /** "cell": typed on the cell (an editor over it); "bar": typed in the formula bar. */
-  where: 'cell' | 'bar';
-}
 
 /** The last row Excel allows and the last column the preview draws (0-based): moving stops there. */
 const LAST_ROW = 1048575;
@@ -147,56 +91,28 @@ export interface SheetGridProps {
   version: number;
 }
 
-function columnWidths(sheet: Readonly<MemorySheet>, n: number): number[] {
-  return Array.from({ length: n }, (_, c) => {
-    const pt = sheet.columnWidths[c];
-    return pt && pt > 0 ? Math.round((pt * 4) / 3) : DEFAULT_W;
-  });
-}
-
-function hexMix(a: string, b: string, t: number): string {
-  const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
-  const pb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
-  return `rgb(${pa.map((x, i) => Math.round(x + (pb[i] - x) * t)).join(',')})`;
-}
-
-/** Fill from conditional formats for one cell, if any. */
-function conditionalFill(rules: readonly ConditionalFormat[], ranges: Map<ConditionalFormat, [number, number]>, r: number, c: number, v: CellValue): string | undefined {
-  if (typeof v !== 'number') return undefined;
-  let fill: string | undefined;
-  for (const f of rules) {
-    if (r < f.row || r >= f.row + f.rows || c < f.col || c >= f.col + f.cols) continue;
-    if (f.kind === 'greaterThan' && f.value !== undefined && v > f.value) fill = TONE_FILLS[f.tone ?? 'good'];
-    else if (f.kind === 'lessThan' && f.value !== undefined && v < f.value) fill = TONE_FILLS[f.tone ?? 'bad'];
-    else if (f.kind === 'colorScale') {
-      const [lo, hi] = ranges.get(f) ?? [v, v];
-      const t = hi === lo ? 0.5 : (v - lo) / (hi - lo);
-      fill = t < 0.5 ? hexMix(SCALE_COLOURS.low, SCALE_COLOURS.mid, t * 2) : hexMix(SCALE_COLOURS.mid, SCALE_COLOURS.high, (t - 0.5) * 2);
-    }
-  }
-  return fill;
-}
-
 export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Element {
+  const styles = useStyles();
+  const visibleSheets = workbook.getSheetNames().filter((n) => workbook.getSheet(n)?.visibility === 'visible');
+  const active = workbook.activeSheet && visibleSheets.includes(workbook.activeSheet) ? workbook.activeSheet : visibleSheets[0] ?? null;
+  const sheet = active ? workbook.getSheet(active) : null;
+  if (!sheet || !active) return <div className={styles.root}>This workbook has no visible sheet.</div>;
+  return <SheetView workbook={workbook} version={version} sheet={sheet} active={active} visibleSheets={visibleSheets} />;
+}
+
+interface SheetViewProps extends SheetGridProps {
+  sheet: Readonly<MemorySheet>;
+  active: string;
+  visibleSheets: string[];
+}
+
+function SheetView({ workbook, version, sheet, active, visibleSheets }: SheetViewProps): React.JSX.Element {
   const styles = useStyles();
   const scroller = React.useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = React.useState({ top: 0, height: 600 });
   const drag = React.useRef<{ row: number; col: number } | null>(null);
-  const bar = React.useRef<HTMLInputElement>(null);
-  const cellEditor = React.useRef<HTMLInputElement>(null);
-  const [edit, setEditState] = React.useState<Edit | null>(null);
-  // The edit as of the last change, for handlers that run before React re-renders (blur, mouse down).
-  const editing = React.useRef<Edit | null>(null);
-  const setEdit = (e: Edit | null) => {
-    editing.current = e;
-    setEditState(e);
-  };
-
-  const visibleSheets = workbook.getSheetNames().filter((n) => workbook.getSheet(n)?.visibility === 'visible');
-  const active = workbook.activeSheet && visibleSheets.includes(workbook.activeSheet) ? workbook.activeSheet : visibleSheets[0] ?? null;
-  const sheet = active ? workbook.getSheet(active) : null;
   // `version` changes on every workbook change; the workbook caches computed values itself.
-  const values = React.useMemo(() => (active ? workbook.displayValues(active) : []), [workbook, active, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const values = React.useMemo(() => workbook.displayValues(active), [workbook, active, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   React.useEffect(() => {
     const el = scroller.current;
@@ -211,22 +127,7 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
   React.useEffect(() => {
     scroller.current?.scrollTo({ top: 0, left: 0 });
     setScroll((s) => ({ ...s, top: 0 }));
-    // Another sheet came to the front (the task pane wrote a report, say): an edit left open on the
-    // previous sheet is dropped, as it can no longer be seen.
-    if (editing.current && editing.current.sheet !== active) {
-      editing.current = null;
-      setEditState(null);
-    }
   }, [active]);
-
-  // The editor over a cell takes the keyboard as it opens, with the caret after the text.
-  const editorOpen = edit !== null && edit.where === 'cell' && edit.sheet === active;
-  React.useLayoutEffect(() => {
-    const el = cellEditor.current;
-    if (!editorOpen || !el) return;
-    el.focus({ preventScroll: true });
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, [editorOpen]);
 
   React.useEffect(() => {
     const up = () => {
@@ -236,39 +137,12 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
     return () => window.removeEventListener('mouseup', up);
   }, []);
 
-  if (!sheet || !active) return <div className={styles.root}>This workbook has no visible sheet.</div>;
-
   const sel = workbook.selection && workbook.selection.sheet === active ? workbook.selection : null;
-  const usedCols = values.reduce((m, r) => Math.max(m, r.length), 0);
-  // Room for the data, the charts and the selection (which the keyboard can move past the data).
-  const nCols = Math.min(MAX_COLS, Math.max(usedCols + 3, 12, sel ? sel.col + sel.cols + 2 : 0, ...sheet.charts.map((c) => c.at.col + 8)));
-  const nRows = Math.max(values.length + 20, 40, sel ? sel.row + Math.min(sel.rows, 1000) + 20 : 0);
-  const widths = columnWidths(sheet, nCols);
-  const lefts: number[] = [];
-  widths.reduce((x, w, i) => ((lefts[i] = x), x + w), HEAD_W);
-  const totalW = HEAD_W + widths.reduce((a, b) => a + b, 0);
-  const first = Math.max(0, Math.floor(scroll.top / ROW_H) - 5);
-  const last = Math.min(nRows, Math.ceil((scroll.top + scroll.height) / ROW_H) + 5);
+  const { nRows, nCols, widths, lefts, totalW } = gridLayout(values, sheet, sel);
+  const { first, last } = visibleRows(scroll.top, scroll.height, nRows);
 
   const inSel = (r: number, c: number) => sel !== null && r >= sel.row && r < sel.row + sel.rows && c >= sel.col && c < sel.col + sel.cols;
-
-  const ranges = new Map<ConditionalFormat, [number, number]>();
-  for (const f of sheet.conditionalFormats) {
-    if (f.kind !== 'colorScale') continue;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let r = f.row; r < f.row + f.rows; r++)
-      for (let c = f.col; c < f.col + f.cols; c++) {
-        const v = values[r]?.[c];
-        if (typeof v === 'number') {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
-      }
-    ranges.set(f, [lo, hi]);
-  }
-  const tableHeader = (r: number, c: number) => sheet.tables.some((t) => t.row === r && c >= t.col && c < t.col + t.cols);
-  const inTable = (r: number, c: number) => sheet.tables.some((t) => r > t.row && r < t.row + t.rows && c >= t.col && c < t.col + t.cols);
+  const ranges = colourScaleRanges(sheet.conditionalFormats, values);
 
   const select = (row: number, col: number, extend: boolean) => {
     const start = extend && drag.current ? drag.current : { row, col };
@@ -302,53 +176,8 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
 
   /** The active cell: the selection's top-left cell, as in Excel. */
   const activeCell = sel ? { row: sel.row, col: sel.col } : null;
-
-  const startEdit = (where: Edit['where'], text?: string) => {
-    if (!activeCell) return;
-    const initial = editText(sheet.values[activeCell.row]?.[activeCell.col] ?? null);
-    setEdit({ sheet: active, row: activeCell.row, col: activeCell.col, text: text ?? initial, initial, where });
-  };
-
-  /** Stores the edited cell (unless its text is unchanged), then moves the selection by `move`. */
-  const commitEdit = (move: [number, number] | null) => {
-    const e = editing.current;
-    if (!e) return;
-    setEdit(null);
-    if (e.text !== e.initial && workbook.getSheet(e.sheet)) workbook.setCell(e.sheet, e.row, e.col, parseInput(e.text));
-    if (move && workbook.getSheet(e.sheet)) moveTo(e.sheet, e.row + move[0], e.col + move[1]);
-  };
-
-  const cancelEdit = () => {
-    setEdit(null);
-    focusGrid();
-  };
-
-  /** Keys in the formula bar and the cell editor. */
-  const onEditorKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter' || e.key === 'Tab') {
-      e.preventDefault();
-      commitEdit(e.key === 'Tab' ? [0, e.shiftKey ? -1 : 1] : [e.shiftKey ? -1 : 1, 0]);
-      focusGrid();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      cancelEdit();
-    }
-  };
-
-  /**
-   * Leaving an editor commits, as clicking away does in Excel. Moving between the two editors does
-   * not, nor does switching to another window (the edit is still open on coming back).
-   */
-  const onEditorBlur = (e: React.FocusEvent<HTMLInputElement>) => {
-    if (e.relatedTarget === bar.current || e.relatedTarget === cellEditor.current || !document.hasFocus()) return;
-    commitEdit(null);
-  };
-
-  const typed = (text: string) => {
-    const e = editing.current;
-    if (e) setEdit({ ...e, text });
-    else startEdit('bar', text);
-  };
+  const editing = useSheetEditing({ workbook, sheet, active, activeCell, moveTo, focusGrid });
+  const { editHere, editorOpen, startEdit, commitEdit } = editing;
 
   /** Keys on the grid: start an edit, move or extend the selection, clear cells. */
   const onGridKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
@@ -391,9 +220,7 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
     }
   };
 
-  const editHere = edit && edit.sheet === active ? edit : null;
   const message = activeCell ? workbook.cellMessage(active, activeCell.row, activeCell.col) : null;
-  const barText = edit ? edit.text : activeCell ? editText(sheet.values[activeCell.row]?.[activeCell.col] ?? null) : '';
 
   const cells: React.JSX.Element[] = [];
   for (let r = first; r < last; r++) {
@@ -405,13 +232,16 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
     );
     for (let c = 0; c < nCols; c++) {
       const v = values[r]?.[c] ?? null;
-      const f = workbook.cellFormat(active, r, c);
-      const look = f.style ? STYLE_FORMATS[f.style] : undefined;
-      const header = !f.style && tableHeader(r, c);
-      const fill = conditionalFill(sheet.conditionalFormats, ranges, r, c, v) ?? (f.tone ? TONE_FILLS[f.tone] : look?.fill ?? (header ? STYLE_FORMATS.header.fill : inTable(r, c) && r % 2 === 0 ? tokens.colorNeutralBackground2 : undefined));
-      const isEdited = editHere !== null && editHere.row === r && editHere.col === c;
-      const text = isEdited ? editHere.text : formatCell(v, f.numberFormat);
-      const isText = isEdited || typeof v === 'string';
+      const look = cellLook({
+        value: v,
+        format: workbook.cellFormat(active, r, c),
+        conditional: conditionalFill(sheet.conditionalFormats, ranges, r, c, v),
+        tableHeader: isTableHeader(sheet, r, c),
+        banded: isInTable(sheet, r, c) && r % 2 === 0,
+        bandFill: tokens.colorNeutralBackground2,
+        editing: editHere !== null && editHere.row === r && editHere.col === c ? editHere.text : null,
+        nextEmpty: (values[r]?.[c + 1] ?? null) === null,
+      });
       cells.push(
         <div
           key={`${r}:${c}`}
@@ -420,16 +250,16 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
             top,
             left: lefts[c],
             width: widths[c],
-            background: fill,
-            color: header ? STYLE_FORMATS.header.fontColor : look?.fontColor,
-            fontWeight: look?.bold || header ? 600 : undefined,
-            fontStyle: look?.italic ? 'italic' : undefined,
-            fontSize: look?.size ? `${look.size}px` : undefined,
-            textAlign: isText || v === null ? 'left' : 'right',
-            overflow: isText && (values[r]?.[c + 1] ?? null) === null && !fill ? 'visible' : 'hidden',
-            zIndex: isText ? 1 : undefined,
+            background: look.fill,
+            color: look.color,
+            fontWeight: look.fontWeight,
+            fontStyle: look.fontStyle,
+            fontSize: look.fontSize,
+            textAlign: look.textAlign,
+            overflow: look.overflow,
+            zIndex: look.zIndex,
           }}
-          title={(typeof v === 'string' && v.startsWith('#') ? workbook.cellMessage(active, r, c) : null) ?? (text.length > 12 ? text : undefined)}
+          title={cellTitle(v, look.text, () => workbook.cellMessage(active, r, c))}
           data-cell={`${columnLetters(c)}${r + 1}`}
           onMouseDown={(e) => {
             e.preventDefault();
@@ -441,13 +271,13 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
           onDoubleClick={(e) => {
             e.preventDefault();
             select(r, c, false);
-            setEdit({ sheet: active, row: r, col: c, text: editText(sheet.values[r]?.[c] ?? null), initial: editText(sheet.values[r]?.[c] ?? null), where: 'cell' });
+            editing.editCell(r, c);
           }}
           onMouseEnter={(e) => {
             if (drag.current && e.buttons === 1) select(r, c, true);
           }}
         >
-          {text}
+          {look.text}
         </div>,
       );
     }
@@ -455,29 +285,19 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
 
   return (
     <div className={styles.root} data-testid="preview-grid" data-sheet={active}>
-      <div className={styles.bar}>
-        <span className={styles.nameBox} data-testid="preview-address">
-          {sel ? rangeAddress(sel.row, sel.col, sel.rows, sel.cols) : ''}
-        </span>
-        <input
-          ref={bar}
-          className={styles.formula}
-          data-testid="preview-formula"
-          aria-label={activeCell ? `Contents of cell ${columnLetters(activeCell.col)}${activeCell.row + 1}: type to change it` : 'Formula bar: select a cell to edit it'}
-          title={barText.length > 60 ? barText : undefined}
-          value={barText}
-          readOnly={!activeCell}
-          spellCheck={false}
-          autoComplete="off"
-          onFocus={() => {
-            if (!editing.current && activeCell) startEdit('bar');
-          }}
-          onChange={(e) => typed(e.currentTarget.value)}
-          onKeyDown={onEditorKey}
-          onBlur={onEditorBlur}
-        />
-      </div>
-      {message !== null && !edit && (
+      <FormulaBar
+        address={sel ? rangeAddress(sel.row, sel.col, sel.rows, sel.cols) : ''}
+        cellName={activeCell ? `${columnLetters(activeCell.col)}${activeCell.row + 1}` : null}
+        text={editing.barText}
+        inputRef={editing.bar}
+        onFocus={() => {
+          if (!editing.isEditing() && activeCell) startEdit('bar');
+        }}
+        onChange={editing.typed}
+        onKeyDown={editing.onEditorKey}
+        onBlur={editing.onEditorBlur}
+      />
+      {message !== null && !editing.isEditing() && (
         <div className={styles.message} role="status" data-testid="preview-cell-message">
           {message}
         </div>
@@ -507,7 +327,7 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
           {cells}
           {editorOpen && editHere && (
             <input
-              ref={cellEditor}
+              ref={editing.cellEditor}
               className={styles.editor}
               data-testid="preview-cell-editor"
               aria-label={`Edit cell ${columnLetters(editHere.col)}${editHere.row + 1}`}
@@ -519,9 +339,9 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
               value={editHere.text}
               spellCheck={false}
               autoComplete="off"
-              onChange={(e) => typed(e.currentTarget.value)}
-              onKeyDown={onEditorKey}
-              onBlur={onEditorBlur}
+              onChange={(e) => editing.typed(e.currentTarget.value)}
+              onKeyDown={editing.onEditorKey}
+              onBlur={editing.onEditorBlur}
             />
           )}
           {sheet.charts.map((ch, i) => (
@@ -531,24 +351,15 @@ export function SheetGrid({ workbook, version }: SheetGridProps): React.JSX.Elem
           ))}
         </div>
       </div>
-      <div className={styles.tabs} role="tablist" aria-label="Sheets">
-        {visibleSheets.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={name === active}
-            className={`${styles.tab}${name === active ? ` ${styles.tabActive}` : ''}`}
-            onClick={() => {
-              void workbook.activateSheet(name);
-              // The new sheet's first cell is selected: typing goes into it, as in Excel.
-              focusGrid();
-            }}
-          >
-            {name}
-          </button>
-        ))}
-      </div>
+      <SheetTabs
+        names={visibleSheets}
+        active={active}
+        onPick={(name) => {
+          void workbook.activateSheet(name);
+          // The new sheet's first cell is selected: typing goes into it, as in Excel.
+          focusGrid();
+        }}
+      />
     </div>
   );
 }

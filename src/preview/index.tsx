@@ -25,8 +25,8 @@ import {
 import { ArrowReset20Regular, Save20Regular } from '@fluentui/react-icons';
 import { App } from '../taskpane/App';
 import { MemoryWorkbook } from '../workbook/memoryWorkbook';
-import { loadSampleWorkbook } from '../workbook/sampleLoader';
-import { gapsFunctionRegistry } from '../workbook/gapsRegistry';
+import { loadSampleWorkbook } from './sampleLoader';
+import { gapsFunctionRegistry } from './gapsRegistry';
 import { SheetGrid } from './SheetGrid';
 
 const useStyles = makeStyles({

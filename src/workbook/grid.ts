@@ -3,7 +3,7 @@
  * so the in-memory and the Excel workbooks read and write exactly alike.
  */
 import { isBlank } from '../core/cells';
-import type { CellValue, TableData } from './port';
+import type { Block, CellValue, TableData } from './port';
 import { MAX_COLS, MAX_ROWS, sheetRangeAddress } from './a1';
 
 /** Where a block read from a sheet starts (0-based). */
@@ -84,4 +84,19 @@ export function tableHeaders(row: ReadonlyArray<CellValue>): string[] {
     seen.add(name.toLowerCase());
     return name;
   });
+}
+
+/**
+ * A block's cells ready to write, the same way in every workbook: made rectangular, checked to lie
+ * inside Excel's grid, and a table's header row made into valid distinct headers; null for a block
+ * with no cells.
+ */
+export function blockCells(b: Block, index: number, sheetName: string): { values: CellValue[][]; rows: number; cols: number } | null {
+  const values = rectangular(b.values);
+  const rows = values.length;
+  const cols = rows === 0 ? 0 : values[0].length;
+  if (rows === 0 || cols === 0) return null;
+  checkInsideGrid(b.row, b.col, rows, cols, `Block ${index + 1} of "${sheetName}"`);
+  if (b.table) values[0] = tableHeaders(values[0]);
+  return { values, rows, cols };
 }

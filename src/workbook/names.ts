@@ -91,3 +91,12 @@ export function uniqueTableName(desired: string, taken: Iterable<string>): strin
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+/**
+ * Whether two sheet or table names are the same name to Excel (names compare case-insensitively).
+ *
+ * @example sameName("Year 7", "YEAR 7") // true
+ */
+export function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

@@ -1,5 +1,5 @@
 import { MemoryWorkbook } from '../../src/workbook/memoryWorkbook';
-import { gapsFunctionRegistry } from '../../src/workbook/gapsRegistry';
+import { gapsFunctionRegistry } from '../../src/preview/gapsRegistry';
 import type { CellValue, SheetSpec } from '../../src/workbook/port';
 
 const pupils: CellValue[][] = [

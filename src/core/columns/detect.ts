@@ -14,31 +14,9 @@
  */
 import type { Grid } from '../cells';
 import { profileColumn, type ColumnProfile } from './values';
+import type { ColumnRole, DetectedColumn } from './column';
 
-export type ColumnRole =
-  | 'id'
-  | 'name'
-  | 'year'
-  | 'form'
-  | 'gender'
-  | 'disadvantaged'
-  | 'send'
-  | 'eal'
-  | 'prior'
-  | 'priorBand'
-  | 'set'
-  | 'intervention'
-  | 'assessment'
-  | 'ignore';
-
-export interface DetectedColumn {
-  /** 0-based position of the column in the data. */
-  index: number;
-  header: string;
-  role: ColumnRole;
-  /** Why this role was guessed, in plain words (shown next to the choice). */
-  reason: string;
-}
+export type { ColumnRole, DetectedColumn } from './column';
 
 /** Share of non-blank cells that must be scores or grades for a column to count as an assessment. */
 export const ASSESSMENT_SHARE = 0.8;
@@ -157,4 +135,3 @@ export function firstOfRole(columns: readonly DetectedColumn[], role: ColumnRole
   return columns.find((c) => c.role === role)?.index ?? null;
 }
 
-export { detectAssessmentPoints, type AssessmentSubject, type AssessmentPoint } from './points';

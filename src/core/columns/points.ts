@@ -14,7 +14,7 @@
  * @example detectAssessmentPoints([{ index: 5, header: "Eng Spr", ... }, { index: 4, header: "Eng Aut", ... }])
  * // [{ subject: "Eng", points: [{ index: 4, label: "Aut", ... }, { index: 5, label: "Spr", ... }] }]
  */
-import type { DetectedColumn } from './detect';
+import type { DetectedColumn } from './column';
 
 export interface AssessmentPoint {
   /** Column index in the data. */

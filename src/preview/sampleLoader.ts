@@ -4,7 +4,7 @@
  * computing its formulas.
  */
 import sample from '../../assets/sample/tracker.json';
-import { MemoryWorkbook, type WorkbookModel } from './memoryWorkbook';
+import { MemoryWorkbook, type WorkbookModel } from '../workbook/memoryWorkbook';
 import { gapsFunctionRegistry } from './gapsRegistry';
 
 /** A fresh copy of the sample workbook (changes to it never touch the bundled data). */

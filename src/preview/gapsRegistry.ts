@@ -3,7 +3,7 @@
  * function exported by `src/functions/functions.ts`, under its Excel name (`fsmGap` -> "FSMGAP").
  */
 import * as gaps from '../functions/functions';
-import type { FunctionRegistry } from './formula';
+import type { FunctionRegistry } from '../workbook/formula';
 
 export function gapsFunctionRegistry(): FunctionRegistry {
   const registry: FunctionRegistry = {};

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { loadSampleWorkbook } from '../../src/workbook/sampleLoader';
+import { loadSampleWorkbook } from '../../src/preview/sampleLoader';
 import { readFlag, readScore, FLAG_TRUE } from '../../src/core/cells';
 import { dosDateTime, fixZipDates } from '../../scripts/zipDates';
 

@@ -1,8 +1,9 @@
 /**
- * The one table from report styles and tones to concrete Excel fonts and fills. Colour constants
- * live here (and in the preview's renderer) only; reports speak of meanings ('header', 'bad').
+ * The one table from report styles and tones to concrete fonts and fills, used by the Excel workbook
+ * and by the browser preview's grid alike. Colour constants live here only; reports speak of
+ * meanings ('header', 'bad').
  */
-import type { CellStyle, Tone } from '../workbook/port';
+import type { CellStyle, Tone } from './port';
 
 export interface StyleFormat {
   bold?: boolean;

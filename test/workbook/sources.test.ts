@@ -1,0 +1,43 @@
+import { isSingleCell, selectionArea, selectionDescription, singleCellDescription } from '../../src/workbook/sources';
+import { isOwnedName, notOwnedError, recordOwned } from '../../src/workbook/owned';
+import { sameName } from '../../src/workbook/names';
+
+describe('a selection reads the cells both workbooks agree on', () => {
+  test('a whole-column selection stops at the last used row', () => {
+    // Columns A:B selected (1,048,576 rows); data in A1:E31.
+    expect(selectionArea({ row: 0, col: 0, rows: 1048576, cols: 2 }, { row: 0, col: 0, rows: 31, cols: 5 })).toEqual({ row: 0, col: 0, rows: 31, cols: 2 });
+  });
+
+  test('a selection inside the data is read as it is; one below the data reads one row', () => {
+    expect(selectionArea({ row: 2, col: 1, rows: 5, cols: 3 }, { row: 0, col: 0, rows: 31, cols: 5 })).toEqual({ row: 2, col: 1, rows: 5, cols: 3 });
+    expect(selectionArea({ row: 40, col: 0, rows: 3, cols: 2 }, { row: 0, col: 0, rows: 31, cols: 5 })).toEqual({ row: 40, col: 0, rows: 1, cols: 2 });
+  });
+
+  test('only a 1 x 1 selection stands for the whole sheet', () => {
+    expect(isSingleCell({ row: 4, col: 2, rows: 1, cols: 1 })).toBe(true);
+    expect(isSingleCell({ row: 4, col: 2, rows: 2, cols: 1 })).toBe(false);
+  });
+
+  test('messages name the selection by its address', () => {
+    expect(selectionDescription('Year 7', { row: 0, col: 0, rows: 31, cols: 2 })).toBe("selection 'Year 7'!A1:B31");
+    expect(singleCellDescription('Year 7')).toBe('sheet Year 7 (all its data: only one cell was selected)');
+  });
+});
+
+describe('owned sheets are compared as Excel compares names', () => {
+  test('a name matches whatever its case, and is recorded once', () => {
+    expect(sameName('Gap report', 'GAP REPORT')).toBe(true);
+    expect(isOwnedName(['Gap report'], 'gap Report')).toBe(true);
+    expect(isOwnedName(['Gap report'], 'Gap report (2)')).toBe(false);
+    const owned = Object.freeze(['Gap report']);
+    expect(recordOwned(owned, 'GAP REPORT')).toEqual(['Gap report']);
+    expect(recordOwned(owned, 'Checklist')).toEqual(['Gap report', 'Checklist']);
+    expect(owned).toEqual(['Gap report']);
+  });
+
+  test('refusing to rewrite a sheet says which sheet and what to do', () => {
+    expect(notOwnedError('Year 7', 'Year 7').message).toBe(
+      'The sheet "Year 7" was not made by Closing the Gap, so it was left untouched. Rename that sheet if the add-in should write its own "Year 7" sheet.',
+    );
+  });
+});
