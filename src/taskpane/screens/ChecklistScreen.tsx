@@ -35,7 +35,7 @@ import {
   type CustomDraft,
   type ItemResponse,
 } from '../../core/checklist/model';
-import { findEvidence, type WorkbookEvidence } from '../../reports/evidence';
+import { findEvidence, type WorkbookEvidence } from '../../sheets/evidence';
 import { loadChecklist, saveChecklist, saveProgress, saveSnapshot, type Loaded, type Saved, type SnapshotSaved } from './checklist/checklistStore';
 import { StepProgress } from './checklist/StepProgress';
 import { StatementStep } from './checklist/StatementStep';

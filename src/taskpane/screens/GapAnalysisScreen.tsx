@@ -36,7 +36,7 @@ import { valueError } from '../../core/errors';
 import { detectColumns, defaultDisadvantaged, firstOfRole, type DetectedColumn } from '../../core/columns/detect';
 import { defaultThreshold } from '../../core/columns/threshold';
 import { guessScale, type NamedScale } from '../../core/grades/scales';
-import { MEASURE_LABELS, analyseGaps, buildGapReportFrom, type GapAnalysis, type GapMeasures, type GapReportOptions } from '../../reports/gapReport';
+import { MEASURE_LABELS, analyseGaps, buildGapReportFrom, type GapAnalysis, type GapMeasures, type GapReportOptions } from '../../sheets/gapReport';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

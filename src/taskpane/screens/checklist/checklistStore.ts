@@ -11,7 +11,7 @@
 import type { WorkbookPort } from '../../../workbook/port';
 import { CHECKLIST_SHEET, HISTORY_SHEET, STATE_KEY } from '../../../core/checklist/layout';
 import { parseState, serialiseState, type ChecklistState } from '../../../core/checklist/model';
-import { mergeSheet, readChecklistSheet } from '../../../core/checklist/sheetCodec';
+import { mergeSheet, readChecklistSheet } from '../../../sheets/checklistCodec';
 import {
   buildChecklistSheet,
   buildHistorySheet,
@@ -20,8 +20,8 @@ import {
   withSnapshot,
   writtenResponses,
   type Snapshot,
-} from '../../../reports/checklistSheet';
-import { isoDate, isoDateTime } from '../../../reports/common';
+} from '../../../sheets/checklistSheet';
+import { isoDate, isoDateTime } from '../../../sheets/common';
 
 export interface Loaded {
   state: ChecklistState;

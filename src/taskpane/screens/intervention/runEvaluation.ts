@@ -6,7 +6,7 @@
 import type { DataSource, ProgressInfo, WorkbookPort, WriteResult } from '../../../workbook/port';
 import { evaluateIntervention, type InterventionEvaluation } from '../../../core/interventions/evaluate';
 import type { InterventionForm } from '../../../core/interventions/form';
-import { buildInterventionSheet, buildRegister, REGISTER_SHEET } from '../../../reports/interventionReport';
+import { buildInterventionSheet, buildRegister, REGISTER_SHEET } from '../../../sheets/interventionReport';
 
 export interface EvaluationRun {
   evaluation: InterventionEvaluation;

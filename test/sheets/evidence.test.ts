@@ -6,7 +6,7 @@ import {
   gapFigures,
   impactFigures,
   registerFigures,
-} from '../../src/reports/evidence';
+} from '../../src/sheets/evidence';
 import type { CellValue, WorkbookPort } from '../../src/workbook/port';
 
 /** The values of a gap report as a colleague might leave it: a header block, then a table per group. */

@@ -1,4 +1,4 @@
-import { analyseGaps, buildGapReport, gapReportName, type GapReportOptions } from '../../src/reports/gapReport';
+import { analyseGaps, buildGapReport, gapReportName, type GapReportOptions } from '../../src/sheets/gapReport';
 import type { Block, CellValue, TableData } from '../../src/workbook/port';
 
 /*
