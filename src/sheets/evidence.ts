@@ -17,8 +17,8 @@ import { readScore } from '../core/cells';
 import { readDateCell } from '../core/checklist/dates';
 import type { CellValue, WorkbookPort } from '../workbook/port';
 
-/** Name of the register of intervention evaluations. */
-export const REGISTER_SHEET = 'Interventions register';
+import { REGISTER_SHEET } from './interventionReport';
+export { REGISTER_SHEET };
 
 const GAP_REPORT_NAME = /^Gap report (\d{4}-\d{2}-\d{2})(?: \((\d+)\))?$/i;
 const IMPACT_NAME = /^Impact (.+?) (\d{4}-\d{2}-\d{2})(?: \((\d+)\))?$/i;
