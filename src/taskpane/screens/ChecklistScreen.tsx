@@ -36,7 +36,7 @@ import {
   type ItemResponse,
 } from '../../core/checklist/model';
 import { findEvidence, type WorkbookEvidence } from '../../sheets/evidence';
-import { loadChecklist, saveChecklist, saveProgress, saveSnapshot, type Loaded, type Saved, type SnapshotSaved } from './checklist/checklistStore';
+import { loadChecklist, saveChecklist, saveProgress, saveSnapshot, type Loaded, type Saved, type SnapshotSaved } from '../../jobs/checklist';
 import { StepProgress } from './checklist/StepProgress';
 import { StatementStep } from './checklist/StatementStep';
 import { CustomStatementForm } from './checklist/CustomStatementForm';
