@@ -15,7 +15,7 @@
  */
 import { readScore } from '../core/cells';
 import { readDateCell } from '../core/checklist/dates';
-import type { CellValue, WorkbookPort } from '../workbook/port';
+import type { CellValue } from '../workbook/port';
 
 import { REGISTER_SHEET } from './interventionReport';
 export { REGISTER_SHEET };
@@ -244,42 +244,4 @@ export function citeInterventions(list: readonly InterventionFigure[]): string {
       return `${f.name}${when}: effect size ${fmt(f.effect)}${interval(f.lower, f.upper)}${months}.`;
     })
     .join(' ');
-}
-
-/**
- * Finds the latest gap report and the latest intervention evaluations in the workbook and reads
- * their headline figures. Reads only the sheets it cites (at most one gap report, the register,
- * and a few impact sheets when there is no register).
- */
-export async function findEvidence(port: WorkbookPort): Promise<WorkbookEvidence> {
-  const sheets = await port.listSheets();
-  const names = sheets.map((s) => s.name);
-  const { gapReports, impacts } = datedSheets(names);
-
-  let gapReport: GapReportEvidence | null = null;
-  for (const g of gapReports) {
-    const values = await port.readSheetValues(g.name);
-    if (!values) continue;
-    gapReport = { sheet: g.name, date: g.date, figures: gapFigures(values) };
-    break;
-  }
-
-  let interventions: InterventionFigure[] = [];
-  const register = names.find((n) => n.trim().toLowerCase() === REGISTER_SHEET.toLowerCase());
-  if (register) {
-    const values = await port.readSheetValues(register);
-    if (values) interventions = registerFigures(values, register);
-  }
-  if (interventions.length === 0) {
-    for (const sheet of impacts.slice(0, MAX_EVALUATIONS)) {
-      const values = await port.readSheetValues(sheet.name);
-      if (values) interventions.push(impactFigures(values, sheet));
-    }
-  }
-  interventions = interventions
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (a.f.date === b.f.date ? b.i - a.i : a.f.date < b.f.date ? 1 : -1))
-    .map((x) => x.f)
-    .slice(0, MAX_EVALUATIONS);
-  return { gapReport, interventions };
 }
