@@ -30,7 +30,8 @@ import {
   type GapReportOptions,
   type GapResult,
 } from '../core/gaps/analysis';
-import { FORMATS, SMALL_GROUP, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
+import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
 
 export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
   effectSize: "Effect size (Hedges' g)",

@@ -38,10 +38,9 @@ import { eefCostBand } from './eefMonths';
 import { matchComparison, type MatchBalance, type UnmatchedReason } from './matching';
 import { hedgesG } from './standardisedDifference';
 import { describeCriterion, judgeCriterion, monthsWords, parseCriterion, type CriterionJudgement, type SuccessCriterion } from './criteria';
+import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../gaps/gapSummary';
 import { formProblems, readCost, type ComparisonMode, type FormField, type InterventionForm } from './form';
 
-/** Groups smaller than this make a result fragile (DfE tables suppress groups under 6 pupils). */
-export const SMALL_GROUP = 6;
 /** Baseline differences (Hedges' g) up to this are equivalent without adjustment (WWC). */
 export const BASELINE_EQUIVALENT = 0.05;
 /** Baseline differences above this are not equivalent, whatever the adjustment (WWC). */
