@@ -205,13 +205,3 @@ export function invalidFlagError(argName: string, cell: unknown, k: number, cols
       `(use Y/N, Yes/No, TRUE/FALSE or 1/0): check that the right column is selected`,
   );
 }
-
-/**
- * Reads a flag or throws `#VALUE!` quoting the value and its position.
- * Use in loops as `const f = flagOrThrow(cellAt(flags, k, fc), 'disadvantaged', k, fc)`.
- */
-export function flagOrThrow(cell: unknown, argName: string, k: number, cols: number): boolean {
-  const f = readFlag(cell);
-  if (f === FLAG_INVALID) throw invalidFlagError(argName, cell, k, cols);
-  return f === FLAG_TRUE;
-}

@@ -248,11 +248,6 @@ export function ratedCount(state: ChecklistState): number {
   return scoresOf(state).overall.rated;
 }
 
-/** Name of a statement's area. */
-export function areaName(s: { area: AreaId }): string {
-  return areaOf(s.area).name;
-}
-
 /**
  * Reads saved state back, tolerating anything: a missing, damaged or older saved state gives a
  * fresh review plus a note, never a crash. Unknown fields are dropped; texts are kept as they are.
