@@ -15,6 +15,7 @@
  */
 import { readScore } from '../core/cells';
 import { readDateCell } from '../core/checklist/dates';
+import { monthsWords } from '../core/interventions/criteria';
 import type { CellValue } from '../workbook/port';
 
 import { REGISTER_SHEET } from './interventionReport';
@@ -229,8 +230,7 @@ export function citeGapReport(e: GapReportEvidence): string {
 function monthsText(m: number): string {
   if (m === 0) return 'no additional progress in EEF months';
   const n = Math.abs(m);
-  const unit = n === 1 ? "month's" : "months'";
-  return m > 0 ? `about ${n} ${unit} additional progress` : `about ${n} ${n === 1 ? 'month' : 'months'} less progress`;
+  return m > 0 ? `about ${monthsWords(n)} additional progress` : `about ${n} ${n === 1 ? 'month' : 'months'} less progress`;
 }
 
 /** The citation of intervention evaluations, one sentence each. */

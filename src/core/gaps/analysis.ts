@@ -5,7 +5,7 @@
  * a model out; the report sheet (src/sheets/gapReport.ts) only lays it out.
  */
 import { FLAG_INVALID, FLAG_TRUE, describeValue, isBlank, readFlag, readLabel } from '../cells';
-import { valueError } from '../errors';
+import { isConfidenceLevel, valueError } from '../errors';
 import { gapSummary, type GapSummary } from './gapSummary';
 import { thresholdGap } from './thresholdGap';
 import { gradeValue, scaleLabel, type GradeScale } from '../grades/scales';
@@ -261,7 +261,7 @@ function noteFor(s: GapSummary, p: ColumnPoints, scale: GradeScale, comparison: 
 export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnalysis {
   const c = options.columns;
   const confidence = options.confidence ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) throw valueError(`The confidence level must be between 0 and 1 (e.g. 0.95), but it is ${confidence}.`);
+  if (!isConfidenceLevel(confidence)) throw valueError(`The confidence level must be between 0 and 1 (e.g. 0.95), but it is ${confidence}.`);
   if (data.rows.length === 0) throw valueError('The data has headers but no pupils: choose a table or range with pupils in it.');
   checkColumn(data, c.disadvantaged, 'disadvantaged');
   for (const [k, what] of [[c.send, 'SEND'], [c.eal, 'EAL'], [c.gender, 'gender'], [c.priorBand, 'prior band'], [c.id, 'pupil ID'], [c.form, 'form']] as const) checkColumn(data, k, what);

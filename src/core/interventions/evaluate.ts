@@ -31,7 +31,7 @@
  * S. B. Morris (2008), "Estimating effect sizes from pretest-posttest-control group designs".
  */
 import { describeValue, FLAG_INVALID, FLAG_TRUE, readFlag, readLabel, readScore, isBlank, type Grid } from '../cells';
-import { naError, valueError } from '../errors';
+import { naError, isConfidenceLevel, valueError } from '../errors';
 import { momentsOf } from '../stats/moments';
 import { interventionImpact } from './impact';
 import { eefCostBand } from './eefMonths';
@@ -208,7 +208,7 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
   if (first) throw valueError(problems[first] as string);
 
   const confidence = input.confidence ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) throw valueError(`The confidence level must be a fraction between 0 and 1, such as 0.95, but it is ${confidence}`);
+  if (!isConfidenceLevel(confidence)) throw valueError(`The confidence level must be a fraction between 0 and 1, such as 0.95, but it is ${confidence}`);
 
   const { headers, rows } = input;
   const width = headers.length;
