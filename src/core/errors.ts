@@ -37,3 +37,8 @@ export function div0Error(message: string): GapsError {
 export function isGapsError(e: unknown): e is GapsError {
   return e instanceof GapsError;
 }
+
+/** True for a usable confidence level: a fraction strictly between 0 and 1 (0.95 for 95%). */
+export function isConfidenceLevel(confidence: number): boolean {
+  return confidence > 0 && confidence < 1;
+}

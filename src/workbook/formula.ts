@@ -141,15 +141,8 @@ function asCell(v: unknown): CellValue {
 
 /**
  * Evaluates a parsed call with the registry's function, reading ranges through `readRange`.
- * Unknown functions give "#NAME?", a thrown exception "#VALUE!".
- */
-export function evaluateCall(call: FormulaCall, functions: FunctionRegistry, readRange: (ref: RangeRef) => CellValue[][]): FormulaResult {
-  return evaluateCallDetailed(call, functions, readRange).value;
-}
-
-/**
- * As `evaluateCall`, also keeping each error cell's message (what Excel shows beside `#VALUE!` and
- * `#N/A`), so the preview can say what to fix. A range on a sheet that does not exist is "#REF!".
+ * Unknown functions give "#NAME?", a thrown exception "#VALUE!". Keeps each error cell's message
+ * (what Excel shows beside `#VALUE!` and `#N/A`), so the preview can say what to fix. A range on a sheet that does not exist is "#REF!".
  */
 export function evaluateCallDetailed(call: FormulaCall, functions: FunctionRegistry, readRange: (ref: RangeRef) => CellValue[][]): DetailedResult {
   const messages = new Map<string, string>();

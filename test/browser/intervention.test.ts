@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPreview, type PreviewSession } from './harness';
 import { evaluateIntervention } from '../../src/core/interventions/evaluate';
-import { impactSheetName } from '../../src/reports/interventionReport';
+import { impactSheetName } from '../../src/sheets/interventionReport';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE_DIR = path.join(ROOT, 'assets/sample');

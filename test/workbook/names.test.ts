@@ -1,6 +1,6 @@
 /** Sheet names Excel accepts (1-31 characters, no [ ] : * ? / \, unique case-insensitively), worked out by hand. */
 import { sanitiseSheetName, uniqueSheetName } from '../../src/workbook/names';
-import { impactSheetName } from '../../src/reports/interventionReport';
+import { impactSheetName } from '../../src/sheets/interventionReport';
 
 describe('uniqueSheetName', () => {
   it('keeps a free name, and numbers a taken one case-insensitively', () => {

@@ -9,7 +9,7 @@
  */
 import type { Grid } from '../cells';
 import { isGapsError } from '../errors';
-import { AREAS, ITEMS, areaOf, type AreaId, type ChecklistArea } from './items';
+import { AREAS, ITEMS, type AreaId, type ChecklistArea } from './items';
 import { checklistScore, ratingPoints } from './score';
 
 /** The four ratings the wizard offers, lowest first (0, 1, 2 and 3 points). */
@@ -246,11 +246,6 @@ export function scoresOf(state: ChecklistState): ChecklistScores {
 /** How many statements have a usable rating. */
 export function ratedCount(state: ChecklistState): number {
   return scoresOf(state).overall.rated;
-}
-
-/** Name of a statement's area. */
-export function areaName(s: { area: AreaId }): string {
-  return areaOf(s.area).name;
 }
 
 /**

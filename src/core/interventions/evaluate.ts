@@ -42,7 +42,7 @@
  * S. B. Morris (2008), "Estimating effect sizes from pretest-posttest-control group designs".
  */
 import { describeValue, FLAG_INVALID, FLAG_TRUE, readFlag, readLabel, readScore, isBlank, type Grid } from '../cells';
-import { naError, valueError } from '../errors';
+import { naError, isConfidenceLevel, valueError } from '../errors';
 import { momentsOf } from '../stats/moments';
 import { ancova } from '../stats/ancova';
 import { tQuantile } from '../stats/distributions';
@@ -53,10 +53,9 @@ import { eefCostBand } from './eefMonths';
 import { matchComparison, type MatchBalance, type UnmatchedReason } from './matching';
 import { hedgesG } from './standardisedDifference';
 import { describeCriterion, judgeCriterion, monthsWords, parseCriterion, type CriterionJudgement, type SuccessCriterion } from './criteria';
+import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../gaps/gapSummary';
 import { formProblems, readCost, type ComparisonMode, type FormField, type InterventionForm } from './form';
 
-/** Groups smaller than this make a result fragile (DfE tables suppress groups under 6 pupils). */
-export const SMALL_GROUP = 6;
 /** Baseline differences (Hedges' g) up to this are equivalent without adjustment (WWC). */
 export const BASELINE_EQUIVALENT = 0.05;
 /** Baseline differences above this are not equivalent, whatever the adjustment (WWC). */
@@ -252,7 +251,7 @@ export function evaluateIntervention(input: EvaluationInput): InterventionEvalua
   if (first) throw valueError(problems[first] as string);
 
   const confidence = input.confidence ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) throw valueError(`The confidence level must be a fraction between 0 and 1, such as 0.95, but it is ${confidence}`);
+  if (!isConfidenceLevel(confidence)) throw valueError(`The confidence level must be a fraction between 0 and 1, such as 0.95, but it is ${confidence}`);
 
   const { headers, rows } = input;
   const width = headers.length;

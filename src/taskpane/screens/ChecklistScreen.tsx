@@ -35,8 +35,9 @@ import {
   type CustomDraft,
   type ItemResponse,
 } from '../../core/checklist/model';
-import { findEvidence, type WorkbookEvidence } from '../../reports/evidence';
-import { loadChecklist, saveChecklist, saveProgress, saveSnapshot, type Loaded, type Saved, type SnapshotSaved } from './checklist/checklistStore';
+import type { WorkbookEvidence } from '../../sheets/evidence';
+import { findEvidence } from '../../jobs/evidence';
+import { loadChecklist, saveChecklist, saveProgress, saveSnapshot, type Loaded, type Saved, type SnapshotSaved } from '../../jobs/checklist';
 import { StepProgress } from './checklist/StepProgress';
 import { StatementStep } from './checklist/StatementStep';
 import { CustomStatementForm } from './checklist/CustomStatementForm';

@@ -30,13 +30,14 @@ import { ErrorBar } from '../components/ErrorBar';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
 import { ColumnMapper, type AssessmentRow, type RoleField } from '../components/ColumnMapper';
-import type { DataSource, TableData, WorkbookPort } from '../../workbook/port';
+import type { DataSource, TableData } from '../../workbook/port';
 import { readScore } from '../../core/cells';
-import { valueError } from '../../core/errors';
 import { detectColumns, defaultDisadvantaged, firstOfRole, type DetectedColumn } from '../../core/columns/detect';
 import { defaultThreshold } from '../../core/columns/threshold';
 import { guessScale, type NamedScale } from '../../core/grades/scales';
-import { MEASURE_LABELS, analyseGaps, buildGapReportFrom, type GapAnalysis, type GapMeasures, type GapReportOptions } from '../../reports/gapReport';
+import { MEASURE_LABELS } from '../../sheets/gapReport';
+import type { GapAnalysis, GapMeasures, GapReportOptions } from '../../core/gaps/analysis';
+import { runGapAnalysis, type GapRun } from '../../jobs/gapAnalysis';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -150,25 +151,6 @@ function optionsOf(s: Setup): GapReportOptions {
     confidence: 0.95,
     measures: s.measures,
   };
-}
-
-export interface GapRun {
-  sheetName: string;
-  analysis: GapAnalysis;
-}
-
-/** Reads the data again, checks it still has the same columns, analyses it, writes the report. */
-export async function runGapAnalysis(port: WorkbookPort, source: DataSource, expectedHeaders: string[], options: GapReportOptions, now: Date, report?: (p: { done: number; total: number; message: string }) => void): Promise<GapRun> {
-  report?.({ done: 0, total: 3, message: 'Reading the data' });
-  const data = await port.readData(source);
-  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
-    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
-  }
-  report?.({ done: 1, total: 3, message: 'Analysing the gaps' });
-  const analysis = analyseGaps(data, options);
-  report?.({ done: 2, total: 3, message: 'Writing the report' });
-  const written = await port.writeSheet(buildGapReportFrom(analysis, data, options, now));
-  return { sheetName: written.sheetName, analysis };
 }
 
 function fmt(x: number): string {

@@ -35,7 +35,7 @@ import { CRITERION_KINDS, type CriterionKind } from '../../core/interventions/cr
 import { ColumnField } from './intervention/ColumnField';
 import { EvaluationResult } from './intervention/EvaluationResult';
 import { guessColumns } from './intervention/defaultColumns';
-import { runEvaluation, type EvaluationRun } from './intervention/runEvaluation';
+import { runEvaluation, type EvaluationRun } from '../../jobs/interventionEvaluation';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentAdd20Regular, Play20Regular } from '@fluentui/react-icons';
 import type { EvidenceSource } from '../../../core/checklist/items';
-import { citeGapReport, citeInterventions, type WorkbookEvidence } from '../../../reports/evidence';
+import { citeGapReport, citeInterventions, type WorkbookEvidence } from '../../../sheets/evidence';
 
 const useStyles = makeStyles({
   root: {

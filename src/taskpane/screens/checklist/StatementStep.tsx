@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Body1, Caption1, Field, Input, Radio, RadioGroup, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { RATINGS, pointsOf, validateResponse, type ItemResponse, type Statement } from '../../../core/checklist/model';
-import type { WorkbookEvidence } from '../../../reports/evidence';
+import type { WorkbookEvidence } from '../../../sheets/evidence';
 import { EvidenceOffer } from './EvidenceOffer';
 
 const useStyles = makeStyles({

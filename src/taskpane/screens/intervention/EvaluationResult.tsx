@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { EvaluationRun } from './runEvaluation';
+import type { EvaluationRun } from '../../../jobs/interventionEvaluation';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -2,12 +2,12 @@ import {
   citeGapReport,
   citeInterventions,
   datedSheets,
-  findEvidence,
   gapFigures,
   impactFigures,
   registerFigures,
-} from '../../src/reports/evidence';
+} from '../../src/sheets/evidence';
 import type { CellValue, WorkbookPort } from '../../src/workbook/port';
+import { findEvidence } from '../../src/jobs/evidence';
 
 /** The values of a gap report as a colleague might leave it: a header block, then a table per group. */
 const GAP_REPORT: CellValue[][] = [

@@ -1,30 +1,23 @@
 /**
- * The gap report: for each assessment chosen and each group comparison, the group sizes, means,
- * the gap with its confidence interval, Hedges' g, the gap index, the gap in the share of pupils at
- * or above a threshold, and how the gap changed since the subject's previous assessment point;
- * a chart of the disadvantaged gap per assessment with its interval; and a "Back on Track" list of
- * disadvantaged pupils below the threshold at the latest point, or making less progress than the
- * cohort on average.
- *
- * Every statistic comes from the core (`gapSummary`, `thresholdGap`), on grades converted to points
- * with the core's scales, so the sheet shows the same numbers as the GAPS functions would. Cells
- * hold values, not GAPS formulas, so colleagues without the add-in can read the report.
- *
- * Comparisons (the gap is always "comparison mean minus focus mean": positive = focus group behind):
- * - disadvantaged vs other pupils (the disadvantaged column read as a yes/no flag);
- * - SEND (any code other than blank / N / None / No) vs pupils with no SEND;
- * - EAL vs not EAL (a yes/no flag);
- * - boys vs girls (M/Male/Boy vs F/Female/Girl; other values left out of this comparison);
- * - within each prior-attainment band, disadvantaged vs other pupils of that band.
+ * The gap analysis: reads the flag and group columns of a table of pupils, splits them into the
+ * comparisons asked for, runs the core's gap summary on each assessment, works out the change between
+ * assessment points and lists the disadvantaged pupils to get back on track. Pure: plain values in,
+ * a model out; the report sheet (src/sheets/gapReport.ts) only lays it out.
  */
-import type { Block, CellValue, ChartSpec, SheetSpec, TableData } from '../workbook/port';
-import { FLAG_INVALID, FLAG_TRUE, describeValue, isBlank, readFlag, readLabel } from '../core/cells';
-import { valueError } from '../core/errors';
-import { gapSummary, type GapSummary } from '../core/gaps/gapSummary';
-import { thresholdGap } from '../core/gaps/thresholdGap';
-import { gradeValue, scaleLabel, type GradeScale } from '../core/grades/scales';
-import { splitAssessmentHeader } from '../core/columns/points';
-import { FORMATS, SMALL_GROUP, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { FLAG_INVALID, FLAG_TRUE, describeValue, isBlank, readFlag, readLabel } from '../cells';
+import { isConfidenceLevel, valueError } from '../errors';
+import { gapSummary, type GapSummary } from './gapSummary';
+import { thresholdGap } from './thresholdGap';
+import { gradeValue, scaleLabel, type GradeScale } from '../grades/scales';
+import { splitAssessmentHeader } from '../columns/points';
+
+type Cell = string | number | boolean | null;
+
+/** A table of pupils as read from a workbook: one header per column, one row per pupil. */
+export interface GapTable {
+  headers: string[];
+  rows: Cell[][];
+}
 
 /** Which columns of the data hold what (0-based indexes; null or absent = not used). */
 export interface GapReportColumns {
@@ -76,11 +69,6 @@ export interface GapMeasures {
   threshold: boolean;
 }
 
-export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
-  effectSize: "Effect size (Hedges' g)",
-  gapIndex: 'Gap index (-10 to 10)',
-  threshold: 'Gap in the share at or above the threshold',
-};
 
 export type ComparisonKind = 'disadvantaged' | 'send' | 'eal' | 'gender' | 'priorBand';
 
@@ -138,7 +126,7 @@ const BOYS = new Set(['M', 'MALE', 'BOY', 'B']);
 const GIRLS = new Set(['F', 'FEMALE', 'GIRL', 'G']);
 const BAND_ORDER = ['LOW', 'L', 'LOWER', 'MIDDLE', 'MID', 'M', 'MIDDLE ATTAINER', 'HIGH', 'H', 'HIGHER', 'UPPER'];
 
-function checkColumn(data: TableData, index: number | null | undefined, what: string): void {
+function checkColumn(data: GapTable, index: number | null | undefined, what: string): void {
   if (index === null || index === undefined) return;
   if (!Number.isInteger(index) || index < 0 || index >= data.headers.length) {
     throw valueError(`The ${what} column is not in the data (it has ${data.headers.length} columns): choose the columns again.`);
@@ -146,7 +134,7 @@ function checkColumn(data: TableData, index: number | null | undefined, what: st
 }
 
 /** Each row's flag from a yes/no column; `#VALUE!` naming the column and row for anything else. */
-function flagsOf(data: TableData, index: number, what: string): boolean[] {
+function flagsOf(data: GapTable, index: number, what: string): boolean[] {
   return data.rows.map((r, i) => {
     const f = readFlag(r[index]);
     if (f === FLAG_INVALID) {
@@ -159,13 +147,21 @@ function flagsOf(data: TableData, index: number, what: string): boolean[] {
   });
 }
 
+/** The default threshold in points: 4, the GCSE standard pass. */
+export const DEFAULT_THRESHOLD = 4;
+
+/** An assessment's threshold: its own, else the analysis's, else the default. */
+export function thresholdFor(a: Pick<GapAssessment, 'threshold'>, options: Pick<GapReportOptions, 'threshold'>): number {
+  return a.threshold ?? options.threshold ?? DEFAULT_THRESHOLD;
+}
+
 interface ColumnPoints {
   points: Array<number | null>;
   unknown: string[];
   unknownCount: number;
 }
 
-function pointsOf(data: TableData, a: GapAssessment): ColumnPoints {
+function pointsOf(data: GapTable, a: GapAssessment): ColumnPoints {
   const unknown = new Set<string>();
   let unknownCount = 0;
   const points = data.rows.map((r) => {
@@ -189,7 +185,7 @@ interface Comparison {
   member: Array<boolean | null>;
 }
 
-function comparisons(data: TableData, c: GapReportColumns, disadvantaged: boolean[]): Comparison[] {
+function comparisons(data: GapTable, c: GapReportColumns, disadvantaged: boolean[]): Comparison[] {
   const out: Comparison[] = [{ kind: 'disadvantaged', label: 'Disadvantaged vs others', focus: 'Disadvantaged', others: 'Others', member: disadvantaged }];
   if (c.send !== null && c.send !== undefined) {
     const i = c.send;
@@ -262,10 +258,10 @@ function noteFor(s: GapSummary, p: ColumnPoints, scale: GradeScale, comparison: 
 }
 
 /** Runs every comparison on every assessment, in subject and time order. */
-export function analyseGaps(data: TableData, options: GapReportOptions): GapAnalysis {
+export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnalysis {
   const c = options.columns;
   const confidence = options.confidence ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) throw valueError(`The confidence level must be between 0 and 1 (e.g. 0.95), but it is ${confidence}.`);
+  if (!isConfidenceLevel(confidence)) throw valueError(`The confidence level must be between 0 and 1 (e.g. 0.95), but it is ${confidence}.`);
   if (data.rows.length === 0) throw valueError('The data has headers but no pupils: choose a table or range with pupils in it.');
   checkColumn(data, c.disadvantaged, 'disadvantaged');
   for (const [k, what] of [[c.send, 'SEND'], [c.eal, 'EAL'], [c.gender, 'gender'], [c.priorBand, 'prior band'], [c.id, 'pupil ID'], [c.form, 'form']] as const) checkColumn(data, k, what);
@@ -273,7 +269,7 @@ export function analyseGaps(data: TableData, options: GapReportOptions): GapAnal
   if (options.assessments.length === 0) throw valueError('Choose at least one assessment column to analyse.');
   for (const a of options.assessments) {
     checkColumn(data, a.index, 'assessment');
-    const t = a.threshold ?? options.threshold ?? 4;
+    const t = thresholdFor(a, options);
     if (!Number.isFinite(t)) throw valueError(`The threshold for "${data.headers[a.index]}" must be a number of points.`);
   }
 
@@ -298,7 +294,7 @@ export function analyseGaps(data: TableData, options: GapReportOptions): GapAnal
     for (const { a, subject, point } of list) {
       const p = pointsOf(data, a);
       pointsByIndex.set(a.index, p);
-      const threshold = a.threshold ?? options.threshold ?? 4;
+      const threshold = thresholdFor(a, options);
       for (const comp of comps) {
         const scores: Array<[number | null]> = [];
         const flags: Array<[boolean]> = [];
@@ -349,7 +345,8 @@ function mean(xs: number[]): number | null {
   return xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length;
 }
 
-function fmt(x: number): string {
+/** A number of points as text, rounded to 2 decimals: "4", "3.25". */
+export function pointsText(x: number): string {
   return String(Math.round(x * 100) / 100);
 }
 
@@ -359,19 +356,19 @@ function signed(x: number): string {
 }
 
 function backOnTrack(
-  data: TableData,
+  data: GapTable,
   options: GapReportOptions,
   disadvantaged: boolean[],
   ordered: Array<Array<{ a: GapAssessment; subject: string; point: string }>>,
   points: Map<number, ColumnPoints>,
 ): BackOnTrackRow[] {
   const c = options.columns;
-  const text = (r: CellValue[], i: number | null | undefined) => (i === null || i === undefined || isBlank(r[i]) ? '' : String(r[i]).trim());
+  const text = (r: Cell[], i: number | null | undefined) => (i === null || i === undefined || isBlank(r[i]) ? '' : String(r[i]).trim());
   const out: BackOnTrackRow[] = [];
   for (const list of ordered) {
     const first = list[0];
     const last = list[list.length - 1];
-    const threshold = last.a.threshold ?? options.threshold ?? 4;
+    const threshold = thresholdFor(last.a, options);
     const latest = (points.get(last.a.index) as ColumnPoints).points;
     const start = (points.get(first.a.index) as ColumnPoints).points;
     const hasProgress = list.length > 1;
@@ -390,7 +387,7 @@ function backOnTrack(
       if (!disadvantaged[k]) continue;
       const reasons: string[] = [];
       const score = latest[k];
-      if (score !== null && score < threshold) reasons.push(`Below ${fmt(threshold)} on ${last.a.index === first.a.index ? data.headers[last.a.index] : `${data.headers[last.a.index]} (latest)`}: ${fmt(score)}`);
+      if (score !== null && score < threshold) reasons.push(`Below ${pointsText(threshold)} on ${last.a.index === first.a.index ? data.headers[last.a.index] : `${data.headers[last.a.index]} (latest)`}: ${pointsText(score)}`);
       const g = progressOf(k);
       if (g !== null && cohort !== null && g < cohort) reasons.push(`Progress since ${data.headers[first.a.index]} ${signed(g)}, below the cohort's average ${signed(cohort)}`);
       if (reasons.length === 0) continue;
@@ -412,168 +409,7 @@ function backOnTrack(
   return out;
 }
 
-/** "Gap report YYYY-MM-DD" (the workbook adds " (2)" when the name is taken). */
-export function gapReportName(now: Date): string {
-  return `Gap report ${isoDate(now)}`;
-}
-
-function pct(x: number): string {
-  return `${Math.round(x * 1000) / 10}%`;
-}
-
-interface ResultColumn {
-  header: string;
-  format: string | null;
-  /** The measure the column belongs to; always shown when absent. */
-  measure?: keyof GapMeasures;
-  value: (r: GapResult) => CellValue;
-}
-
-const RESULT_COLUMNS: ResultColumn[] = [
-  { header: 'Subject', format: null, value: (r) => r.subject },
-  { header: 'Point', format: null, value: (r) => r.point },
-  { header: 'Assessment', format: null, value: (r) => r.header },
-  { header: 'Comparison', format: null, value: (r) => r.comparison },
-  { header: 'Focus n', format: FORMATS.integer, value: (r) => r.summary.nDisadvantaged },
-  { header: 'Comparison n', format: FORMATS.integer, value: (r) => r.summary.nOther },
-  { header: 'Focus mean', format: FORMATS.twoDp, value: (r) => num(r.summary.meanDisadvantaged) },
-  { header: 'Comparison mean', format: FORMATS.twoDp, value: (r) => num(r.summary.meanOther) },
-  { header: 'Gap', format: FORMATS.signedTwoDp, value: (r) => num(r.summary.gap) },
-  { header: 'CI lower', format: FORMATS.twoDp, value: (r) => num(r.summary.ciLower) },
-  { header: 'CI upper', format: FORMATS.twoDp, value: (r) => num(r.summary.ciUpper) },
-  { header: "Hedges' g", format: FORMATS.twoDp, measure: 'effectSize', value: (r) => num(r.summary.hedgesG) },
-  { header: 'Gap index', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndex) },
-  { header: 'Threshold', format: 'General', measure: 'threshold', value: (r) => r.threshold },
-  { header: 'Focus at/above threshold', format: FORMATS.percent, measure: 'threshold', value: (r) => num(r.focusAtThreshold) },
-  { header: 'Comparison at/above threshold', format: FORMATS.percent, measure: 'threshold', value: (r) => num(r.othersAtThreshold) },
-  { header: 'Threshold gap (points of %)', format: FORMATS.signedPercentPoints, measure: 'threshold', value: (r) => num(r.thresholdGap) },
-  { header: 'Change in gap since previous point', format: FORMATS.signedTwoDp, value: (r) => (r.change === null ? null : num(r.change)) },
-  { header: 'Previous point', format: null, value: (r) => r.changeFrom },
-  { header: 'Cells left out', format: FORMATS.integer, value: (r) => r.summary.leftOut },
-  { header: 'Note', format: null, value: (r) => r.note },
-];
-
 /** The measures a report shows: every one unless the options leave some out. */
 export function measuresOf(options: GapReportOptions): GapMeasures {
   return { effectSize: true, gapIndex: true, threshold: true, ...options.measures };
-}
-
-/**
- * The report sheet for a gap analysis of `data` (as read by the workbook) with `options`, made at
- * `now`. Pure: the same inputs give the same sheet.
- */
-export function buildGapReport(data: TableData, options: GapReportOptions, now: Date): SheetSpec {
-  return buildGapReportFrom(analyseGaps(data, options), data, options, now);
-}
-
-/** The report sheet from an analysis already made (the task pane shows the same analysis). */
-export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, options: GapReportOptions, now: Date): SheetSpec {
-  const { results, backOnTrack: bot, confidence } = analysis;
-  const thresholds = options.assessments.map((a) => `${data.headers[a.index]} ${fmt(a.threshold ?? options.threshold ?? 4)}`).join(', ');
-  const scales = options.assessments.map((a) => `${data.headers[a.index]}: ${scaleLabel(a.scale).replace(/^the /, '')}`).join('; ');
-  const lines: Array<[string, string]> = [
-    ['Data', `${data.description} (${data.address}), ${data.rows.length} pupils`],
-    ['Made', isoDateTime(now)],
-    ['Disadvantaged pupils', `marked in "${analysis.used.disadvantaged}"`],
-    ['Other comparisons', analysis.used.groups.length > 0 ? analysis.used.groups.join('; ') : 'none chosen'],
-    ['Assessments and scales', scales],
-    ['Thresholds (points)', thresholds],
-    ['Confidence level', pct(confidence)],
-    ['Measures', ['Gap with its interval', ...(Object.keys(MEASURE_LABELS) as Array<keyof GapMeasures>).filter((k) => measuresOf(options)[k]).map((k) => MEASURE_LABELS[k])].join('; ')],
-    ['Method', "Gap = comparison mean minus focus mean (positive = focus group behind); Welch interval; Hedges' g with pooled SD; gap index from average ranks (-10 to 10)"],
-    ['Small groups', `Groups under ${SMALL_GROUP} pupils are greyed and noted: read their intervals, not just the gap`],
-  ];
-  const subtitle = 'Attainment gaps between disadvantaged pupils and their peers';
-  const blocks: Block[] = headerBlocks('Gap analysis', lines, subtitle);
-  let row = headerHeight(lines.length, subtitle) + 1;
-
-  // Headline: the disadvantaged gap per assessment, with a chart and its interval.
-  const headline = results.filter((r) => r.kind === 'disadvantaged');
-  blocks.push({ row, col: 0, values: [['Disadvantaged gap by assessment']], style: 'subtitle' });
-  row += 1;
-  const headAt = row;
-  const headRows: CellValue[][] = [['Assessment', 'Gap', 'CI half-width', 'CI lower', 'CI upper', 'Disadvantaged n', 'Others n', 'Note']];
-  for (const r of headline) {
-    const s = r.summary;
-    headRows.push([r.header, num(s.gap), num((s.ciUpper - s.ciLower) / 2), num(s.ciLower), num(s.ciUpper), s.nDisadvantaged, s.nOther, r.note]);
-  }
-  blocks.push({
-    row,
-    col: 0,
-    values: headRows,
-    headerStyle: 'header',
-    numberFormat: [null, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.integer, FORMATS.integer, null],
-    table: { name: 'GapHeadline' },
-    rowTones: headline.reduce<Array<'muted' | null>>((t, r) => [...t, r.summary.smallGroup ? 'muted' : null], [null]),
-  });
-  const charts: ChartSpec[] = [
-    {
-      type: 'columnClustered',
-      title: 'Disadvantaged gap by assessment (others minus disadvantaged), with its interval',
-      data: { row: headAt, col: 0, rows: headRows.length, cols: 2 },
-      seriesBy: 'columns',
-      at: { row: headAt, col: 9 },
-      width: 480,
-      height: 260,
-      errorBars: { plusCol: 2, minusCol: 2 },
-      interval: { lowerCol: 3, upperCol: 4 },
-      yAxisTitle: 'Gap (points)',
-    },
-  ];
-  row += Math.max(headRows.length + 1, 15);
-
-  // Every comparison.
-  blocks.push({ row, col: 0, values: [['All comparisons']], style: 'subtitle' });
-  row += 1;
-  const measures = measuresOf(options);
-  const shown = RESULT_COLUMNS.filter((c) => !c.measure || measures[c.measure]);
-  const resultRows: CellValue[][] = [shown.map((c) => c.header), ...results.map((r) => shown.map((c) => c.value(r)))];
-  blocks.push({
-    row,
-    col: 0,
-    values: resultRows,
-    headerStyle: 'header',
-    numberFormat: shown.map((c) => c.format),
-    table: { name: 'GapResults' },
-    rowTones: results.reduce<Array<'muted' | null>>((t, r) => [...t, r.summary.smallGroup ? 'muted' : null], [null]),
-  });
-  row += resultRows.length + 1;
-
-  // Back on Track.
-  blocks.push({ row, col: 0, values: [['Back on Track: disadvantaged pupils to follow up']], style: 'subtitle' });
-  row += 1;
-  blocks.push({
-    row,
-    col: 0,
-    values: [['Disadvantaged pupils below the threshold at the latest point of a subject, or whose progress from the first to the latest point is below the cohort average.']],
-    style: 'note',
-  });
-  row += 1;
-  if (bot.length === 0) {
-    blocks.push({ row, col: 0, values: [['No disadvantaged pupil is below the threshold or behind the average progress.']], style: 'good' });
-  } else {
-    const botRows: CellValue[][] = [['ID', 'Name', 'Form', 'Subject', 'Latest assessment', 'Latest points', 'Progress', 'Cohort average progress', 'Reason']];
-    for (const b of bot) {
-      botRows.push([b.id || `Data row ${b.row + 1}`, b.name, b.form, b.subject, b.latest, b.latestScore, b.progress === null ? null : num(b.progress), b.cohortProgress === null ? null : num(b.cohortProgress), b.reason]);
-    }
-    blocks.push({
-      row,
-      col: 0,
-      values: botRows,
-      headerStyle: 'header',
-      numberFormat: [FORMATS.text, null, null, null, null, FORMATS.twoDp, FORMATS.signedTwoDp, FORMATS.signedTwoDp, null],
-      table: { name: 'BackOnTrack' },
-    });
-  }
-
-  return {
-    name: gapReportName(now),
-    mode: 'new',
-    blocks,
-    charts,
-    columnWidths: [110, 70, 110, 200, 70, 80, 80, 90, 70, 70, 70, 70, 70, 70, 90, 90, 90, 100, 80, 70, 360],
-    printLandscape: true,
-    tabTone: 'neutral',
-    activate: true,
-  };
 }

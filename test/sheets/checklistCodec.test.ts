@@ -1,7 +1,7 @@
-import { buildChecklistSheet, writtenResponses } from '../../../src/reports/checklistSheet';
-import { addCustom, emptyState, responseOf, withResponse, type ChecklistState } from '../../../src/core/checklist/model';
-import { mergeSheet, readChecklistSheet } from '../../../src/core/checklist/sheetCodec';
-import type { CellValue } from '../../../src/workbook/port';
+import { buildChecklistSheet, writtenResponses } from '../../src/sheets/checklistSheet';
+import { addCustom, emptyState, responseOf, withResponse, type ChecklistState } from '../../src/core/checklist/model';
+import { mergeSheet, readChecklistSheet } from '../../src/sheets/checklistCodec';
+import type { CellValue } from '../../src/workbook/port';
 import { renderValues } from './renderSheet';
 
 /** A review as last saved: culture and data rated, the sheet written from it. */

@@ -9,7 +9,8 @@
 import type { Block, CellValue, ChartSpec, SheetSpec, TableData } from '../workbook/port';
 import { valueError } from '../core/errors';
 import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
-import { FORMATS, SMALL_GROUP, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
+import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
 
 /** Name of the register sheet. */
 export const REGISTER_SHEET = 'Interventions register';

@@ -5,11 +5,11 @@ import {
   REGISTER_COLUMNS,
   REGISTER_SHEET,
   sheetLink,
-} from '../../src/reports/interventionReport';
+} from '../../src/sheets/interventionReport';
 import type { InterventionEvaluation } from '../../src/core/interventions/evaluate';
 import type { Block, CellValue, SheetSpec } from '../../src/workbook/port';
 import { GapsError } from '../../src/core/errors';
-import { datedSheets, impactFigures, registerFigures } from '../../src/reports/evidence';
+import { datedSheets, impactFigures, registerFigures } from '../../src/sheets/evidence';
 
 const NOW = new Date(2026, 10, 22, 14, 5);
 const SOURCE = { description: 'table Year9 on sheet Year 9', address: "'Year 9'!A1:K31" };

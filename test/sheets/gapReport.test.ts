@@ -1,4 +1,5 @@
-import { analyseGaps, buildGapReport, gapReportName, type GapReportOptions } from '../../src/reports/gapReport';
+import { buildGapReport, gapReportName } from '../../src/sheets/gapReport';
+import { analyseGaps, type GapReportOptions } from '../../src/core/gaps/analysis';
 import type { Block, CellValue, TableData } from '../../src/workbook/port';
 
 /*

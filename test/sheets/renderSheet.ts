@@ -3,7 +3,7 @@
  * (formulas stay as their text; blank cells are null), so the sheet builder and the sheet reader
  * can be tested against each other without a workbook.
  */
-import type { CellValue, SheetSpec } from '../../../src/workbook/port';
+import type { CellValue, SheetSpec } from '../../src/workbook/port';
 
 export function renderValues(spec: SheetSpec): CellValue[][] {
   let rows = 0;

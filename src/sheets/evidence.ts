@@ -15,10 +15,11 @@
  */
 import { readScore } from '../core/cells';
 import { readDateCell } from '../core/checklist/dates';
-import type { CellValue, WorkbookPort } from '../workbook/port';
+import { monthsWords } from '../core/interventions/criteria';
+import type { CellValue } from '../workbook/port';
 
-/** Name of the register of intervention evaluations. */
-export const REGISTER_SHEET = 'Interventions register';
+import { REGISTER_SHEET } from './interventionReport';
+export { REGISTER_SHEET };
 
 const GAP_REPORT_NAME = /^Gap report (\d{4}-\d{2}-\d{2})(?: \((\d+)\))?$/i;
 const IMPACT_NAME = /^Impact (.+?) (\d{4}-\d{2}-\d{2})(?: \((\d+)\))?$/i;
@@ -229,8 +230,7 @@ export function citeGapReport(e: GapReportEvidence): string {
 function monthsText(m: number): string {
   if (m === 0) return 'no additional progress in EEF months';
   const n = Math.abs(m);
-  const unit = n === 1 ? "month's" : "months'";
-  return m > 0 ? `about ${n} ${unit} additional progress` : `about ${n} ${n === 1 ? 'month' : 'months'} less progress`;
+  return m > 0 ? `about ${monthsWords(n)} additional progress` : `about ${n} ${n === 1 ? 'month' : 'months'} less progress`;
 }
 
 /** The citation of intervention evaluations, one sentence each. */
@@ -244,42 +244,4 @@ export function citeInterventions(list: readonly InterventionFigure[]): string {
       return `${f.name}${when}: effect size ${fmt(f.effect)}${interval(f.lower, f.upper)}${months}.`;
     })
     .join(' ');
-}
-
-/**
- * Finds the latest gap report and the latest intervention evaluations in the workbook and reads
- * their headline figures. Reads only the sheets it cites (at most one gap report, the register,
- * and a few impact sheets when there is no register).
- */
-export async function findEvidence(port: WorkbookPort): Promise<WorkbookEvidence> {
-  const sheets = await port.listSheets();
-  const names = sheets.map((s) => s.name);
-  const { gapReports, impacts } = datedSheets(names);
-
-  let gapReport: GapReportEvidence | null = null;
-  for (const g of gapReports) {
-    const values = await port.readSheetValues(g.name);
-    if (!values) continue;
-    gapReport = { sheet: g.name, date: g.date, figures: gapFigures(values) };
-    break;
-  }
-
-  let interventions: InterventionFigure[] = [];
-  const register = names.find((n) => n.trim().toLowerCase() === REGISTER_SHEET.toLowerCase());
-  if (register) {
-    const values = await port.readSheetValues(register);
-    if (values) interventions = registerFigures(values, register);
-  }
-  if (interventions.length === 0) {
-    for (const sheet of impacts.slice(0, MAX_EVALUATIONS)) {
-      const values = await port.readSheetValues(sheet.name);
-      if (values) interventions.push(impactFigures(values, sheet));
-    }
-  }
-  interventions = interventions
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (a.f.date === b.f.date ? b.i - a.i : a.f.date < b.f.date ? 1 : -1))
-    .map((x) => x.f)
-    .slice(0, MAX_EVALUATIONS);
-  return { gapReport, interventions };
 }

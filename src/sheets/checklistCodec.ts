@@ -13,10 +13,10 @@
  * unrated again (noted), and a new row with an area and a statement becomes one of the school's own
  * statements. Nothing here throws on a cell's content.
  */
-import { isBlank, readScore } from '../cells';
-import { areaByName } from './items';
-import { readDateCell } from './dates';
-import { COLUMNS, SCORES_TITLE, type ColumnName } from './layout';
+import { isBlank, readScore } from '../core/cells';
+import { areaByName } from '../core/checklist/items';
+import { readDateCell } from '../core/checklist/dates';
+import { COLUMNS, SCORES_TITLE, type ColumnName } from '../core/checklist/layout';
 import {
   MAX_TITLE,
   addCustom,
@@ -27,7 +27,7 @@ import {
   type ChecklistState,
   type ItemResponse,
   type Statement,
-} from './model';
+} from '../core/checklist/model';
 
 /** The response fields a colleague may edit in the sheet, with their column headers. */
 const EDITABLE: ReadonlyArray<[keyof ItemResponse, ColumnName]> = [

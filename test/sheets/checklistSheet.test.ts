@@ -7,12 +7,12 @@ import {
   snapshotOf,
   withSnapshot,
   type Snapshot,
-} from '../../src/reports/checklistSheet';
+} from '../../src/sheets/checklistSheet';
 import { addCustom, emptyState, responseOf, withResponse, withStep, type ChecklistState } from '../../src/core/checklist/model';
-import { loadChecklist, saveChecklist, saveProgress, saveSnapshot } from '../../src/taskpane/screens/checklist/checklistStore';
+import { loadChecklist, saveChecklist, saveProgress, saveSnapshot } from '../../src/jobs/checklist';
 import { AREAS } from '../../src/core/checklist/items';
 import type { Block, CellValue, SheetSpec, WorkbookPort, WriteResult } from '../../src/workbook/port';
-import { renderValues } from '../core/checklist/renderSheet';
+import { renderValues } from './renderSheet';
 
 function review(): ChecklistState {
   let s = emptyState();

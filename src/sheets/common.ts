@@ -5,8 +5,6 @@
  */
 import type { Block, CellValue } from '../workbook/port';
 
-/** Groups smaller than this are flagged (DfE performance tables suppress groups under 6 pupils). */
-export const SMALL_GROUP = 6;
 
 /** Number formats used across reports. */
 export const FORMATS = {

@@ -1,12 +1,12 @@
 /**
- * What pressing "Evaluate" does, in order: read the chosen data afresh, evaluate in the core, write
+ * The intervention evaluation job (what pressing "Evaluate" does), in order: read the chosen data afresh, evaluate in the core, write
  * the evaluation sheet, then add a row to the interventions register (rewriting it only when the
  * add-in made it, so a sheet of the school's own with that name is never touched).
  */
-import type { DataSource, ProgressInfo, WorkbookPort, WriteResult } from '../../../workbook/port';
-import { evaluateIntervention, type InterventionEvaluation } from '../../../core/interventions/evaluate';
-import type { InterventionForm } from '../../../core/interventions/form';
-import { buildInterventionSheet, buildRegister, REGISTER_SHEET } from '../../../reports/interventionReport';
+import type { DataSource, ProgressInfo, WorkbookPort, WriteResult } from '../workbook/port';
+import { evaluateIntervention, type InterventionEvaluation } from '../core/interventions/evaluate';
+import type { InterventionForm } from '../core/interventions/form';
+import { buildInterventionSheet, buildRegister, REGISTER_SHEET } from '../sheets/interventionReport';
 
 export interface EvaluationRun {
   evaluation: InterventionEvaluation;

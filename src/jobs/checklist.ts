@@ -1,5 +1,5 @@
 /**
- * Loading and saving a checklist review in the workbook, through the `WorkbookPort` only.
+ * The checklist jobs: loading (resume), saving and snapshotting a checklist review in the workbook, through the `WorkbookPort` only.
  *
  * The review lives in two places that travel with the file: the add-in's saved state (where the
  * wizard was, the school's own statements, what was last written to the sheet) and the visible
@@ -8,10 +8,10 @@
  * batch, then saves the state. The add-in rewrites only sheets it created: a user's own sheet
  * called "Checklist" is left alone and the review gets a sheet of its own beside it.
  */
-import type { WorkbookPort } from '../../../workbook/port';
-import { CHECKLIST_SHEET, HISTORY_SHEET, STATE_KEY } from '../../../core/checklist/layout';
-import { parseState, serialiseState, type ChecklistState } from '../../../core/checklist/model';
-import { mergeSheet, readChecklistSheet } from '../../../core/checklist/sheetCodec';
+import type { WorkbookPort } from '../workbook/port';
+import { CHECKLIST_SHEET, HISTORY_SHEET, STATE_KEY } from '../core/checklist/layout';
+import { parseState, serialiseState, type ChecklistState } from '../core/checklist/model';
+import { mergeSheet, readChecklistSheet } from '../sheets/checklistCodec';
 import {
   buildChecklistSheet,
   buildHistorySheet,
@@ -20,8 +20,8 @@ import {
   withSnapshot,
   writtenResponses,
   type Snapshot,
-} from '../../../reports/checklistSheet';
-import { isoDate, isoDateTime } from '../../../reports/common';
+} from '../sheets/checklistSheet';
+import { isoDate, isoDateTime } from '../sheets/common';
 
 export interface Loaded {
   state: ChecklistState;

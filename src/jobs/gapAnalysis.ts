@@ -1,0 +1,28 @@
+/**
+ * The gap analysis job: reads the chosen data with the workbook port, runs the core's analysis,
+ * lays the report out with sheets/ and writes it with the port.
+ */
+import type { DataSource, WorkbookPort } from '../workbook/port';
+import { valueError } from '../core/errors';
+import { analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
+import { buildGapReportFrom } from '../sheets/gapReport';
+
+export interface GapRun {
+  sheetName: string;
+  analysis: GapAnalysis;
+}
+
+/** Reads the data again, checks it still has the same columns, analyses it, writes the report. */
+export async function runGapAnalysis(port: WorkbookPort, source: DataSource, expectedHeaders: string[], options: GapReportOptions, now: Date, report?: (p: { done: number; total: number; message: string }) => void): Promise<GapRun> {
+  report?.({ done: 0, total: 3, message: 'Reading the data' });
+  const data = await port.readData(source);
+  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
+    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
+  }
+  report?.({ done: 1, total: 3, message: 'Analysing the gaps' });
+  const analysis = analyseGaps(data, options);
+  report?.({ done: 2, total: 3, message: 'Writing the report' });
+  const written = await port.writeSheet(buildGapReportFrom(analysis, data, options, now));
+  return { sheetName: written.sheetName, analysis };
+}
+
