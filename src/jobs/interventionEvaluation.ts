@@ -2,21 +2,78 @@
  * The intervention evaluation job (what pressing "Evaluate" does), in order: read the chosen data afresh, evaluate in the core, write
  * the evaluation sheet, then add a row to the interventions register (rewriting it only when the
  * add-in made it, so a sheet of the school's own with that name is never touched).
+ *
+ * Data chosen as "Selected cells" is read again at the address first read, not at whatever is
+ * selected now: writing the evaluation sheet moves the selection, so a second "Evaluate" would
+ * otherwise read the report it just wrote. The run says so (`reread`), and refuses data whose
+ * columns have changed since they were chosen.
  */
-import type { DataSource, ProgressInfo, WorkbookPort, WriteResult } from '../workbook/port';
+import type { CellValue, DataSource, ProgressInfo, TableData, WorkbookPort, WriteResult } from '../workbook/port';
+import { valueError } from '../core/errors';
 import { evaluateIntervention, type InterventionEvaluation } from '../core/interventions/evaluate';
 import type { InterventionForm } from '../core/interventions/form';
 import { buildInterventionSheet, buildRegister, REGISTER_SHEET } from '../sheets/interventionReport';
+import { parseRangeRef } from '../workbook/a1';
+import { toTableData } from '../workbook/grid';
 
 export interface EvaluationRun {
   evaluation: InterventionEvaluation;
   sheet: WriteResult;
   register: WriteResult;
+  /** When the data was the selection: the address read again, in words for the pane; null otherwise. */
+  reread: string | null;
 }
 
 export interface RunSettings extends InterventionForm {
   /** Column naming pupils in the matched-pairs list (optional). */
   labelColumn?: number | null;
+  /** A reference SD as typed (e.g. "15"); blank = the whole cohort's post-test SD. */
+  referenceSd?: unknown;
+  /** Optional set/class column (the cluster caveat and a cluster-robust interval). */
+  clusterColumn?: number | null;
+  confidence?: number;
+}
+
+/** The data as it was when chosen: its address and headers (the screen keeps what it read). */
+export type ChosenData = Pick<TableData, 'address' | 'headers' | 'description'>;
+
+/** The short name of the data for the sheet's name: the table's, the sheet's, or the selection's sheet. */
+export function dataName(source: DataSource, data: Pick<TableData, 'address'>): string | null {
+  if (source.kind === 'table' || source.kind === 'sheet') return source.name;
+  return parseRangeRef(data.address)?.sheet ?? null;
+}
+
+/**
+ * Reads the data again: a table or sheet by its name, the selection at the address first read.
+ * Throws when the columns are no longer the ones chosen.
+ */
+export async function readChosenData(port: WorkbookPort, source: DataSource, chosen: ChosenData | null): Promise<{ data: TableData; reread: string | null }> {
+  let data: TableData;
+  let reread: string | null = null;
+  const ref = source.kind === 'selection' && chosen ? parseRangeRef(chosen.address) : null;
+  if (ref && ref.sheet !== null && ref.lastRow !== null) {
+    const grid = await port.readSheetValues(ref.sheet);
+    if (grid === null) throw valueError(`The sheet "${ref.sheet}" that held the cells chosen (${chosen?.address}) is no longer in the workbook: choose the data again.`);
+    const values: CellValue[][] = [];
+    for (let r = ref.row; r <= ref.lastRow; r++) {
+      const line = grid[r] ?? [];
+      const out: CellValue[] = [];
+      for (let c = ref.col; c <= ref.lastCol; c++) out.push(line[c] ?? null);
+      values.push(out);
+    }
+    data = toTableData(values, { sheet: ref.sheet, row: ref.row, col: ref.col }, (chosen as ChosenData).description);
+    reread = `Read the cells first chosen again (${(chosen as ChosenData).address}), not the cells selected now.`;
+  } else {
+    data = await port.readData(source);
+  }
+  if (chosen) {
+    const changed = chosen.headers.length !== data.headers.length ? -1 : chosen.headers.findIndex((h, i) => h !== data.headers[i]);
+    if (chosen.headers.length !== data.headers.length || changed >= 0) {
+      const what = changed >= 0 ? ` (column ${changed + 1} was "${chosen.headers[changed]}" and is now "${data.headers[changed]}")` : '';
+      throw valueError(`The columns of the data changed since it was chosen${what}: choose the data again and check the columns.`);
+    }
+  }
+  return { data, reread };
 }
 
 export async function runEvaluation(
@@ -25,17 +82,18 @@ export async function runEvaluation(
   settings: RunSettings,
   now: Date,
   onProgress?: (p: ProgressInfo) => void,
+  chosen: ChosenData | null = null,
 ): Promise<EvaluationRun> {
   onProgress?.({ done: 0, total: 4, message: 'Reading the data' });
-  const data = await port.readData(source);
+  const { data, reread } = await readChosenData(port, source, chosen);
   onProgress?.({ done: 1, total: 4, message: 'Evaluating' });
   const evaluation = evaluateIntervention({ ...settings, headers: data.headers, rows: data.rows });
   onProgress?.({ done: 2, total: 4, message: 'Writing the evaluation sheet' });
-  const sheet = await port.writeSheet(buildInterventionSheet(evaluation, data, now));
+  const sheet = await port.writeSheet(buildInterventionSheet(evaluation, data, now, dataName(source, data)));
   onProgress?.({ done: 3, total: 4, message: 'Adding it to the interventions register' });
   const existing = await port.readSheetValues(REGISTER_SHEET);
   const owned = existing !== null && (await port.ownsSheet(REGISTER_SHEET));
-  const register = await port.writeSheet(buildRegister(owned ? existing : null, evaluation, sheet.sheetName, now));
+  const register = await port.writeSheet(buildRegister(owned ? existing : null, evaluation, sheet.sheetName, now, `${data.description} (${data.address})`));
   await port.activateSheet(sheet.sheetName);
-  return { evaluation, sheet, register };
+  return { evaluation, sheet, register, reread };
 }

@@ -9,6 +9,7 @@
 import type { Block, CellValue, ChartSpec, SheetSpec, TableData } from '../workbook/port';
 import { valueError } from '../core/errors';
 import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
+import type { CriterionStatus } from '../core/interventions/criteria';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
 import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
 
@@ -18,15 +19,34 @@ export const REGISTER_SHEET = 'Interventions register';
 /** Excel's limit on sheet-name length. */
 const SHEET_NAME_MAX = 31;
 
-/** "Impact <name> YYYY-MM-DD", without the characters Excel forbids, within 31 characters. */
-export function impactSheetName(name: string, now: Date): string {
-  const date = isoDate(now);
-  const room = SHEET_NAME_MAX - 'Impact '.length - 1 - date.length;
-  const clean = name
+const GENERIC_DATA = /^(data|pupils|sheet ?\d*|table ?\d*)$/i;
+
+/** Text Excel accepts in a sheet name: forbidden characters become spaces, no end apostrophes. */
+function cleanName(text: string): string {
+  return text
     .replace(/[:\\/?*[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^'+|'+$/g, '');
+}
+
+/**
+ * "Impact <name> YYYY-MM-DD", without the characters Excel forbids, within 31 characters. With the
+ * data's name (e.g. the sheet "Year 8"), that name goes in too unless the intervention's name already
+ * says it, so same-day evaluations of several year groups get names that tell them apart
+ * ("Impact Readin Year 8 2026-12-01"); the intervention's name is shortened first.
+ */
+export function impactSheetName(name: string, now: Date, dataName?: string | null): string {
+  const date = isoDate(now);
+  const room = SHEET_NAME_MAX - 'Impact '.length - 1 - date.length;
+  let clean = cleanName(name);
+  const data = cleanName(dataName ?? '');
+  // Names that say nothing about the pupils ("Data", "Sheet1", "Table1") are left out.
+  if (data !== '' && !GENERIC_DATA.test(data) && !clean.toLowerCase().includes(data.toLowerCase())) {
+    const dataPart = data.length > room - 5 ? data.slice(0, Math.max(1, room - 5)).trim() : data;
+    const namePart = clean.slice(0, Math.max(0, room - dataPart.length - 1)).replace(/[\s\-_.,&+]+$/, '');
+    clean = namePart === '' ? dataPart : `${namePart} ${dataPart}`;
+  }
   const short = clean.length > room ? clean.slice(0, room).trim() : clean;
   return short === '' ? `Impact ${date}` : `Impact ${short} ${date}`;
 }
@@ -53,7 +73,7 @@ const MODE_WORDS = { rest: 'every other pupil', flagged: 'pupils flagged in a co
  * The evaluation sheet: header (data, when, settings, design), verdict, groups with a chart,
  * effect sizes, gap, cost, what was left out, and the matched pairs when matching was used.
  */
-export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<TableData, 'description' | 'address'>, now: Date): SheetSpec {
+export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<TableData, 'description' | 'address'>, now: Date, dataName?: string | null): SheetSpec {
   const top = topRow(source.address);
   const lines: Array<[string, string]> = [
     ['Data', `${source.description} (${source.address})`],
@@ -65,15 +85,17 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     ['Design', e.designText],
     ['Disadvantaged column', e.columns.disadvantaged ? `"${e.columns.disadvantaged}"` : 'not chosen'],
     ['Success criterion', e.criterionText ?? 'none set'],
+    ['Set / class column', e.clusterColumn ? `"${e.clusterColumn}" (pupils taught together are not independent: see "Be careful")` : 'not chosen'],
     ['Confidence level', pct(e.confidence)],
-    ['Method', 'Effect size = Hedges-corrected difference in mean gains / pooled pre-test SD; months from the EEF table; baseline check as the What Works Clearinghouse'],
+    ['Method', methodWords(e)],
+    ['Standardiser', standardiserWords(e)],
   ];
   const blocks: Block[] = headerBlocks(`Intervention impact: ${e.name}`, lines);
   let row = headerHeight(lines.length) + 1;
 
   // Verdict.
   const v = e.verdict;
-  const verdictRows: CellValue[][] = [['Verdict', v.headline], ['Strength of evidence', strengthWords(v.strength)]];
+  const verdictRows: CellValue[][] = [['Verdict', verdictLine(e)], ['In words', v.headline], ['Strength of evidence', strengthWords(e)]];
   for (const c of v.caveats) verdictRows.push(['Be careful', c]);
   if (v.forWhom) verdictRows.push(['For whom', v.forWhom]);
   if (v.worth) verdictRows.push(['Worth the cost?', v.worth]);
@@ -85,7 +107,7 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     col: 0,
     values: verdictRows,
     wrap: true,
-    rowTones: verdictRows.map((r) => (r[0] === 'Verdict' ? (v.met === true && v.strength !== 'weak' ? 'good' : v.met === false ? 'bad' : 'warning') : r[0] === 'Check the data' || r[0] === 'Be careful' ? 'warning' : null)),
+    rowTones: verdictRows.map((r) => (r[0] === 'Verdict' ? verdictTone(e) : r[0] === 'Check the data' || r[0] === 'Be careful' ? 'warning' : null)),
   });
   row += verdictRows.length + 1;
 
@@ -100,7 +122,17 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
   ];
   blocks.push({ row, col: 0, values: headline.slice(0, 3), numberFormat: [null, FORMATS.signedTwoDp] });
   blocks.push({ row: row + 3, col: 0, values: headline.slice(3), numberFormat: [null, '+0;-0;0'] });
-  row += headline.length + 1;
+  row += headline.length;
+  const ci = o.clusterInterval;
+  if (ci) {
+    const clusterRows: CellValue[][] = [
+      [`Allowing for the ${ci.clusters} groups in "${e.clusterColumn}" (cluster-robust CR1): CI lower`, num(ci.lower)],
+      ['Allowing for the groups (cluster-robust CR1): CI upper', num(ci.upper)],
+    ];
+    blocks.push({ row, col: 0, values: clusterRows, numberFormat: [null, FORMATS.signedTwoDp] });
+    row += clusterRows.length;
+  }
+  row += 1;
 
   // Groups, with the chart beside them.
   const groupRows: CellValue[][] = [['Group', 'Pre-test mean', 'Post-test mean', 'Mean gain', 'Pupils']];
@@ -160,6 +192,9 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
       ['Gap at post-test', num(e.gap.post)],
       ['Narrowed by (points)', num(e.gap.narrowing)],
     ];
+    if (e.gapInterval) {
+      gapRows.push([`Narrowed by: ${pct(e.confidence)} CI lower`, num(e.gapInterval.lower)], [`Narrowed by: ${pct(e.confidence)} CI upper`, num(e.gapInterval.upper)]);
+    }
     blocks.push({ row, col: 0, values: gapRows, numberFormat: [null, FORMATS.signedTwoDp] });
     row += gapRows.length + 1;
   }
@@ -199,17 +234,25 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
   if (e.matching) {
     const m = e.matching;
     const b = m.balance;
-    blocks.push({ row, col: 0, values: [[`Matched pairs (tolerance ${m.tolerance} points)`]], style: 'subtitle' });
+    blocks.push({ row, col: 0, values: [[`Matched design (tolerance ${m.tolerance} points)`]], style: 'subtitle' });
     row += 1;
+    const effective = b.effectiveComparisonSize ?? o.effectiveComparisonN ?? NaN;
     const balanceRows: CellValue[][] = [
-      ['Pairs', b.pairs],
+      ['Matched intervention pupils', b.pairs],
+      ['Intervention pupils without a match', m.unmatched.length],
+      ['Comparison pupils used', b.comparisonPupils ?? (o.design === 'comparison' ? o.comparisonN : 0)],
+      ['Effective comparison size (Kish)', num(effective)],
+      ['Pre-test difference before matching (g)', num(b.standardisedDifferenceBefore ?? NaN)],
+      ['Pre-test difference after matching (g)', num(b.standardisedDifference)],
       ['Mean pre-test, matched intervention pupils', num(b.interventionMean)],
-      ['Mean pre-test, matched comparison pupils', num(b.comparisonMean)],
-      ['Standardised difference of the pre-test (g)', num(b.standardisedDifference)],
+      ['Mean pre-test, matched comparison pupils (weighted)', num(b.comparisonMean)],
       ['Largest difference within a pair', num(b.maxDifference)],
     ];
     blocks.push({ row, col: 0, values: balanceRows, numberFormat: [null, FORMATS.twoDp] });
-    row += balanceRows.length + 1;
+    blocks.push({ row, col: 1, values: balanceRows.slice(0, 3).map((r) => [r[1]]), numberFormat: FORMATS.integer });
+    row += balanceRows.length;
+    blocks.push({ row, col: 0, values: [[matchedScope(e)]], style: 'note' });
+    row += 2;
     if (m.pairs.length > 0) {
       const pairRows: CellValue[][] = [['Intervention pupil', 'Pre-test', 'Comparison pupil', 'Pre-test ', 'Difference']];
       for (const p of m.pairs) pairRows.push([pupilName(p.intervention, top), p.interventionPre, pupilName(p.comparison, top), p.comparisonPre, p.difference]);
@@ -225,7 +268,7 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
   }
 
   return {
-    name: impactSheetName(e.name, now),
+    name: impactSheetName(e.name, now, dataName),
     mode: 'new',
     blocks,
     charts,
@@ -236,10 +279,67 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
   };
 }
 
-function strengthWords(s: InterventionEvaluation['verdict']['strength']): string {
-  if (s === 'moderate') return 'Moderate: a comparison group that started level, enough pupils and an interval clear of zero (still not a randomised trial)';
-  if (s === 'limited') return 'Limited: a comparison group, but the result is uncertain (see below)';
-  return 'Weak: treat this as a lead to follow up, not as proof (see below)';
+/** "For the 12 matched intervention pupils, not for the 2 without a match." */
+function matchedScope(e: InterventionEvaluation): string {
+  const m = e.matching;
+  if (!m || m.balance.pairs === 0) return 'No intervention pupil found a match, so there is no matched estimate.';
+  const n = m.balance.pairs;
+  const u = m.unmatched.length;
+  return `The estimate is for the ${n} matched intervention pupil${n === 1 ? '' : 's'}` + (u > 0 ? `, not for the ${u} without a match.` : ' (every intervention pupil found a match).');
+}
+
+/** How the effect was estimated, by design. */
+export function methodWords(e: InterventionEvaluation): string {
+  const tail = 'Hedges-corrected, divided by the standardiser below; months from the EEF table; baseline check as the What Works Clearinghouse';
+  if (e.design === 'single-group') return `No comparison group: the intervention pupils' mean gain, ${tail}`;
+  if (e.comparisonMode === 'matched') {
+    return `Weighted ANCOVA (EEF convention) on the matched pupils: the post-test fitted on the pre-test and the intervention, comparison pupils weighted by their matches; the intervention's coefficient, ${tail}`;
+  }
+  return `ANCOVA (EEF convention): the post-test fitted on the pre-test and the intervention; the intervention's coefficient, ${tail}`;
+}
+
+/** The standardiser's value and where it came from. */
+export function standardiserWords(e: InterventionEvaluation): string {
+  const s = e.standardiser;
+  if (!s) return 'not recorded';
+  const where = s.source === 'reference' ? 'a reference SD typed in the form' : "the whole cohort's post-test SD";
+  return `${Number.isFinite(s.value) ? s.value.toFixed(2) : 'none'}: ${where}, ${s.description}`;
+}
+
+/** The criterion's verdict in the three words the register uses, or null without a criterion. */
+export function verdictWords(e: InterventionEvaluation): CriterionStatus | null {
+  if (!e.criterion) return null;
+  const status = e.verdict.status ?? e.judgement?.status ?? null;
+  if (status) return status;
+  const met = e.judgement?.met ?? null;
+  // No estimate, or nothing to judge against: the honest answer is that we cannot tell yet.
+  return met === true ? 'met' : met === false ? 'not met' : "can't tell yet";
+}
+
+/** "Met, limited evidence", "Can't tell yet, weak evidence", "No success criterion set, moderate evidence". */
+export function verdictLine(e: InterventionEvaluation): string {
+  const w = verdictWords(e);
+  const head = w === null ? 'No success criterion set' : w.charAt(0).toUpperCase() + w.slice(1);
+  return `${head}, ${e.verdict.strength} evidence`;
+}
+
+function verdictTone(e: InterventionEvaluation): 'good' | 'bad' | 'warning' {
+  const w = verdictWords(e);
+  if (w === 'met' && e.verdict.strength !== 'weak') return 'good';
+  if (w === 'not met') return 'bad';
+  return 'warning';
+}
+
+/** The strength of evidence, with reasons that agree with the checks above it. */
+export function strengthWords(e: InterventionEvaluation): string {
+  const s = e.verdict.strength;
+  if (s === 'moderate') {
+    const b = e.overall.baseline;
+    const start = b.status === 'equivalent' ? b.message.replace(/\.$/, '') : 'the starting levels could not be checked';
+    return `Moderate: a comparison group, at least ${SMALL_GROUP} pupils in each group and an interval clear of zero; ${start}. Still not a randomised trial.`;
+  }
+  if (s === 'limited') return 'Limited: a comparison group, but the result is uncertain for the reasons under "Be careful"';
+  return 'Weak: treat this as a lead to follow up, not as proof (see "Be careful")';
 }
 
 function effectRow(label: string, f: EffectFigures): CellValue[] {
@@ -260,10 +360,15 @@ function effectRow(label: string, f: EffectFigures): CellValue[] {
 // ---------------------------------------------------------------------------------------------
 // The register
 
-/** The register's columns, in order. "Notes" belongs to the school: it is never overwritten. */
+/**
+ * The register's columns, in order. "Verdict" holds the criterion's verdict in three words (met /
+ * not met / can't tell yet) beside "Strength of evidence"; "Summary" the verdict in a sentence.
+ * "Notes" belongs to the school: it is never overwritten.
+ */
 export const REGISTER_COLUMNS = [
   'Evaluated',
   'Intervention',
+  'Data',
   'Start',
   'End',
   'Design',
@@ -276,12 +381,19 @@ export const REGISTER_COLUMNS = [
   'Cost per pupil',
   'EEF cost band',
   'Success criterion',
-  'Criterion met',
-  'Strength of evidence',
   'Verdict',
+  'Strength of evidence',
+  'Summary',
   'Sheet',
   'Notes',
 ] as const;
+
+/**
+ * The earlier register's "Criterion met" column (yes / no / cannot judge from the interval) and what
+ * each value says in the three words "Verdict" now holds.
+ */
+const EARLIER_CRITERION_COLUMN = 'Criterion met';
+const EARLIER_VERDICT: Record<string, CriterionStatus> = { yes: 'met', no: 'not met', 'cannot judge': "can't tell yet" };
 
 const REGISTER_FORMATS: Record<string, string> = {
   Evaluated: FORMATS.date,
@@ -314,11 +426,16 @@ export function sheetLink(sheetName: string): string {
  * The register with one more row: every earlier row read back from the existing sheet, in order,
  * with every column kept (including columns colleagues added and their notes), then this evaluation.
  *
+ * A register written by the earlier version (with "Criterion met" and a sentence under "Verdict")
+ * is read the same way, its two columns renamed to what they hold now ("Verdict" in three words,
+ * "Summary"), so no row or value is lost.
+ *
  * @param existing the register's used range as read (`readSheetValues`), or null when the add-in
  *   has no register yet (then the sheet is created with mode 'new').
+ * @param dataText the cohort's data, for the "Data" column (e.g. "table Year9 on sheet Year 9").
  * @throws GapsError('value') when the existing sheet has lost its header row.
  */
-export function buildRegister(existing: CellValue[][] | null, e: InterventionEvaluation, sheetName: string, now: Date): SheetSpec {
+export function buildRegister(existing: CellValue[][] | null, e: InterventionEvaluation, sheetName: string, now: Date, dataText?: string | null): SheetSpec {
   let headers: string[] = [...REGISTER_COLUMNS];
   let earlier: CellValue[][] = [];
   if (existing && existing.some((r) => r.some((c) => c !== null && c !== ''))) {
@@ -330,6 +447,15 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
       );
     }
     const theirHeaders = existing[h].map((c, i) => (typeof c === 'string' && c.trim() !== '' ? c.trim() : c === null || c === '' ? '' : String(c)) || `Column ${i + 1}`);
+    // A register from the earlier version: its "Verdict" held the sentence (now "Summary") and
+    // "Criterion met" the verdict as yes / no / cannot judge (now "Verdict", in three words).
+    const earlierAt = theirHeaders.findIndex((t) => sameHeader(t, EARLIER_CRITERION_COLUMN));
+    const translate = earlierAt >= 0 && !theirHeaders.some((t) => sameHeader(t, 'Summary'));
+    if (translate) {
+      const sentenceAt = theirHeaders.findIndex((t) => sameHeader(t, 'Verdict'));
+      if (sentenceAt >= 0) theirHeaders[sentenceAt] = 'Summary';
+      theirHeaders[earlierAt] = 'Verdict';
+    }
     // Their columns in their order, then any of ours they lack.
     const lastUsed = theirHeaders.reduce((last, t, i) => (existing.slice(h + 1).some((r) => r[i] !== null && r[i] !== '') || !/^Column \d+$/.test(t) ? i : last), -1);
     headers = theirHeaders.slice(0, lastUsed + 1);
@@ -338,6 +464,13 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
     let end = body.length;
     while (end > 0 && body[end - 1].every((c) => c === null || c === '')) end -= 1;
     earlier = body.slice(0, end).map((r) => headers.map((_, i) => (i < r.length ? (r[i] ?? null) : null)));
+    if (translate) {
+      for (const r of earlier) {
+        const v = r[earlierAt];
+        const words = typeof v === 'string' ? EARLIER_VERDICT[v.trim().toLowerCase()] : undefined;
+        if (words) r[earlierAt] = words;
+      }
+    }
   }
 
   const col = (name: string) => headers.findIndex((x) => sameHeader(x, name));
@@ -352,6 +485,7 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
   const mine: Record<(typeof REGISTER_COLUMNS)[number], CellValue> = {
     Evaluated: isoDate(now),
     Intervention: e.name,
+    Data: dataText ?? null,
     Start: e.start,
     End: e.end,
     Design: e.designText,
@@ -364,9 +498,9 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
     'Cost per pupil': e.cost ? num(e.cost.perPupil) : null,
     'EEF cost band': e.cost ? e.cost.band : null,
     'Success criterion': e.criterionText,
-    'Criterion met': e.judgement ? (e.judgement.met === null ? 'cannot judge' : e.judgement.met ? 'yes' : 'no') : null,
+    Verdict: verdictWords(e),
     'Strength of evidence': e.verdict.strength,
-    Verdict: e.verdict.headline,
+    Summary: e.verdict.headline,
     Sheet: sheetLink(sheetName),
     Notes: null,
   };
@@ -396,7 +530,7 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
         numberFormat: headers.map((hd) => REGISTER_FORMATS[REGISTER_COLUMNS.find((c) => sameHeader(hd, c)) ?? ''] ?? null),
       },
     ],
-    columnWidths: headers.map((hd) => (sameHeader(hd, 'Verdict') || sameHeader(hd, 'Design') ? 280 : sameHeader(hd, 'Notes') ? 220 : 100)),
+    columnWidths: headers.map((hd) => (sameHeader(hd, 'Summary') || sameHeader(hd, 'Design') ? 280 : sameHeader(hd, 'Notes') ? 220 : 100)),
     freezeRows: REGISTER_TABLE_ROW + 1,
     activate: false,
   };

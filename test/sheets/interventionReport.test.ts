@@ -126,7 +126,8 @@ describe('buildInterventionSheet', () => {
   });
 
   it('puts the verdict, its caveats, who it worked for and the cost first', () => {
-    expect(findRow(grid, 'Verdict')?.[1]).toMatch(/^Met the success criterion/);
+    expect(findRow(grid, 'Verdict')?.[1]).toBe('Met, limited evidence');
+    expect(findRow(grid, 'In words')?.[1]).toMatch(/^Met the success criterion/);
     expect(findRow(grid, 'Strength of evidence')?.[1]).toMatch(/^Limited/);
     expect(findRow(grid, 'Be careful')?.[1]).toMatch(/no matched partner/);
     expect(findRow(grid, 'For whom')?.[1]).toMatch(/Disadvantaged pupils/);
@@ -223,7 +224,9 @@ describe('buildRegister', () => {
       "EEF months' progress": 4,
       'Cost per pupil': 200,
       'EEF cost band': 'Low',
-      'Criterion met': 'yes',
+      Verdict: 'met',
+      'Strength of evidence': 'limited',
+      Summary: "Met the success criterion (at least 3 months' additional progress): 4 months' additional progress.",
       Sheet: '=HYPERLINK("#\'Impact Reading tutoring 2026-11-22\'!A1","Impact Reading tutoring 2026-11-22")',
       Notes: null,
     });

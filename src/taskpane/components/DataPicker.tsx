@@ -25,6 +25,8 @@ export interface DataPickerProps {
   value: DataSource | null;
   /** Called when the user chooses a source (a table, a sheet, or the selection). */
   onChange: (source: DataSource) => void;
+  /** Called when the kind of source (table, sheet, selection) is switched, before anything is chosen. */
+  onKindChange?: (kind: DataSource['kind']) => void;
   /** Disables the controls while work is under way. Default false. */
   disabled?: boolean;
   /** Prefix of the data-testid attributes. Default "data". */
@@ -46,7 +48,7 @@ export function describeSource(source: DataSource, listing?: { tables: TableInfo
   return t ? `table ${t.name} (sheet ${t.sheet}, ${t.rowCount} rows)` : `table ${source.name}`;
 }
 
-export function DataPicker({ value, onChange, disabled = false, testId = 'data', label = 'Pupil data' }: DataPickerProps): React.JSX.Element {
+export function DataPicker({ value, onChange, onKindChange, disabled = false, testId = 'data', label = 'Pupil data' }: DataPickerProps): React.JSX.Element {
   const styles = useStyles();
   const workbook = useWorkbook();
   const listing = useAction<Listing>();
@@ -79,6 +81,7 @@ export function DataPicker({ value, onChange, disabled = false, testId = 'data',
           onChange={(_, d) => {
             const k = d.value as Kind;
             setKind(k);
+            onKindChange?.(k);
             if (k === 'selection') onChange({ kind: 'selection' });
           }}
           disabled={off}

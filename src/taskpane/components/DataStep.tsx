@@ -21,6 +21,8 @@ export interface DataStepProps {
   source: DataSource | null;
   /** Reads a source (called on every choice, and by "Read the selected cells"). */
   onRead: (source: DataSource) => void;
+  /** Called when the kind of source is switched (what was read from the old one no longer applies). */
+  onKindChange?: (kind: DataSource['kind']) => void;
   /** The reading job's state. */
   loading: ActionState<TableData>;
   /** Disables the controls while work is under way. */
@@ -34,11 +36,11 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function DataStep({ source, onRead, loading, disabled, testId }: DataStepProps): React.JSX.Element {
+export function DataStep({ source, onRead, onKindChange, loading, disabled, testId }: DataStepProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <>
-      <DataPicker value={source} onChange={onRead} disabled={disabled} testId={`${testId}-data`} />
+      <DataPicker value={source} onChange={onRead} onKindChange={onKindChange} disabled={disabled} testId={`${testId}-data`} />
       {source?.kind === 'selection' && (
         <div className={styles.actions}>
           <Button onClick={() => onRead({ kind: 'selection' })} disabled={disabled} data-testid={`${testId}-read-selection`}>
