@@ -7,6 +7,12 @@
  * matched on the pre-test), name the intervention, and may add dates, cost and a success criterion.
  * "Evaluate" reads the data, evaluates it in the core, writes an evaluation sheet and a row of the
  * interventions register, and shows the verdict here.
+ *
+ * Each column choice is checked against the data at once (the message under the field names the
+ * cell to look at) and "Evaluate" stays disabled until every field is right. Each new choice
+ * clears what no longer applies: another data source clears the form and the last result, a
+ * changed setting clears the result shown. Data chosen as "Selected cells" is read again at the
+ * address first read (writing the report moves the selection), and the result says so.
  */
 import * as React from 'react';
 import {
@@ -35,6 +41,7 @@ import { CRITERION_KINDS, type CriterionKind } from '../../core/interventions/cr
 import { ColumnField } from './intervention/ColumnField';
 import { EvaluationResult } from './intervention/EvaluationResult';
 import { guessColumns } from './intervention/defaultColumns';
+import { columnProblems } from './intervention/columnChecks';
 import { runEvaluation, type EvaluationRun } from '../../jobs/interventionEvaluation';
 
 const useStyles = makeStyles({
@@ -51,6 +58,8 @@ interface FormState {
   disadvantaged: number | null;
   comparison: number | null;
   label: number | null;
+  cluster: number | null;
+  referenceSd: string;
   comparisonMode: ComparisonMode;
   tolerance: string;
   name: string;
@@ -69,6 +78,8 @@ const EMPTY: FormState = {
   disadvantaged: null,
   comparison: null,
   label: null,
+  cluster: null,
+  referenceSd: '',
   comparisonMode: 'matched',
   tolerance: '3',
   name: '',
@@ -103,34 +114,74 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
   const [data, setData] = React.useState<TableData | null>(null);
   const [form, setForm] = React.useState<FormState>(EMPTY);
   const busy = loading.busy || evaluating.busy;
+  const resultRef = React.useRef<HTMLElement>(null);
+  const done = evaluating.result !== null && !evaluating.busy;
+  // Bring the result into view (the pane has scrolled down to the Evaluate button) and move focus to it.
+  React.useEffect(() => {
+    if (!done) return;
+    resultRef.current?.scrollIntoView?.({ block: 'start' });
+    resultRef.current?.focus({ preventScroll: true });
+  }, [done, evaluating.result]);
+
+  /** What was read from an earlier choice no longer applies once the kind of source changes. */
+  const switchKind = () => {
+    setSource(null);
+    setData(null);
+    setForm(EMPTY);
+    loading.reset();
+    evaluating.reset();
+  };
 
   /** Reads the chosen data and guesses the columns; the form shows only data read from this source. */
   const read = async (s: DataSource) => {
     setSource(s);
     setData(null);
+    setForm(EMPTY);
     loading.reset();
     evaluating.reset();
     const table = await loading.run(() => workbook.readData(s), 'Could not read that data');
     if (!table || table.rows.length === 0) return;
     setData(table);
     const g = guessColumns(table.headers, table.rows);
-    setForm((f) => ({
-      ...f,
+    setForm({
+      ...EMPTY,
       ...g,
-      comparison: null,
-      name: g.intervention !== null ? table.headers[g.intervention] : f.name,
-    }));
+      name: g.intervention !== null ? table.headers[g.intervention] : '',
+    });
   };
 
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const problems = data ? formProblems(toForm(form)) : {};
-  const hasProblems = Object.keys(problems).length > 0;
+  /** A changed setting: the result shown was for the settings before it. */
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    if (evaluating.result || evaluating.failure) evaluating.reset();
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+  const problems: Record<string, string | undefined> = data
+    ? {
+      ...columnProblems(
+        data,
+        { pre: form.pre, post: form.post, intervention: form.intervention, disadvantaged: form.disadvantaged, comparison: form.comparison, referenceSd: form.referenceSd },
+        form.comparisonMode === 'flagged',
+      ),
+      ...formProblems(toForm(form)),
+    }
+    : {};
+  const hasProblems = Object.values(problems).some(Boolean);
   const headers = data?.headers ?? [];
 
   const evaluate = () => {
-    if (!source || !data) return;
+    if (!source || !data || hasProblems) return;
+    // A new run replaces the last one: its result and verdict must not stay beside a new error.
+    evaluating.reset();
     void evaluating.run(
-      (report) => runEvaluation(workbook, source, { ...toForm(form), labelColumn: form.label }, new Date(), report),
+      (report) =>
+        runEvaluation(
+          workbook,
+          source,
+          { ...toForm(form), labelColumn: form.label, referenceSd: form.referenceSd, clusterColumn: form.cluster },
+          new Date(),
+          report,
+          data,
+        ),
       'Could not evaluate the intervention',
     );
   };
@@ -139,14 +190,19 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
 
   return (
     <div className={styles.root}>
-      <section className={styles.section} aria-label="Choose the data">
-        <DataStep source={source} onRead={(s) => void read(s)} loading={loading} disabled={busy} testId="iv" />
+      <section className={styles.section} aria-labelledby="iv-step1">
+        <Subtitle2 as="h2" id="iv-step1">
+          1. Choose the data
+        </Subtitle2>
+        <DataStep source={source} onRead={(s) => void read(s)} onKindChange={switchKind} loading={loading} disabled={busy} testId="iv" />
       </section>
 
       {data && (
         <>
-          <section className={styles.section} aria-label="Scores and groups">
-            <Subtitle2 as="h2">Scores and who received it</Subtitle2>
+          <section className={styles.section} aria-labelledby="iv-step2">
+            <Subtitle2 as="h2" id="iv-step2">
+              2. Scores and who received it
+            </Subtitle2>
             <Caption1 className={styles.muted} data-testid="iv-data-description">
               {data.rows.length} pupils in {data.description}
             </Caption1>
@@ -172,13 +228,24 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
               onChange={(c) => set('disadvantaged', c)}
               optional
               noneLabel="Not needed"
+              problem={problems.disadvantaged}
               disabled={busy}
               testId="iv-disadvantaged"
             />
+            <Field
+              label="Reference SD (optional)"
+              hint="Such as 15 for a standardised test; blank uses the whole cohort's post-test SD"
+              validationState={problems.referenceSd ? 'error' : 'none'}
+              validationMessage={problems.referenceSd}
+            >
+              <Input value={form.referenceSd} onChange={(_, d) => set('referenceSd', d.value)} inputMode="decimal" disabled={busy} data-testid="iv-reference-sd" />
+            </Field>
           </section>
 
-          <section className={styles.section} aria-label="Comparison">
-            <Subtitle2 as="h2">Compared with</Subtitle2>
+          <section className={styles.section} aria-labelledby="iv-step3">
+            <Subtitle2 as="h2" id="iv-step3">
+              3. Compared with
+            </Subtitle2>
             <Field label="Comparison group" hint="A comparison group is what makes an evaluation credible">
               <RadioGroup value={form.comparisonMode} onChange={(_, d) => set('comparisonMode', d.value as ComparisonMode)} disabled={busy} data-testid="iv-mode">
                 <Radio value="matched" label="Pupils matched on the pre-test (EEF DIY guide)" data-testid="iv-mode-matched" />
@@ -207,10 +274,23 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
                 testId="iv-comparison"
               />
             )}
+            <ColumnField
+              label="Set or class (optional)"
+              hint="Pupils taught together are not independent: the result then says so and gives a wider interval"
+              headers={headers}
+              value={form.cluster}
+              onChange={(c) => set('cluster', c)}
+              optional
+              noneLabel="Not taught in groups"
+              disabled={busy}
+              testId="iv-cluster"
+            />
           </section>
 
-          <section className={styles.section} aria-label="About the intervention">
-            <Subtitle2 as="h2">About the intervention</Subtitle2>
+          <section className={styles.section} aria-labelledby="iv-step4">
+            <Subtitle2 as="h2" id="iv-step4">
+              4. About the intervention
+            </Subtitle2>
             <Field label="Name" required validationState={problems.name ? 'error' : 'none'} validationMessage={problems.name}>
               <Input value={form.name} onChange={(_, d) => set('name', d.value)} disabled={busy} data-testid="iv-name" />
             </Field>
@@ -236,7 +316,10 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
                   selectedOptions={[form.criterionKind]}
                   onOptionSelect={(_, d) => {
                     const k = CRITERION_KINDS.find((c) => c.kind === d.optionValue);
-                    if (k) setForm((f) => ({ ...f, criterionKind: k.kind, criterionValue: k.example }));
+                    if (k) {
+                      if (evaluating.result || evaluating.failure) evaluating.reset();
+                      setForm((f) => ({ ...f, criterionKind: k.kind, criterionValue: k.example }));
+                    }
                   }}
                   disabled={busy}
                   data-testid="iv-criterion"
@@ -271,7 +354,7 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
 
       <BusyIndicator busy={evaluating.busy} progress={evaluating.progress} label="Evaluating" />
       <ErrorBar failure={evaluating.failure} onDismiss={evaluating.clearFailure} />
-      {evaluating.result && !evaluating.busy && <EvaluationResult run={evaluating.result} />}
+      {evaluating.result && !evaluating.busy && <EvaluationResult run={evaluating.result} ref={resultRef} />}
     </div>
   );
 }
