@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPreview, type PreviewSession } from './harness';
 import { evaluateIntervention } from '../../src/core/interventions/evaluate';
-import { impactSheetName } from '../../src/sheets/interventionReport';
+import { impactSheetName, verdictLine } from '../../src/sheets/interventionReport';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE_DIR = path.join(ROOT, 'assets/sample');
@@ -129,5 +129,68 @@ test('evaluate Year 9 tutoring against a matched group: sheet and register writt
   await page.getByText('Year 9 reading tutoring').first().waitFor();
   await session.screenshot('intervention-register');
 
+  expect(session.outsideRequests()).toEqual([]);
+});
+
+test('at 320 px: a test column that is a name is refused at once, the verdict in three words takes focus, and a new choice clears it', async () => {
+  await page.goto(`${base}/preview.html`);
+  // Excel's narrowest task pane.
+  await page.addStyleTag({ content: '[data-testid="preview-taskpane"] { width: 320px !important; }' });
+  await page.getByTestId('job-intervention').click();
+  await expect(page.getByRole('heading', { name: '1. Choose the data' }).count()).resolves.toBe(1);
+  await pick('iv-data-table', /Year ?9/);
+  await page.getByTestId('iv-pre').waitFor();
+  for (const step of ['2. Scores and who received it', '3. Compared with', '4. About the intervention']) {
+    await expect(page.getByRole('heading', { name: step }).count()).resolves.toBe(1);
+  }
+
+  // "Surname" as the pre-test: the field says so at once, naming a cell, and Evaluate is disabled.
+  await pick('iv-pre', 'Surname');
+  const message = page.getByText(/^"Surname" holds no scores \([A-Z]+\d+ holds "/);
+  await message.waitFor();
+  await expect(message.textContent()).resolves.not.toMatch(/data row/);
+  await expect(page.getByTestId('iv-evaluate').isDisabled()).resolves.toBe(true);
+  await pick('iv-pre', 'Reading Pre');
+  await expect(message.count()).resolves.toBe(0);
+
+  await page.getByTestId('iv-mode-rest').check();
+  await page.getByTestId('iv-reference-sd').fill('15');
+  await pick('iv-cluster', 'Set');
+  await page.getByTestId('iv-name').fill('Reading catch-up');
+  await expect(page.getByTestId('iv-evaluate').isEnabled()).resolves.toBe(true);
+  await page.getByTestId('iv-evaluate').click();
+  await page.getByTestId('iv-result').waitFor();
+
+  const sample = sampleYear9();
+  const col = (h: string) => sample.headers.indexOf(h);
+  const expected = evaluateIntervention({
+    headers: sample.headers,
+    rows: sample.rows,
+    name: 'Reading catch-up',
+    columns: { pre: col('Reading Pre'), post: col('Reading Post'), intervention: col('Tutoring'), disadvantaged: ['PP', 'FSM6'].map(col).find((c) => c >= 0) ?? null },
+    comparisonMode: 'rest',
+    referenceSd: '15',
+    clusterColumn: col('Set'),
+    criterion: { kind: 'months', value: '3' },
+  });
+  const words = (await page.getByTestId('iv-verdict-words').textContent()) ?? '';
+  expect(words).toMatch(/^(Met|Not met|Can't tell yet), (moderate|limited|weak) evidence$/);
+  expect(words).toBe(verdictLine(expected));
+  await expect(page.getByTestId('iv-strength').textContent()).resolves.toBe(expected.verdict.strength);
+  await expect(page.getByTestId('iv-standardiser').textContent()).resolves.toMatch(/^15\.00: a reference SD/);
+  await expect(page.getByTestId('iv-cluster-ci').count()).resolves.toBe(expected.overall.clusterInterval ? 1 : 0);
+  // The result has focus, in view, and fits the pane.
+  await expect(page.getByTestId('iv-result').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  const pane = await page.getByTestId('preview-taskpane').boundingBox();
+  const result = await page.getByTestId('iv-result').boundingBox();
+  expect(pane && result && result.x >= pane.x && result.x + result.width <= pane.x + pane.width + 0.5).toBe(true);
+  expect(await page.getByTestId('iv-result').textContent()).not.toMatch(/NaN|n\/a/);
+  await session.screenshot('intervention-320-result');
+
+  // A new choice of source clears the form and the verdict.
+  await page.getByTestId('iv-data-kind-sheet').check();
+  await expect(page.getByTestId('iv-result').count()).resolves.toBe(0);
+  await expect(page.getByTestId('iv-pre').count()).resolves.toBe(0);
+  expect(session.pageErrors.filter((e) => /NaN/.test(e))).toEqual([]);
   expect(session.outsideRequests()).toEqual([]);
 });

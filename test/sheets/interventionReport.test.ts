@@ -275,3 +275,61 @@ describe('buildRegister', () => {
     expect(figures[0]).toMatchObject({ name: 'Reading tutoring', effect: 0.31, lower: 0.05, upper: 0.57, months: 4 });
   });
 });
+
+describe('the evaluation sheet: design, standardiser and wording that agree with the checks', () => {
+  const matched = evaluation({
+    standardiser: { value: 12.3, source: 'cohort post-test SD', description: 'the post-test SD of all 120 pupils with both scores (12.30)' },
+    matching: {
+      ...evaluation().matching!,
+      balance: {
+        pairs: 2, interventionMean: 92.5, comparisonMean: 93, standardisedDifference: -0.1, standardisedDifferenceBefore: -0.8,
+        comparisonPupils: 3, effectiveComparisonSize: 2.5, maxDifference: 1, meanDifference: 0.5,
+      },
+    },
+  });
+  const grid = render(buildInterventionSheet(matched, SOURCE, NOW, 'Year 9'));
+
+  it('names the method, the standardiser and where it came from', () => {
+    expect(findRow(grid, 'Method')?.[1]).toMatch(/^Weighted ANCOVA \(EEF convention\) on the matched pupils/);
+    expect(findRow(grid, 'Standardiser')?.[1]).toBe("12.30: the whole cohort's post-test SD, the post-test SD of all 120 pupils with both scores (12.30)");
+  });
+
+  it('shows the matched design: effective size, balance before and after, the unmatched, and whom the estimate is for', () => {
+    expect(findRow(grid, 'Effective comparison size (Kish)')?.[1]).toBe(2.5);
+    expect(findRow(grid, 'Pre-test difference before matching (g)')?.[1]).toBe(-0.8);
+    expect(findRow(grid, 'Pre-test difference after matching (g)')?.[1]).toBe(-0.1);
+    expect(findRow(grid, 'Intervention pupils without a match')?.[1]).toBe(1);
+    expect(findRow(grid, 'Comparison pupils used')?.[1]).toBe(3);
+    expect(grid.flat()).toContain('The estimate is for the 2 matched intervention pupils, not for the 1 without a match.');
+  });
+
+  it('puts the data\'s name in the sheet name within 31 characters, unless the name already says it', () => {
+    expect(impactSheetName('Reading tutoring', NOW, 'Year 9')).toBe('Impact Readin Year 9 2026-11-22'); // 31 characters: the data's name kept whole
+    expect(impactSheetName('Reading tutoring', NOW, 'Year 9').length).toBeLessThanOrEqual(31);
+    expect(impactSheetName('Year 9 reading tutoring', NOW, 'Year 9')).toBe(impactSheetName('Year 9 reading tutoring', NOW));
+    expect(impactSheetName('Reading', NOW, 'Data')).toBe('Impact Reading 2026-11-22');
+    expect(impactSheetName('Reading', NOW, 'A very long sheet name indeed').length).toBeLessThanOrEqual(31);
+    expect(datedSheets([impactSheetName('Reading tutoring', NOW, 'Year 9')]).impacts).toHaveLength(1);
+  });
+
+  it('never says the groups started level when the check could not tell', () => {
+    const unknown = evaluation({
+      verdict: { ...evaluation().verdict, strength: 'moderate' },
+      overall: { ...evaluation().overall, baseline: { effectSize: NaN, status: 'unknown', message: 'Too few pupils, or no spread in the pre-test, to check that the groups started level.' } },
+    });
+    const words = findRow(render(buildInterventionSheet(unknown, SOURCE, NOW)), 'Strength of evidence')?.[1] as string;
+    expect(words).toMatch(/the starting levels could not be checked/);
+    expect(words).not.toMatch(/started level/);
+    const level = findRow(render(buildInterventionSheet(evaluation({ verdict: { ...evaluation().verdict, strength: 'moderate' } }), SOURCE, NOW)), 'Strength of evidence')?.[1];
+    expect(level).toMatch(/The groups started level \(pre-test difference 0\.02 SD\)/);
+  });
+
+  it('prints the verdict words from the interval, and "can\'t tell yet" when there is no estimate', () => {
+    const straddles = evaluation({ judgement: { met: null, observed: 'x', status: "can't tell yet" }, verdict: { ...evaluation().verdict, met: null, status: "can't tell yet", strength: 'weak' } });
+    expect(findRow(render(buildInterventionSheet(straddles, SOURCE, NOW)), 'Verdict')?.[1]).toBe("Can't tell yet, weak evidence");
+    const none = evaluation({ judgement: { met: null, observed: 'no estimate', status: null }, verdict: { ...evaluation().verdict, met: null, status: null } });
+    expect(findRow(render(buildInterventionSheet(none, SOURCE, NOW)), 'Verdict')?.[1]).toBe("Can't tell yet, limited evidence");
+    const unset = evaluation({ criterion: null, criterionText: null, judgement: null });
+    expect(findRow(render(buildInterventionSheet(unset, SOURCE, NOW)), 'Verdict')?.[1]).toBe('No success criterion set, limited evidence');
+  });
+});
