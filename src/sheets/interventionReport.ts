@@ -21,6 +21,11 @@ const SHEET_NAME_MAX = 31;
 
 const GENERIC_DATA = /^(data|pupils|sheet ?\d*|table ?\d*)$/i;
 
+/** Letters and digits only, lower case: "Year 9" and "Year9" say the same. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
 /** Text Excel accepts in a sheet name: forbidden characters become spaces, no end apostrophes. */
 function cleanName(text: string): string {
   return text
@@ -42,7 +47,7 @@ export function impactSheetName(name: string, now: Date, dataName?: string | nul
   let clean = cleanName(name);
   const data = cleanName(dataName ?? '');
   // Names that say nothing about the pupils ("Data", "Sheet1", "Table1") are left out.
-  if (data !== '' && !GENERIC_DATA.test(data) && !clean.toLowerCase().includes(data.toLowerCase())) {
+  if (data !== '' && !GENERIC_DATA.test(data) && !squash(clean).includes(squash(data))) {
     const dataPart = data.length > room - 5 ? data.slice(0, Math.max(1, room - 5)).trim() : data;
     const namePart = clean.slice(0, Math.max(0, room - dataPart.length - 1)).replace(/[\s\-_.,&+]+$/, '');
     clean = namePart === '' ? dataPart : `${namePart} ${dataPart}`;

@@ -333,3 +333,9 @@ describe('the evaluation sheet: design, standardiser and wording that agree with
     expect(findRow(render(buildInterventionSheet(unset, SOURCE, NOW)), 'Verdict')?.[1]).toBe('No success criterion set, limited evidence');
   });
 });
+
+describe('impactSheetName with the data\'s name', () => {
+  it('leaves the data\'s name out when the intervention\'s name already says it, spaces aside', () => {
+    expect(impactSheetName('Year 9 reading tutoring', NOW, 'Year9')).toBe('Impact Year 9 readin 2026-11-22');
+  });
+});
