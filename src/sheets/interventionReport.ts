@@ -307,8 +307,8 @@ export function methodWords(e: InterventionEvaluation): string {
 export function standardiserWords(e: InterventionEvaluation): string {
   const s = e.standardiser;
   if (!s) return 'not recorded';
-  const where = s.source === 'reference' ? 'a reference SD typed in the form' : "the whole cohort's post-test SD";
-  return `${Number.isFinite(s.value) ? s.value.toFixed(2) : 'none'}: ${where}, ${s.description}`;
+  const value = Number.isFinite(s.value) ? s.value.toFixed(2) : 'none';
+  return s.source === 'reference' ? `${value}: ${s.description}` : `${value}: the whole cohort's post-test SD, ${s.description}`;
 }
 
 /** The criterion's verdict in the three words the register uses, or null without a criterion. */

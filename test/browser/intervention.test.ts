@@ -177,7 +177,7 @@ test('at 320 px: a test column that is a name is refused at once, the verdict in
   expect(words).toMatch(/^(Met|Not met|Can't tell yet), (moderate|limited|weak) evidence$/);
   expect(words).toBe(verdictLine(expected));
   await expect(page.getByTestId('iv-strength').textContent()).resolves.toBe(expected.verdict.strength);
-  await expect(page.getByTestId('iv-standardiser').textContent()).resolves.toMatch(/^15\.00: a reference SD/);
+  await expect(page.getByTestId('iv-standardiser').textContent()).resolves.toBe('15.00: the reference SD you gave (15)');
   await expect(page.getByTestId('iv-cluster-ci').count()).resolves.toBe(expected.overall.clusterInterval ? 1 : 0);
   // The result has focus, in view, and fits the pane.
   await expect(page.getByTestId('iv-result').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -186,6 +186,12 @@ test('at 320 px: a test column that is a name is refused at once, the verdict in
   expect(pane && result && result.x >= pane.x && result.x + result.width <= pane.x + pane.width + 0.5).toBe(true);
   expect(await page.getByTestId('iv-result').textContent()).not.toMatch(/NaN|n\/a to n\/a|-0\.00/);
   await session.screenshot('intervention-320-result');
+
+  // A changed setting clears the verdict given for the settings before it.
+  await page.getByTestId('iv-name').fill('Reading catch-up (spring)');
+  await expect(page.getByTestId('iv-result').count()).resolves.toBe(0);
+  await page.getByTestId('iv-evaluate').click();
+  await page.getByTestId('iv-result').waitFor();
 
   // A new choice of source clears the form and the verdict.
   await page.getByTestId('iv-data-kind-sheet').check();

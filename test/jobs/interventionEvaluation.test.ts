@@ -123,7 +123,7 @@ describe('intervention evaluation job on a catch-up cohort chosen on the pre-tes
     expect(run.evaluation.overall.ciUpper).toBeCloseTo(0.596203218, 8);
     expect(run.evaluation.overall.months).toBe(2);
     const sheet = (await wb.readSheetValues(run.sheet.sheetName)) as CellValue[][];
-    expect(labelled(sheet, 'Standardiser')).toBe('15.00: a reference SD typed in the form, the reference SD you gave (15)');
+    expect(labelled(sheet, 'Standardiser')).toBe('15.00: the reference SD you gave (15)');
   });
 
   it('with a set column, adds the cluster caveat and the cluster-robust interval to the sheet', async () => {
