@@ -200,3 +200,23 @@ test('at 320 px: a test column that is a name is refused at once, the verdict in
   expect(session.pageErrors.filter((e) => /NaN/.test(e))).toEqual([]);
   expect(session.outsideRequests()).toEqual([]);
 });
+
+test('"Selected cells" evaluated twice: the second run reads the cells first chosen, although the report moved the selection', async () => {
+  await page.goto(`${base}/preview.html`);
+  await page.getByTestId('job-intervention').click();
+  await page.getByTestId('iv-data-kind-selection').check();
+  await page.getByTestId('iv-pre').waitFor();
+  const described = (await page.getByTestId('iv-data-description').textContent()) ?? '';
+  await page.getByTestId('iv-mode-rest').check();
+  await page.getByTestId('iv-name').fill('Selected tutoring');
+  await page.getByTestId('iv-evaluate').click();
+  await page.getByTestId('iv-result').waitFor();
+  const first = await page.getByTestId('iv-effect').getAttribute('data-value');
+  await page.getByTestId('iv-evaluate').click();
+  await page.getByTestId('iv-reread').waitFor();
+  await expect(page.getByTestId('iv-reread').textContent()).resolves.toMatch(/^Read the cells first chosen again \(.+\), not the cells selected now\.$/);
+  await expect(page.getByTestId('iv-effect').getAttribute('data-value')).resolves.toBe(first);
+  await expect(page.getByText(/columns of the data changed/).count()).resolves.toBe(0);
+  await expect(page.getByTestId('iv-data-description').textContent()).resolves.toBe(described);
+  await session.screenshot('intervention-selection-rerun');
+});
