@@ -220,3 +220,22 @@ test('"Selected cells" evaluated twice: the second run reads the cells first cho
   await expect(page.getByTestId('iv-data-description').textContent()).resolves.toBe(described);
   await session.screenshot('intervention-selection-rerun');
 });
+
+test('keyboard: from the name field, Tab reaches Evaluate, Enter evaluates and focus lands on the result', async () => {
+  await page.goto(`${base}/preview.html`);
+  await page.addStyleTag({ content: '[data-testid="preview-taskpane"] { width: 320px !important; }' });
+  await page.getByTestId('job-intervention').click();
+  await pick('iv-data-table', /Year ?9/);
+  await page.getByTestId('iv-name').focus();
+  await page.keyboard.type(' by keyboard');
+  let reached = false;
+  for (let i = 0; i < 30 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.getByTestId('iv-evaluate').evaluate((el) => el === document.activeElement);
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('iv-result').waitFor();
+  await expect(page.getByTestId('iv-result').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await session.screenshot('intervention-keyboard-result');
+});
