@@ -30,7 +30,7 @@ import type {
   WorkbookPort,
   WriteResult,
 } from '../workbook/port';
-import { sheetRangeAddress } from '../workbook/a1';
+import { parseRangeRef, sheetRangeAddress } from '../workbook/a1';
 import { blockCells, isFormula, toTableData } from '../workbook/grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
 import { isOwnedName, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
@@ -281,6 +281,16 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       if (used.isNullObject) throw emptySheetError(ws.name);
       return { rect: rectOf(ws.name, used), description: sheetDescription(ws.name) };
+    }
+    if (source.kind === 'range') {
+      const ref = parseRangeRef(source.address);
+      if (!ref || !ref.sheet || ref.lastRow === null) throw new Error(`The cells read before (${source.address}) cannot be read again: choose the data again.`);
+      const ws = context.workbook.worksheets.getItemOrNullObject(ref.sheet);
+      ws.load('name');
+      await context.sync();
+      if (ws.isNullObject) throw noSheetError(ref.sheet);
+      const rect = { sheet: ws.name, row: ref.row, col: ref.col, rows: ref.lastRow - ref.row + 1, cols: ref.lastCol - ref.col + 1 };
+      return { rect, description: selectionDescription(ws.name, rect) };
     }
     const selected = context.workbook.getSelectedRange().load(dims);
     const ws = selected.worksheet.load('name');

@@ -35,7 +35,9 @@ export interface TableInfo {
 export type DataSource =
   | { kind: 'selection' }
   | { kind: 'table'; name: string }
-  | { kind: 'sheet'; name: string };
+  | { kind: 'sheet'; name: string }
+  /** A block read before (e.g. the cells that were selected), by its sheet-qualified A1 address. */
+  | { kind: 'range'; address: string };
 
 /** A block of data as read: the first row of the range is taken as headers. */
 export interface TableData {
