@@ -86,7 +86,7 @@ test(
     for (const assessment of ['Eng Sum', 'Ma Sum', 'Sci Sum']) {
       const { summary } = expectedGap(assessment);
       expect(Number.isFinite(summary.gap)).toBe(true);
-      await expect(cellBeside(assessment, 'B')).resolves.toBe(fixed2(summary.hedgesG));
+      await expect(cellBeside(assessment, 'B')).resolves.toBe(signed2(summary.hedgesG));
       await expect(cellBeside(assessment, 'H')).resolves.toBe(String(summary.nDisadvantaged));
       await expect(cellBeside(assessment, 'I')).resolves.toBe(String(summary.nOther));
       await expect(cellBeside(assessment, 'J')).resolves.toBe(signed2(summary.gap));
@@ -95,7 +95,9 @@ test(
     }
     // One chart of the headline gaps as effect sizes, with an error bar for each subject.
     await expect(page.getByTestId('preview-chart').count()).resolves.toBe(1);
-    await expect(page.getByTestId('preview-error-bar').count()).resolves.toBe(3);
+    const subjects = await page.locator('[data-testid^="gap-headline-"]').count();
+    expect(subjects).toBeGreaterThanOrEqual(3);
+    await expect(page.getByTestId('preview-error-bar').count()).resolves.toBe(subjects);
     await s.screenshot('gap-analysis-report');
 
     expect(s.requests.length).toBeGreaterThan(0);

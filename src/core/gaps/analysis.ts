@@ -392,7 +392,6 @@ function groupSize(n: number, group: string): string {
 interface Split {
   focus: number[];
   others: number[];
-  focusFlags: boolean[];
   /** Pupils of the comparison with no score (blank or unreadable). */
   noScore: number;
 }
@@ -411,7 +410,7 @@ function split(points: Float64Array, member: ReadonlyArray<boolean | null>): Spl
     }
     (m ? focus : others).push(x);
   }
-  return { focus, others, focusFlags: [], noScore };
+  return { focus, others, noScore };
 }
 
 function variance(xs: readonly number[]): number {
@@ -443,7 +442,7 @@ function share(points: Float64Array, member: ReadonlyArray<boolean | null>, want
   return n === 0 ? NaN : hit / n;
 }
 
-function noteFor(s: GapSummary, sp: Split, p: ColumnPoints, scaleName: string, comp: Comparison, noSpread: boolean): string {
+function noteFor(s: GapSummary, p: ColumnPoints, scaleName: string, comp: Comparison, noSpread: boolean): string {
   const parts: string[] = [];
   const nf = s.nDisadvantaged;
   const no = s.nOther;
@@ -459,7 +458,6 @@ function noteFor(s: GapSummary, sp: Split, p: ColumnPoints, scaleName: string, c
   if (p.unknownCount > 0) {
     parts.push(`${p.unknownCount} ${p.unknownCount === 1 ? 'cell was' : 'cells were'} not readable as ${scaleName} and left out (${p.unknown.map((u) => `"${u}"`).join(', ')}).`);
   }
-  void sp;
   return parts.join(' ');
 }
 
@@ -599,7 +597,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
           changeWord: '',
           changeFrom: prev ? prev.r.point : null,
           unknownGrades: p.unknown,
-          note: noteFor(summary, sp, p, check.scaleName, comp, noSpread),
+          note: noteFor(summary, p, check.scaleName, comp, noSpread),
         };
         results.push(r);
         previous.set(comp.label, { r, points: p.points });
