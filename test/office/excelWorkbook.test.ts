@@ -478,6 +478,20 @@ describe('reading the selection', () => {
     expect(data.headers).toEqual(HEADERS);
   });
 
+  test('the block read from the selection can be read again by its address after the selection moved', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Year 9', tracker(20));
+    fake.selection = { sheet: 'Year 9', row: 0, col: 2, rows: 21, cols: 2 };
+    const wb = new ExcelWorkbook(fake.run);
+    const first = await wb.readData({ kind: 'selection' });
+    fake.selection = { sheet: 'Year 9', row: 5, col: 0, rows: 1, cols: 1 };
+    const again = await wb.readData({ kind: 'range', address: first.address });
+    expect(again.headers).toEqual(first.headers);
+    expect(again.rows).toEqual(first.rows);
+    expect(again.address).toBe(first.address);
+    await expect(wb.readData({ kind: 'range', address: "'Gone'!A1:B3" })).rejects.toThrow(/Gone/);
+  });
+
   test('a selection of several areas gets a message saying to select one block', async () => {
     const fake = new FakeExcel();
     fake.addSheet('Year 9', tracker(5));
