@@ -1,13 +1,16 @@
 /**
- * The gap report: for each assessment chosen and each group comparison, the group sizes, means,
- * the gap with its confidence interval, Hedges' g, the gap index, the gap in the share of pupils at
- * or above a threshold, and how the gap changed since the subject's previous assessment point;
- * a chart of the disadvantaged gap per assessment with its interval; and a "Back on Track" list of
- * disadvantaged pupils below the threshold at the latest point, or making less progress than the
- * cohort on average.
+ * The gap report: a header that records the data, the reading of blank flags, the scales and
+ * thresholds, the allowance for chance and, in bold, any column that cannot be read well; the
+ * headline comparisons (disadvantaged vs others at the latest point of each subject) with a chart of
+ * their gaps as effect sizes and intervals; every comparison with its sizes, means, gap and interval,
+ * adjusted p-value and verdict ("clear gap", "no clear gap", "too few pupils to tell"), Hedges' g,
+ * the gap index (a rank measure of overlap) with its interval, the gap at the threshold in percentage
+ * points, and the change since the previous point over the pupils with both scores (negative =
+ * narrowed); and a "Back on Track" list, one row per disadvantaged pupil behind similar starters or
+ * below the threshold, furthest behind first.
  *
  * The analysis itself is the core's (src/core/gaps/analysis.ts); this file only lays it out.
- * Every statistic comes from the core (`gapSummary`, `thresholdGap`), on grades converted to points
+ * Every statistic comes from the core (`gapSummaryOf`, `gapChangeOf`, `thresholdGapOf`), on grades converted to points
  * with the core's scales, so the sheet shows the same numbers as the GAPS functions would. Cells
  * hold values, not GAPS formulas, so colleagues without the add-in can read the report.
  *
@@ -262,7 +265,7 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     values: [
       [
         'Disadvantaged pupils behind pupils with similar starting points by at least a step that matters on the scale (a third of a grade on 9-1, 3 points on scaled or standardised scores), ' +
-          'or below the threshold at the latest point. One row per pupil, furthest behind first.',
+          'or below the threshold at the latest point. One row per pupil; "how far behind" counts those steps, added over the subjects, furthest behind first.',
       ],
       ...analysis.backOnTrackNotes.map((n) => [n]),
     ],

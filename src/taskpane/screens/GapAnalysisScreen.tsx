@@ -4,9 +4,13 @@
  * Step 1, the leader chooses the pupils' data (a table, a sheet or the selection). Step 2, the
  * columns detected from headers and values are shown to confirm or correct: the disadvantaged
  * column (PP before FSM6 before FSM), the groups' columns, the pupils' ID, name and form, and the
- * assessments with their grade scale and threshold. Step 3, the comparisons. "Run gap analysis"
- * reads the data afresh, analyses it in the core, writes a new "Gap report <date>" sheet and shows
- * the headline gap per subject here.
+ * assessments with their grade scale and threshold (set from the scale; blank = none), with a warning
+ * under a column whose cells cannot be read on its scale or whose threshold puts 95% of pupils on
+ * one side. When the disadvantaged column holds explicit negatives and blanks, the pane asks what a
+ * blank means, and Run waits for the answer. Step 3, the comparisons. "Run gap analysis" reads the
+ * data afresh (for the selection, the block first read, as writing a report moves the selection),
+ * analyses it in the core, writes a new "Gap report <date> <data>" sheet and shows the headline gap
+ * per subject here ("too few pupils to tell" for tiny groups) with the allowance for chance.
  */
 import * as React from 'react';
 import {
