@@ -174,9 +174,15 @@ test(
     await question.scrollIntoViewIfNeeded();
     await s.screenshot('gap-analysis-blank-question-320', 'preview-taskpane');
 
-    await page.getByTestId('gap-blanks-unknown').click();
+    // Answered with the keyboard: Space picks the focused choice, the arrow moves to the next one.
+    await page.getByTestId('gap-blanks-not').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('gap-blanks-not').isChecked()).resolves.toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('gap-blanks-unknown').isChecked()).resolves.toBe(true);
     await expect(page.getByTestId('gap-run').isDisabled()).resolves.toBe(false);
-    await page.getByTestId('gap-run').click();
+    await page.getByTestId('gap-run').focus();
+    await page.keyboard.press('Enter');
     await page.getByTestId('gap-success').waitFor();
     await expect(page.getByTestId('gap-blank-reading').textContent()).resolves.toContain(`${blanks} blank flags read as unknown`);
     await expect(page.getByTestId('gap-chance').textContent()).resolves.toMatch(/comparisons made/);
