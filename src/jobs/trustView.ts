@@ -5,7 +5,7 @@
  * a "Trust view" report with two funnel plots.
  */
 import type { DataSource, TableData, WorkbookPort } from '../workbook/port';
-import { FLAG_INVALID, FLAG_TRUE, describeValue, isBlank, readFlag, readScore } from '../core/cells';
+import { FLAG_INVALID, FLAG_TRUE, describeValue, isBlank, readFlag, readLabel, readScore } from '../core/cells';
 import { valueError } from '../core/errors';
 import { gradeValue, type GradeScale } from '../core/grades/scales';
 import { contextualValueAdded, trustFunnel } from '../core/trends';
@@ -21,7 +21,7 @@ export interface TrustOptions {
   disadvantaged: number;
   outcome: number;
   scale: GradeScale;
-  /** Contextual value added: prior attainment, yes/no context columns, optional centre (100, 1000). */
+  /** Contextual value added: prior attainment, yes/no context columns (SEND codes K/E count as yes), optional centre (100, 1000). */
   cva?: { prior: number; context: number[]; centre: number | null } | null;
   confidence?: number;
 }
@@ -31,8 +31,12 @@ export interface TrustRun {
   model: TrustModel;
 }
 
-function flagColumn(data: TableData, c: number, what: string): boolean[] {
+/** SEND codes (K = SEN support, E = EHC plan) read as yes in a context column; N reads as no already. */
+const SEND_CODES = new Set(['K', 'E']);
+
+function flagColumn(data: TableData, c: number, what: string, sendCodes = false): boolean[] {
   return data.rows.map((r, i) => {
+    if (sendCodes && SEND_CODES.has(readLabel(r[c]))) return true;
     const f = readFlag(r[c]);
     if (f === FLAG_INVALID) {
       throw valueError(`The ${what} column "${data.headers[c]}" holds ${describeValue(r[c])} in data row ${i + 1}, which is not a yes/no value: choose the right column, or correct that cell.`);
@@ -64,7 +68,7 @@ export function trustModel(data: TableData, options: TrustOptions, national: Tru
     const { prior, context, centre } = options.cva;
     check(data, prior, 'prior attainment');
     context.forEach((c) => check(data, c, 'context'));
-    const flags = context.map((c) => flagColumn(picked, c, 'context'));
+    const flags = context.map((c) => flagColumn(picked, c, 'context', true));
     const fit = contextualValueAdded(
       outcome,
       Float64Array.from(rows, (r) => readScore(r[prior])),
