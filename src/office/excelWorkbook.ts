@@ -48,7 +48,7 @@ import {
   type SheetArea,
 } from '../workbook/sources';
 import { asTextCell, decodeState, encodeState } from '../workbook/stateCells';
-import { INTERVAL_COLOUR, SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../workbook/palette';
+import { INTERVAL_COLOUR, SCALE_COLOURS, SCATTER_LINE_COLOURS, STYLE_FORMATS, TONE_FILLS, scatterBaseName } from '../workbook/palette';
 
 export const STATE_SHEET = 'CTG_State';
 export const OWNED_MARK = 'CTG_Owned';
@@ -481,6 +481,7 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
  */
 function addScatterSeries(ws: Excel.Worksheet, chart: Excel.Chart, spec: ChartSpec): void {
   if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
+  const lineNames = [...new Set((spec.scatter ?? []).filter((s) => s.style !== 'markers').map((s) => scatterBaseName(s.name)))];
   (spec.scatter ?? []).forEach((s, k) => {
     const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
     series.name = s.name;
@@ -491,6 +492,7 @@ function addScatterSeries(ws: Excel.Worksheet, chart: Excel.Chart, spec: ChartSp
       series.format.line.lineStyle = 'None';
     } else {
       series.chartType = 'XYScatterLinesNoMarkers';
+      series.format.line.color = SCATTER_LINE_COLOURS[lineNames.indexOf(scatterBaseName(s.name)) % SCATTER_LINE_COLOURS.length];
       if (s.style === 'dashed') series.format.line.lineStyle = 'Dash';
     }
   });

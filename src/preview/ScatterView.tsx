@@ -7,6 +7,7 @@ import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CellValue, ChartSpec, ScatterSeries } from '../workbook/port';
 import { formatCell } from './format';
+import { scatterBaseName } from '../workbook/palette';
 
 const useStyles = makeStyles({
   root: {
@@ -20,7 +21,8 @@ const useStyles = makeStyles({
   label: { fontSize: '10px', fill: tokens.colorNeutralForeground2 },
 });
 
-const COLOURS = [tokens.colorBrandBackground, tokens.colorNeutralForeground2, tokens.colorPaletteDarkOrangeBorderActive, tokens.colorPaletteRedBorderActive, tokens.colorPaletteGreenBorderActive];
+/** Points, then each line name in order of appearance (a lower and upper limit share one). */
+const COLOURS = [tokens.colorBrandBackground, tokens.colorNeutralForeground1, tokens.colorPaletteDarkOrangeBorderActive, tokens.colorPaletteBerryBorderActive, tokens.colorPaletteGreenBorderActive];
 
 function numeric(v: CellValue | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -48,6 +50,8 @@ export function ScatterView({ spec, values }: ScatterViewProps): React.JSX.Eleme
     }).filter((p): p is { x: number; y: number; label: string } => p.x !== null && p.y !== null),
   }));
   const all = drawn.flatMap((d) => d.points);
+  const names = [...new Set(drawn.map((d) => scatterBaseName(d.series.name)))];
+  const colourOf = (d: Drawn) => COLOURS[names.indexOf(scatterBaseName(d.series.name)) % COLOURS.length];
   let x0 = Math.min(0, ...all.map((p) => p.x));
   let x1 = Math.max(1, ...all.map((p) => p.x));
   let y0 = Math.min(...all.map((p) => p.y), 0);
@@ -80,7 +84,7 @@ export function ScatterView({ spec, values }: ScatterViewProps): React.JSX.Eleme
         </text>
       ))}
       {drawn.map((d, k) => {
-        const colour = COLOURS[k % COLOURS.length];
+        const colour = colourOf(d);
         if (d.series.style === 'markers') {
           return (
             <g key={k} data-testid="preview-scatter-points">
@@ -114,11 +118,11 @@ export function ScatterView({ spec, values }: ScatterViewProps): React.JSX.Eleme
           {spec.yAxisTitle}
         </text>
       )}
-      {drawn.map((d, k) => (
+      {names.map((name, k) => (
         <g key={`l${k}`}>
-          <rect x={pad.left + (k % 3) * 110} y={height - 22 + Math.floor(k / 3) * 11} width={8} height={8} fill={COLOURS[k % COLOURS.length]} />
-          <text x={pad.left + (k % 3) * 110 + 11} y={height - 15 + Math.floor(k / 3) * 11} className={styles.label}>
-            {d.series.name.length > 18 ? `${d.series.name.slice(0, 17)}...` : d.series.name}
+          <rect x={pad.left + (k % 4) * 100} y={height - 22 + Math.floor(k / 4) * 11} width={8} height={8} fill={COLOURS[k % COLOURS.length]} />
+          <text x={pad.left + (k % 4) * 100 + 11} y={height - 15 + Math.floor(k / 4) * 11} className={styles.label}>
+            {name.length > 16 ? `${name.slice(0, 15)}...` : name}
           </text>
         </g>
       ))}

@@ -61,9 +61,9 @@ function funnelChart(title: string, yTitle: string, schoolsAt: number, schools: 
     scatter: [
       { name: 'Schools', row: schoolsAt + 1, rows: schools, xCol: 1, yCol, style: 'markers' },
       line('Trust average', 1, 'line'),
-      line('95% limits', 2, 'dashed'),
+      line('95% limits (lower)', 2, 'dashed'),
       line('95% limits (upper)', 3, 'dashed'),
-      line('99.8% limits', 4, 'line'),
+      line('99.8% limits (lower)', 4, 'line'),
       line('99.8% limits (upper)', 5, 'line'),
     ],
   };

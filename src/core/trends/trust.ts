@@ -106,10 +106,12 @@ function point(value: number, n: number, target: number, sd: number, learnBelow:
   return { value, limits95, limits998, outside };
 }
 
-function curve(maxN: number, target: number, sd: number): FunnelView['curve'] {
-  const top = Math.max(2, Math.ceil(maxN * 1.1));
+/** Limit lines from a little below the smallest school (at least 2 pupils) to a little above the largest. */
+function curve(minN: number, maxN: number, target: number, sd: number): FunnelView['curve'] {
+  const bottom = Math.max(2, Math.floor(minN * 0.8));
+  const top = Math.max(bottom + 1, Math.ceil(maxN * 1.1));
   const ns = new Set<number>();
-  for (let k = 0; k <= 40; k++) ns.add(Math.max(1, Math.round(Math.exp(Math.log(2) + ((Math.log(top) - Math.log(2)) * k) / 40))));
+  for (let k = 0; k <= 40; k++) ns.add(Math.round(Math.exp(Math.log(bottom) + ((Math.log(top) - Math.log(bottom)) * k) / 40)));
   return [...ns].sort((a, b) => a - b).map((n) => {
     const a = funnelLimits(n, target, sd, FUNNEL_LEVELS[0]);
     const b = funnelLimits(n, target, sd, FUNNEL_LEVELS[1]);
@@ -185,11 +187,13 @@ export function trustFunnel(schools: readonly string[], disadvantaged: readonly 
     f.shrunken = sh.shrunken[k];
     f.factor = sh.factors[k];
   });
-  const maxN = Math.max(...figures.map((f) => f.nDisadvantaged));
+  const sizes = figures.map((f) => f.nDisadvantaged).filter((x) => x > 0);
+  const minN = Math.min(...sizes);
+  const maxN = Math.max(...sizes);
   return {
     schools: figures,
-    gapView: { target: trustGap.gap, sd: gapSd, curve: curve(maxN, trustGap.gap, gapSd) },
-    othersView: { target: othersTarget, sd: sdD, curve: curve(maxN, othersTarget, sdD) },
+    gapView: { target: trustGap.gap, sd: gapSd, curve: curve(minN, maxN, trustGap.gap, gapSd) },
+    othersView: { target: othersTarget, sd: sdD, curve: curve(minN, maxN, othersTarget, sdD) },
     trust: { nDisadvantaged: allD.n, nOther: allO.n, meanDisadvantaged: allD.mean(), meanOther: allO.mean() },
     tau2: sh.tau2,
     shrinkTarget: sh.overall,
