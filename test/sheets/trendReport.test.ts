@@ -11,8 +11,13 @@ function pupils(years: Record<string, { o: number[]; d: number[] }>) {
   const flags: Array<[unknown]> = [];
   const ys: Array<[string]> = [];
   for (const [y, { o, d }] of Object.entries(years)) {
-    for (const x of d) (scores.push([x]), flags.push(['Y']), ys.push([y]));
-    for (const x of o) (scores.push([x]), flags.push(['']), ys.push([y]));
+    for (const [xs, flag] of [[d, 'Y'], [o, '']] as const) {
+      for (const x of xs) {
+        scores.push([x]);
+        flags.push([flag]);
+        ys.push([y]);
+      }
+    }
   }
   return { scores, flags, years: ys };
 }
