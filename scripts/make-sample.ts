@@ -252,6 +252,59 @@ function formulasSheet(): { values: CellValue[][]; placed: Placed[] } {
   return { values, placed };
 }
 
+// ----- beyond one year group: three Year 11 cohorts and a small trust -----
+
+/** The Year 11 cohorts' and the trust's headers: an Attainment 8 score (0-90) as the outcome. */
+const Y11_HEADERS = ['UPN', 'School', 'Cohort', 'PP', 'SEND', 'EAL', 'Gender', 'Joined Late', 'KS2 Scaled', 'Attainment 8'];
+
+/** The trust's schools: name, Year 11 size, share disadvantaged, and how its disadvantaged pupils fare (points of Attainment 8). */
+const TRUST_SCHOOLS: Array<[string, number, number, number]> = [
+  ['Northgate Academy', 220, 0.22, 0],
+  ['Riverside School', 160, 0.38, 6],
+  ['St Aidan\'s', 120, 0.18, -1],
+  ['Hillcrest', 90, 0.45, -9],
+  ['Brookfield', 60, 0.3, 2],
+  ['Marsh Lane', 35, 0.25, 1],
+  ['Oakwood', 24, 0.2, 0],
+];
+
+/**
+ * Year 11 pupils of one cohort: prior attainment, context, and an Attainment 8 score whose
+ * disadvantage gap beyond prior attainment is `extraGap` points (plus `schoolEffect` for the
+ * disadvantaged pupils of a trust school). Drawn from its own generator so the tracker stays as it was.
+ */
+function makeY11(rnd: () => number, n: number, cohort: number, school: string, disShare: number, extraGap: number, schoolEffect: number): CellValue[][] {
+  const gauss = (): number => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < n; i++) {
+    const dis = rnd() < disShare;
+    const send = rnd() < (dis ? 0.22 : 0.12) ? (rnd() < 0.2 ? 'E' : 'K') : 'N';
+    const eal = rnd() < 0.15;
+    const female = rnd() < 0.5;
+    const late = rnd() < (dis ? 0.1 : 0.05);
+    const ability = gauss() - (dis ? 0.35 : 0) - (send === 'N' ? 0 : 0.5);
+    const ks2 = Math.round(clamp(104 + 6.5 * ability + 2 * gauss(), 80, 120));
+    const a8 = clamp(46 + 11 * ability - (dis ? extraGap - schoolEffect : 0) - (late ? 3 : 0) + 7 * gauss(), 0, 90);
+    rows.push([
+      `${['A', 'B', 'C', 'H', 'K', 'M'][Math.floor(rnd() * 6)]}${String(Math.floor(rnd() * 1e12)).padStart(12, '0')}`,
+      school, cohort, dis ? 'Y' : null, send, eal ? 'Y' : 'N', female ? 'F' : 'M', late ? 'Y' : null, ks2, Math.round(a8 * 10) / 10,
+    ]);
+  }
+  if (rows.length > 3) rows[3][9] = null; // a pupil with no result, as exports have
+  return [Y11_HEADERS.slice(), ...rows];
+}
+
+/** Year 11 of 2023, 2024 and 2025 at this school (the gap narrowing), and a trust of seven schools in 2025. */
+function beyondOneYear(): MemorySheet[] {
+  const rnd = seededRandom(20261202);
+  const widths = [105, 130, 60, 40, 50, 40, 55, 70, 70, 80];
+  const cohorts = [[2023, 5], [2024, 3.5], [2025, 2]].map(([year, extra]) =>
+    sheetFor(`Y11 ${year}`, makeY11(rnd, 150, year, 'Northgate Academy', 0.25, extra, 0), `Y11_${year}`, widths),
+  );
+  const trust = TRUST_SCHOOLS.flatMap(([school, n, share, effect], k) => makeY11(rnd, n, 2025, school, share, 3, effect).slice(k === 0 ? 0 : 1));
+  return [...cohorts, sheetFor('Trust Y11 2025', trust, 'TrustY11', widths)];
+}
+
 // ----- output -----
 
 function sheetFor(name: string, values: CellValue[][], table: string | null, widths: number[]): MemorySheet {
@@ -324,7 +377,7 @@ async function main(): Promise<void> {
   const years = [7, 8, 9].map((y) => sheetFor(`Year ${y}`, makeYear(y), `Year${y}`, COLUMN_WIDTHS));
   const { values, placed } = formulasSheet();
   const tryIt = sheetFor('Try the formulas', values, null, [150, 420, 100, 80, 20, 110, 110, 110, 20, 90]);
-  const model: WorkbookModel = { sheets: [...years, tryIt], activeSheet: 'Year 9', selection: { sheet: 'Year 9', row: 0, col: 0, rows: 1, cols: 1 }, state: {} };
+  const model: WorkbookModel = { sheets: [...years, ...beyondOneYear(), tryIt], activeSheet: 'Year 9', selection: { sheet: 'Year 9', row: 0, col: 0, rows: 1, cols: 1 }, state: {} };
 
   fs.mkdirSync(OUT, { recursive: true });
   const json = `${JSON.stringify(model)}\n`;

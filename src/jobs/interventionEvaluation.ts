@@ -8,13 +8,12 @@
  * otherwise read the report it just wrote. The run says so (`reread`), and refuses data whose
  * columns have changed since they were chosen.
  */
-import type { CellValue, DataSource, ProgressInfo, TableData, WorkbookPort, WriteResult } from '../workbook/port';
+import type { DataSource, ProgressInfo, TableData, WorkbookPort, WriteResult } from '../workbook/port';
 import { valueError } from '../core/errors';
 import { evaluateIntervention, type InterventionEvaluation } from '../core/interventions/evaluate';
 import type { InterventionForm } from '../core/interventions/form';
 import { buildInterventionSheet, buildRegister, REGISTER_SHEET } from '../sheets/interventionReport';
-import { parseRangeRef } from '../workbook/a1';
-import { toTableData } from '../workbook/grid';
+import { dataNameOf, sourceToReread } from './gapAnalysis';
 
 export interface EvaluationRun {
   evaluation: InterventionEvaluation;
@@ -37,12 +36,6 @@ export interface RunSettings extends InterventionForm {
 /** The data as it was when chosen: its address and headers (the screen keeps what it read). */
 export type ChosenData = Pick<TableData, 'address' | 'headers' | 'description'>;
 
-/** The short name of the data for the sheet's name: the table's, the sheet's, or the selection's sheet. */
-export function dataName(source: DataSource, data: Pick<TableData, 'address'>): string | null {
-  if (source.kind === 'table' || source.kind === 'sheet') return source.name;
-  return parseRangeRef(data.address)?.sheet ?? null;
-}
-
 /**
  * Reads the data again: a table or sheet by its name, the selection at the address first read.
  * Throws when the columns are no longer the ones chosen.
@@ -50,19 +43,10 @@ export function dataName(source: DataSource, data: Pick<TableData, 'address'>): 
 export async function readChosenData(port: WorkbookPort, source: DataSource, chosen: ChosenData | null): Promise<{ data: TableData; reread: string | null }> {
   let data: TableData;
   let reread: string | null = null;
-  const ref = source.kind === 'selection' && chosen ? parseRangeRef(chosen.address) : null;
-  if (ref && ref.sheet !== null && ref.lastRow !== null) {
-    const grid = await port.readSheetValues(ref.sheet);
-    if (grid === null) throw valueError(`The sheet "${ref.sheet}" that held the cells chosen (${chosen?.address}) is no longer in the workbook: choose the data again.`);
-    const values: CellValue[][] = [];
-    for (let r = ref.row; r <= ref.lastRow; r++) {
-      const line = grid[r] ?? [];
-      const out: CellValue[] = [];
-      for (let c = ref.col; c <= ref.lastCol; c++) out.push(line[c] ?? null);
-      values.push(out);
-    }
-    data = toTableData(values, { sheet: ref.sheet, row: ref.row, col: ref.col }, (chosen as ChosenData).description);
-    reread = `Read the cells first chosen again (${(chosen as ChosenData).address}), not the cells selected now.`;
+  if (source.kind === 'selection' && chosen) {
+    const again = await port.readData(sourceToReread(source, chosen));
+    data = { ...again, description: chosen.description };
+    reread = `Read the cells first chosen again (${chosen.address}), not the cells selected now.`;
   } else {
     data = await port.readData(source);
   }
@@ -89,7 +73,7 @@ export async function runEvaluation(
   onProgress?.({ done: 1, total: 4, message: 'Evaluating' });
   const evaluation = evaluateIntervention({ ...settings, headers: data.headers, rows: data.rows });
   onProgress?.({ done: 2, total: 4, message: 'Writing the evaluation sheet' });
-  const sheet = await port.writeSheet(buildInterventionSheet(evaluation, data, now, dataName(source, data)));
+  const sheet = await port.writeSheet(buildInterventionSheet(evaluation, data, now, dataNameOf(sourceToReread(source, data))));
   onProgress?.({ done: 3, total: 4, message: 'Adding it to the interventions register' });
   const existing = await port.readSheetValues(REGISTER_SHEET);
   const owned = existing !== null && (await port.ownsSheet(REGISTER_SHEET));

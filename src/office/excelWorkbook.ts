@@ -30,7 +30,7 @@ import type {
   WorkbookPort,
   WriteResult,
 } from '../workbook/port';
-import { sheetRangeAddress } from '../workbook/a1';
+import { parseRangeRef, sheetRangeAddress } from '../workbook/a1';
 import { blockCells, isFormula, toTableData } from '../workbook/grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
 import { isOwnedName, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
@@ -48,7 +48,7 @@ import {
   type SheetArea,
 } from '../workbook/sources';
 import { asTextCell, decodeState, encodeState } from '../workbook/stateCells';
-import { INTERVAL_COLOUR, SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../workbook/palette';
+import { INTERVAL_COLOUR, SCALE_COLOURS, SCATTER_LINE_COLOURS, STYLE_FORMATS, TONE_FILLS, scatterBaseName } from '../workbook/palette';
 
 export const STATE_SHEET = 'CTG_State';
 export const OWNED_MARK = 'CTG_Owned';
@@ -282,6 +282,16 @@ export class ExcelWorkbook implements WorkbookPort {
       if (used.isNullObject) throw emptySheetError(ws.name);
       return { rect: rectOf(ws.name, used), description: sheetDescription(ws.name) };
     }
+    if (source.kind === 'range') {
+      const ref = parseRangeRef(source.address);
+      if (!ref || !ref.sheet || ref.lastRow === null) throw new Error(`The cells read before (${source.address}) cannot be read again: choose the data again.`);
+      const ws = context.workbook.worksheets.getItemOrNullObject(ref.sheet);
+      ws.load('name');
+      await context.sync();
+      if (ws.isNullObject) throw noSheetError(ref.sheet);
+      const rect = { sheet: ws.name, row: ref.row, col: ref.col, rows: ref.lastRow - ref.row + 1, cols: ref.lastCol - ref.col + 1 };
+      return { rect, description: selectionDescription(ws.name, rect) };
+    }
     const selected = context.workbook.getSelectedRange().load(dims);
     const ws = selected.worksheet.load('name');
     const used = selected.worksheet.getUsedRangeOrNullObject(true).load(dims);
@@ -439,6 +449,7 @@ const CHART_TYPES = {
   barClustered: 'BarClustered',
   line: 'Line',
   lineMarkers: 'LineMarkers',
+  scatter: 'XYScatter',
 } as const satisfies Record<ChartSpec['type'], `${Excel.ChartType}`>;
 
 function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
@@ -449,6 +460,10 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   if (spec.width) chart.width = spec.width;
   if (spec.height) chart.height = spec.height;
   if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+  if (spec.type === 'scatter') {
+    addScatterSeries(ws, chart, spec);
+    return;
+  }
   if (spec.interval && spec.data.rows > 1) {
     // Office.js cannot set custom error-bar amounts: the limits become marker-only series instead.
     const rows = spec.data.rows - 1;
@@ -467,4 +482,28 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
       series.markerBackgroundColor = INTERVAL_COLOUR;
     }
   }
+}
+
+/**
+ * A scatter chart's series, each with its own x and y columns (ExcelApi 1.7): the chart was made from
+ * the first series' two columns, so that series is re-pointed and the others are added. Lines (the
+ * funnel's limits) have no markers; points have no line.
+ */
+function addScatterSeries(ws: Excel.Worksheet, chart: Excel.Chart, spec: ChartSpec): void {
+  if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
+  const lineNames = [...new Set((spec.scatter ?? []).filter((s) => s.style !== 'markers').map((s) => scatterBaseName(s.name)))];
+  (spec.scatter ?? []).forEach((s, k) => {
+    const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    series.name = s.name;
+    series.setXAxisValues(ws.getRangeByIndexes(s.row, s.xCol, Math.max(1, s.rows), 1));
+    series.setValues(ws.getRangeByIndexes(s.row, s.yCol, Math.max(1, s.rows), 1));
+    if (s.style === 'markers') {
+      series.chartType = 'XYScatter';
+      series.format.line.lineStyle = 'None';
+    } else {
+      series.chartType = 'XYScatterLinesNoMarkers';
+      series.format.line.color = SCATTER_LINE_COLOURS[lineNames.indexOf(scatterBaseName(s.name)) % SCATTER_LINE_COLOURS.length];
+      if (s.style === 'dashed') series.format.line.lineStyle = 'Dash';
+    }
+  });
 }

@@ -7,6 +7,7 @@ import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CellValue, ChartSpec } from '../workbook/port';
 import { formatCell } from './format';
+import { ScatterView } from './ScatterView';
 
 const useStyles = makeStyles({
   root: {
@@ -40,6 +41,7 @@ function numeric(v: CellValue): number | null {
 
 export function ChartView({ spec, values }: ChartViewProps): React.JSX.Element {
   const styles = useStyles();
+  if (spec.type === 'scatter') return <ScatterView spec={spec} values={values} />;
   const width = spec.width ?? 420;
   const height = spec.height ?? 240;
   const { row, col, rows, cols } = spec.data;

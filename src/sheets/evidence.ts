@@ -21,7 +21,7 @@ import type { CellValue } from '../workbook/port';
 import { REGISTER_SHEET } from './interventionReport';
 export { REGISTER_SHEET };
 
-const GAP_REPORT_NAME = /^Gap report (\d{4}-\d{2}-\d{2})(?: \((\d+)\))?$/i;
+const GAP_REPORT_NAME = /^Gap report (\d{4}-\d{2}-\d{2})(?: (?!\(\d+\)$)(.+?))?(?: \((\d+)\))?$/i;
 const IMPACT_NAME = /^Impact (.+?) (\d{4}-\d{2}-\d{2})(?: \((\d+)\))?$/i;
 
 /** A sheet found by its dated name. */
@@ -30,19 +30,24 @@ export interface DatedSheet {
   date: string;
   /** The " (2)" suffix Excel-style naming adds for a second report the same day; 1 without. */
   copy: number;
-  /** For impact sheets: the intervention's name. */
+  /** For impact sheets: the intervention's name; for gap reports: the data's name, when the name has it. */
   label?: string;
 }
 
 /** A gap headline read from a gap report. */
 export interface GapFigure {
-  /** The assessment or subject ("Maths"). */
+  /** The subject, or the assessment when the report has no subject column ("Maths"). */
   measure: string;
-  /** The group compared, when the report says ("Disadvantaged"). */
+  /** The assessment column, when the report names it beside the subject ("Ma Sum"). */
+  assessment: string | null;
+  /** The group compared, when the report says ("Disadvantaged vs others"). */
   group: string | null;
   gap: number;
   lower: number | null;
   upper: number | null;
+  /** Group sizes, when the report gives them. */
+  n: number | null;
+  nOthers: number | null;
 }
 
 export interface GapReportEvidence {
@@ -71,7 +76,7 @@ export interface WorkbookEvidence {
 /** Evaluations cited at most. */
 export const MAX_EVALUATIONS = 3;
 /** Gap figures cited at most. */
-export const MAX_GAP_FIGURES = 3;
+export const MAX_GAP_FIGURES = 8;
 
 /** Sheets named like a gap report or an impact evaluation, latest first (by date, then copy). */
 export function datedSheets(names: readonly string[]): { gapReports: DatedSheet[]; impacts: DatedSheet[] } {
@@ -79,7 +84,7 @@ export function datedSheets(names: readonly string[]): { gapReports: DatedSheet[
   const impacts: DatedSheet[] = [];
   for (const name of names) {
     const g = GAP_REPORT_NAME.exec(name.trim());
-    if (g) gapReports.push({ name, date: g[1], copy: g[2] ? Number(g[2]) : 1 });
+    if (g) gapReports.push({ name, date: g[1], copy: g[3] ? Number(g[3]) : 1, ...(g[2] ? { label: g[2] } : {}) });
     const m = IMPACT_NAME.exec(name.trim());
     if (m) impacts.push({ name, date: m[2], copy: m[3] ? Number(m[3]) : 1, label: m[1] });
   }
@@ -100,27 +105,61 @@ function numberAt(row: ReadonlyArray<unknown>, c: number): number | null {
 }
 
 const DISADVANTAGED = /disadv|fsm|pupil premium|\bpp\b/i;
+/** Sub-group rows (within a prior band) are not headline rows. */
+const SUBGROUP = /band|within/i;
+
+interface GapColumns {
+  measure: number;
+  assessment: number;
+  group: number;
+  gap: number;
+  lower: number;
+  upper: number;
+  n: number;
+  nOthers: number;
+}
+
+function gapColumns(words: string[]): GapColumns | null {
+  const gap = words.findIndex((w) => /^gap\b/.test(w) && !/index|%|threshold|change|percentage/.test(w));
+  const ci = (side: string) => {
+    const exact = words.findIndex((w) => new RegExp(`^(ci|95% ci|interval)? ?${side}`).test(w));
+    return exact >= 0 ? exact : words.findIndex((w) => w.includes(side) && !/effect|index|change/.test(w));
+  };
+  const lo = ci('lower');
+  const hi = ci('upper');
+  if (gap < 0 || lo < 0 || hi < 0) return null;
+  const subject = words.findIndex((w) => /^subject/.test(w));
+  const assessment = words.findIndex((w) => /assessment|measure|column|score/.test(w));
+  const measure = subject >= 0 ? subject : assessment >= 0 ? assessment : 0;
+  return {
+    measure,
+    assessment: subject >= 0 && assessment >= 0 ? assessment : -1,
+    group: words.findIndex((w) => /group|comparison/.test(w) && !/size|\bn\b|mean/.test(w)),
+    gap,
+    lower: lo,
+    upper: hi,
+    n: words.findIndex((w) => /^(disadvantaged|focus|group) n$/.test(w)),
+    nOthers: words.findIndex((w) => /^(others|other|comparison) n$/.test(w)),
+  };
+}
 
 /**
- * The headline gaps in a gap report's values: rows under a header that has a gap column and its
- * interval's lower and upper limits, for the disadvantaged group where the report names groups,
- * largest gap first.
+ * The headline gaps in a gap report's values: the rows of the first table with a gap column and
+ * its interval's lower and upper limits (the report's headline table: disadvantaged vs others at
+ * the latest point of each subject), for the disadvantaged group where the report names groups,
+ * leaving out sub-groups (prior bands), in the report's order.
  *
  * @example gapFigures([["Assessment","Group","Gap","CI lower","CI upper"],["Maths","Disadvantaged",0.52,0.1,0.94]])
- * // [{ measure: "Maths", group: "Disadvantaged", gap: 0.52, lower: 0.1, upper: 0.94 }]
+ * // [{ measure: "Maths", assessment: null, group: "Disadvantaged", gap: 0.52, lower: 0.1, upper: 0.94, n: null, nOthers: null }]
  */
 export function gapFigures(values: Rows): GapFigure[] {
   const out: GapFigure[] = [];
-  let cols: { measure: number; group: number; gap: number; lower: number; upper: number } | null = null;
+  let cols: GapColumns | null = null;
   for (const row of values) {
-    const words = row.map(lower);
-    const gap = words.findIndex((w) => /^gap\b/.test(w) && !/index|point|%|threshold|change/.test(w));
-    const lo = words.findIndex((w) => /lower/.test(w));
-    const hi = words.findIndex((w) => /upper/.test(w));
-    if (gap >= 0 && lo >= 0 && hi >= 0) {
-      const measure = words.findIndex((w) => /assessment|subject|measure|column|score/.test(w));
-      const group = words.findIndex((w) => /group|comparison/.test(w) && !/size|\bn\b/.test(w));
-      cols = { measure: measure >= 0 ? measure : 0, group, gap, lower: lo, upper: hi };
+    const header = gapColumns(row.map(lower));
+    if (header) {
+      if (out.length > 0) break; // the headline table is the first one with figures
+      cols = header;
       continue;
     }
     if (!cols) continue;
@@ -128,10 +167,20 @@ export function gapFigures(values: Rows): GapFigure[] {
     const label = row[cols.measure];
     if (g === null || typeof label !== 'string' || label.trim() === '') continue;
     const groupText = cols.group >= 0 && typeof row[cols.group] === 'string' ? (row[cols.group] as string).trim() : null;
-    if (groupText !== null && groupText !== '' && !DISADVANTAGED.test(groupText)) continue;
-    out.push({ measure: label.trim(), group: groupText || null, gap: g, lower: numberAt(row, cols.lower), upper: numberAt(row, cols.upper) });
+    if (groupText !== null && groupText !== '' && (!DISADVANTAGED.test(groupText) || SUBGROUP.test(groupText))) continue;
+    const assessment = cols.assessment >= 0 && typeof row[cols.assessment] === 'string' ? (row[cols.assessment] as string).trim() : '';
+    out.push({
+      measure: label.trim(),
+      assessment: assessment || null,
+      group: groupText || null,
+      gap: g,
+      lower: numberAt(row, cols.lower),
+      upper: numberAt(row, cols.upper),
+      n: numberAt(row, cols.n),
+      nOthers: numberAt(row, cols.nOthers),
+    });
   }
-  return out.sort((a, b) => b.gap - a.gap);
+  return out;
 }
 
 /**
@@ -207,7 +256,8 @@ export function impactFigures(values: Rows, sheet: DatedSheet): InterventionFigu
 }
 
 function fmt(x: number): string {
-  return (Math.round(x * 100) / 100).toFixed(2);
+  const r = Math.round(x * 100) / 100;
+  return (r === 0 ? 0 : r).toFixed(2);
 }
 
 function interval(lo: number | null, hi: number | null): string {
@@ -215,15 +265,23 @@ function interval(lo: number | null, hi: number | null): string {
 }
 
 /**
- * The citation added to a statement's evidence.
+ * The citation added to a statement's evidence: each headline row with its assessment, group,
+ * interval and group sizes.
  *
- * @example citeGapReport({ sheet: "Gap report 2026-11-22", date: "2026-11-22", figures: [maths 0.52, 0.10-0.94] })
- * // "Gap report 2026-11-22: disadvantaged gap in Maths 0.52 (95% CI 0.10 to 0.94)."
+ * @example citeGapReport({ sheet: "Gap report 2026-11-22", date: "2026-11-22", figures: [maths 0.52, 0.10-0.94, 14 and 98] })
+ * // "Gap report 2026-11-22, disadvantaged vs others: Maths (Ma Sum) gap 0.52 (95% CI 0.10 to 0.94; 14 disadvantaged, 98 others)."
  */
 export function citeGapReport(e: GapReportEvidence): string {
   if (e.figures.length === 0) return `${e.sheet}: see the sheet for the gaps by subject and group.`;
-  const parts = e.figures.slice(0, MAX_GAP_FIGURES).map((f, i) => `${i === 0 ? 'disadvantaged gap in ' : ''}${f.measure} ${fmt(f.gap)}${interval(f.lower, f.upper)}`);
-  return `${e.sheet}: ${parts.join('; ')}.`;
+  const group = e.figures[0].group ? e.figures[0].group.toLowerCase() : 'disadvantaged vs others';
+  const parts = e.figures.slice(0, MAX_GAP_FIGURES).map((f) => {
+    const what = f.assessment && f.assessment !== f.measure ? `${f.measure} (${f.assessment})` : f.measure;
+    const inside = [f.lower !== null && f.upper !== null ? `95% CI ${fmt(f.lower)} to ${fmt(f.upper)}` : '', f.n !== null && f.nOthers !== null ? `${f.n} disadvantaged, ${f.nOthers} others` : '']
+      .filter(Boolean)
+      .join('; ');
+    return `${what} gap ${fmt(f.gap)}${inside ? ` (${inside})` : ''}`;
+  });
+  return `${e.sheet}, ${group}: ${parts.join('; ')}.`;
 }
 
 /** EEF months in words: "about 4 months' additional progress", "about 1 month less progress". */

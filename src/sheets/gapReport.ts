@@ -1,13 +1,16 @@
 /**
- * The gap report: for each assessment chosen and each group comparison, the group sizes, means,
- * the gap with its confidence interval, Hedges' g, the gap index, the gap in the share of pupils at
- * or above a threshold, and how the gap changed since the subject's previous assessment point;
- * a chart of the disadvantaged gap per assessment with its interval; and a "Back on Track" list of
- * disadvantaged pupils below the threshold at the latest point, or making less progress than the
- * cohort on average.
+ * The gap report: a header that records the data, the reading of blank flags, the scales and
+ * thresholds, the allowance for chance and, in bold, any column that cannot be read well; the
+ * headline comparisons (disadvantaged vs others at the latest point of each subject) with a chart of
+ * their gaps as effect sizes and intervals; every comparison with its sizes, means, gap and interval,
+ * adjusted p-value and verdict ("clear gap", "no clear gap", "too few pupils to tell"), Hedges' g,
+ * the gap index (a rank measure of overlap) with its interval, the gap at the threshold in percentage
+ * points, and the change since the previous point over the pupils with both scores (negative =
+ * narrowed); and a "Back on Track" list, one row per disadvantaged pupil behind similar starters or
+ * below the threshold, furthest behind first.
  *
  * The analysis itself is the core's (src/core/gaps/analysis.ts); this file only lays it out.
- * Every statistic comes from the core (`gapSummary`, `thresholdGap`), on grades converted to points
+ * Every statistic comes from the core (`gapSummaryOf`, `gapChangeOf`, `thresholdGapOf`), on grades converted to points
  * with the core's scales, so the sheet shows the same numbers as the GAPS functions would. Cells
  * hold values, not GAPS formulas, so colleagues without the add-in can read the report.
  *
@@ -19,33 +22,56 @@
  * - within each prior-attainment band, disadvantaged vs other pupils of that band.
  */
 import type { Block, CellValue, ChartSpec, SheetSpec, TableData } from '../workbook/port';
-import { scaleLabel } from '../core/grades/scales';
 import {
   analyseGaps,
   measuresOf,
   pointsText,
-  thresholdFor,
   type GapAnalysis,
   type GapMeasures,
   type GapReportOptions,
   type GapResult,
 } from '../core/gaps/analysis';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
+import { sanitiseSheetName } from '../workbook/names';
 import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
 
 export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
   effectSize: "Effect size (Hedges' g)",
-  gapIndex: 'Gap index (-10 to 10)',
+  gapIndex: 'Gap index: rank overlap (-10 to 10)',
   threshold: 'Gap in the share at or above the threshold',
 };
 
-/** "Gap report YYYY-MM-DD" (the workbook adds " (2)" when the name is taken). */
-export function gapReportName(now: Date): string {
-  return `Gap report ${isoDate(now)}`;
+/** Excel's longest sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * "Gap report YYYY-MM-DD", with the data's name after it when given, cut to fit Excel's 31
+ * characters ("Gap report 2026-12-01 Year 8"); the workbook adds " (2)" when the name is taken.
+ */
+export function gapReportName(now: Date, dataName?: string): string {
+  const base = `Gap report ${isoDate(now)}`;
+  const name = (dataName ?? '').replace(/[\\/?*[\]:']/g, ' ').replace(/\s+/g, ' ').trim();
+  if (name === '') return base;
+  const room = MAX_SHEET_NAME - base.length - 1;
+  const cut = name.slice(0, room).trim();
+  return cut === '' ? base : sanitiseSheetName(`${base} ${cut}`);
 }
 
 function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
+}
+
+/** A fraction as percentage points for a cell (0.25 -> 25), blank when not a number. */
+function pp(x: number): CellValue {
+  return Number.isFinite(x) ? x * 100 : null;
+}
+
+const TOO_FEW = 'too few pupils';
+
+function changeText(r: GapResult): CellValue {
+  if (!r.change) return null;
+  if (r.changeWord === '') return TOO_FEW;
+  return r.changeWord;
 }
 
 interface ResultColumn {
@@ -61,6 +87,7 @@ const RESULT_COLUMNS: ResultColumn[] = [
   { header: 'Point', format: null, value: (r) => r.point },
   { header: 'Assessment', format: null, value: (r) => r.header },
   { header: 'Comparison', format: null, value: (r) => r.comparison },
+  { header: 'Headline', format: null, value: (r) => (r.headline ? 'headline' : '') },
   { header: 'Focus n', format: FORMATS.integer, value: (r) => r.summary.nDisadvantaged },
   { header: 'Comparison n', format: FORMATS.integer, value: (r) => r.summary.nOther },
   { header: 'Focus mean', format: FORMATS.twoDp, value: (r) => num(r.summary.meanDisadvantaged) },
@@ -68,82 +95,149 @@ const RESULT_COLUMNS: ResultColumn[] = [
   { header: 'Gap', format: FORMATS.signedTwoDp, value: (r) => num(r.summary.gap) },
   { header: 'CI lower', format: FORMATS.twoDp, value: (r) => num(r.summary.ciLower) },
   { header: 'CI upper', format: FORMATS.twoDp, value: (r) => num(r.summary.ciUpper) },
+  { header: 'Adjusted p (BH)', format: '0.000', value: (r) => num(r.adjustedP) },
+  { header: 'Verdict', format: null, value: (r) => r.verdict },
   { header: "Hedges' g", format: FORMATS.twoDp, measure: 'effectSize', value: (r) => num(r.summary.hedgesG) },
-  { header: 'Gap index', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndex) },
+  { header: 'Gap index (rank overlap)', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndex) },
+  { header: 'Gap index lower', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndexLower) },
+  { header: 'Gap index upper', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndexUpper) },
   { header: 'Threshold', format: 'General', measure: 'threshold', value: (r) => r.threshold },
   { header: 'Focus at/above threshold', format: FORMATS.percent, measure: 'threshold', value: (r) => num(r.focusAtThreshold) },
   { header: 'Comparison at/above threshold', format: FORMATS.percent, measure: 'threshold', value: (r) => num(r.othersAtThreshold) },
-  { header: 'Threshold gap (points of %)', format: FORMATS.signedPercentPoints, measure: 'threshold', value: (r) => num(r.thresholdGap) },
-  { header: 'Change in gap since previous point', format: FORMATS.signedTwoDp, value: (r) => (r.change === null ? null : num(r.change)) },
+  { header: 'Threshold gap (percentage points)', format: '+0.0;-0.0;0.0', measure: 'threshold', value: (r) => pp(r.thresholdGap) },
   { header: 'Previous point', format: null, value: (r) => r.changeFrom },
+  { header: 'Change in gap (negative = narrowed)', format: FORMATS.signedTwoDp, value: (r) => (r.change ? num(r.change.change) : null) },
+  { header: 'Change CI lower', format: FORMATS.twoDp, value: (r) => (r.change ? num(r.change.ciLower) : null) },
+  { header: 'Change CI upper', format: FORMATS.twoDp, value: (r) => (r.change ? num(r.change.ciUpper) : null) },
+  { header: 'Change', format: null, value: changeText },
+  { header: 'Pupils with both scores', format: null, value: (r) => (r.change ? `${r.change.nDisadvantaged} + ${r.change.nOther}` : null) },
   { header: 'Cells left out', format: FORMATS.integer, value: (r) => r.summary.leftOut },
   { header: 'Note', format: null, value: (r) => r.note },
 ];
-
 
 /**
  * The report sheet for a gap analysis of `data` (as read by the workbook) with `options`, made at
  * `now`. Pure: the same inputs give the same sheet.
  */
-export function buildGapReport(data: TableData, options: GapReportOptions, now: Date): SheetSpec {
-  return buildGapReportFrom(analyseGaps(data, options), data, options, now);
+export function buildGapReport(data: TableData, options: GapReportOptions, now: Date, dataName?: string): SheetSpec {
+  return buildGapReportFrom(analyseGaps(data, options), data, options, now, dataName);
+}
+
+function blankLine(a: GapAnalysis): string {
+  const b = a.blankFlags;
+  if (!b.ambiguous) return b.blanks > 0 ? `${b.blanks} blank ${b.blanks === 1 ? 'flag' : 'flags'} read as not disadvantaged (the column marks disadvantaged pupils and leaves the rest blank)` : 'none';
+  const cells = `${b.blanks} blank ${b.blanks === 1 ? 'flag' : 'flags'}, while the column also holds explicit "${b.negativeExample}"`;
+  return b.reading === 'unknown' ? `${cells}: read as unknown, and those pupils left out of the disadvantaged comparisons (your choice)` : `${cells}: counted as not disadvantaged (your choice)`;
+}
+
+function chanceLine(a: GapAnalysis): string {
+  const c = a.chance;
+  const q = pct(c.q);
+  return (
+    `${c.comparisons} comparisons made (gaps and changes). The ${c.headline} headline ${c.headline === 1 ? 'comparison' : 'comparisons'} (disadvantaged vs others at the latest point of each subject) ` +
+    `${c.headline === 1 ? 'is' : 'are'} judged on ${c.headline === 1 ? 'its' : 'their'} own interval; the other ${c.adjusted} are adjusted for their number (Benjamini-Hochberg, false discovery rate ${q}). ` +
+    `With no real gaps, about ${Math.round(c.expectedByChance * 10) / 10} of the ${c.comparisons} would look like gaps by chance; only what survives is marked "clear gap".`
+  );
 }
 
 /** The report sheet from an analysis already made (the task pane shows the same analysis). */
-export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, options: GapReportOptions, now: Date): SheetSpec {
-  const { results, backOnTrack: bot, confidence } = analysis;
-  const thresholds = options.assessments.map((a) => `${data.headers[a.index]} ${pointsText(thresholdFor(a, options))}`).join(', ');
-  const scales = options.assessments.map((a) => `${data.headers[a.index]}: ${scaleLabel(a.scale).replace(/^the /, '')}`).join('; ');
+export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, options: GapReportOptions, now: Date, dataName?: string): SheetSpec {
+  const { results, backOnTrack: bot, confidence, checks } = analysis;
+  const thresholds = checks.map((k) => `${k.header} ${k.threshold === null ? 'none' : pointsText(k.threshold)}`).join(', ');
+  const scales = checks.map((k) => `${k.header}: ${k.scaleName}`).join('; ');
+  const hard = checks.filter((k) => k.unreadable.warning !== '');
   const lines: Array<[string, string]> = [
     ['Data', `${data.description} (${data.address}), ${data.rows.length} pupils`],
     ['Made', isoDateTime(now)],
     ['Disadvantaged pupils', `marked in "${analysis.used.disadvantaged}"`],
+    ['Blank flags', blankLine(analysis)],
     ['Other comparisons', analysis.used.groups.length > 0 ? analysis.used.groups.join('; ') : 'none chosen'],
     ['Assessments and scales', scales],
     ['Thresholds (points)', thresholds],
     ['Confidence level', pct(confidence)],
+    ['Allowance for chance', chanceLine(analysis)],
     ['Measures', ['Gap with its interval', ...(Object.keys(MEASURE_LABELS) as Array<keyof GapMeasures>).filter((k) => measuresOf(options)[k]).map((k) => MEASURE_LABELS[k])].join('; ')],
-    ['Method', "Gap = comparison mean minus focus mean (positive = focus group behind); Welch interval; Hedges' g with pooled SD; gap index from average ranks (-10 to 10)"],
-    ['Small groups', `Groups under ${SMALL_GROUP} pupils are greyed and noted: read their intervals, not just the gap`],
+    [
+      'Method',
+      "Gap = comparison mean minus focus mean (positive = focus group behind); Welch interval, no narrower than a pooled-spread one for small groups (Hsu's df); Hedges' g with pooled SD; " +
+        'the gap index is a rank measure of how much the groups overlap (10 = no overlap), not of how far apart they are, with its interval (Newcombe); ' +
+        'change in gap over the pupils with both scores (negative = narrowed), Welch interval on their progress',
+    ],
+    ['Small groups', `A group under ${SMALL_GROUP} pupils, or with no spread, says "too few pupils to tell" and is greyed: its interval is kept no narrower than a pooled one`],
   ];
   const subtitle = 'Attainment gaps between disadvantaged pupils and their peers';
   const blocks: Block[] = headerBlocks('Gap analysis', lines, subtitle);
-  let row = headerHeight(lines.length, subtitle) + 1;
+  let row = headerHeight(lines.length, subtitle);
+  // Columns that cannot be read well are said in bold, before any number.
+  for (const k of hard) {
+    blocks.push({ row, col: 0, values: [[`Warning: ${k.unreadable.warning}`]], style: 'subtitle' });
+    row += 1;
+  }
+  for (const k of checks.filter((x) => x.balanceWarning !== '')) {
+    blocks.push({ row, col: 0, values: [[`Threshold: ${k.header}: ${k.balanceWarning}`]], style: 'warning' });
+    row += 1;
+  }
+  row += 1;
 
-  // Headline: the disadvantaged gap per assessment, with a chart and its interval.
-  const headline = results.filter((r) => r.kind === 'disadvantaged');
-  blocks.push({ row, col: 0, values: [['Disadvantaged gap by assessment']], style: 'subtitle' });
+  // Headline: disadvantaged vs others at the latest point of each subject, as effect sizes on one axis.
+  const headline = results.filter((r) => r.headline);
+  blocks.push({ row, col: 0, values: [['Headline comparisons: disadvantaged vs others at the latest point of each subject']], style: 'subtitle' });
   row += 1;
   const headAt = row;
-  const headRows: CellValue[][] = [['Assessment', 'Gap', 'CI half-width', 'CI lower', 'CI upper', 'Disadvantaged n', 'Others n', 'Note']];
+  const headRows: CellValue[][] = [
+    ['Assessment', 'Effect size', 'Effect size half-width', 'Effect size low', 'Effect size high', 'Subject', 'Group', 'Disadvantaged n', 'Others n', 'Gap (points)', 'CI lower', 'CI upper', 'Verdict', 'Note'],
+  ];
   for (const r of headline) {
     const s = r.summary;
-    headRows.push([r.header, num(s.gap), num((s.ciUpper - s.ciLower) / 2), num(s.ciLower), num(s.ciUpper), s.nDisadvantaged, s.nOther, r.note]);
+    const g = r.tooFew ? NaN : s.hedgesG;
+    headRows.push([
+      r.header,
+      num(g),
+      r.tooFew ? null : num((r.effectUpper - r.effectLower) / 2),
+      r.tooFew ? null : num(r.effectLower),
+      r.tooFew ? null : num(r.effectUpper),
+      r.subject,
+      'Disadvantaged vs others',
+      s.nDisadvantaged,
+      s.nOther,
+      num(s.gap),
+      num(s.ciLower),
+      num(s.ciUpper),
+      r.verdict,
+      r.note,
+    ]);
   }
   blocks.push({
     row,
     col: 0,
     values: headRows,
     headerStyle: 'header',
-    numberFormat: [null, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.integer, FORMATS.integer, null],
+    numberFormat: [null, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, null, null, FORMATS.integer, FORMATS.integer, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, null, null],
     table: { name: 'GapHeadline' },
-    rowTones: headline.reduce<Array<'muted' | null>>((t, r) => [...t, r.summary.smallGroup ? 'muted' : null], [null]),
+    rowTones: headline.reduce<Array<'muted' | null>>((t, r) => [...t, r.tooFew ? 'muted' : null], [null]),
   });
   const charts: ChartSpec[] = [
     {
       type: 'columnClustered',
-      title: 'Disadvantaged gap by assessment (others minus disadvantaged), with its interval',
+      title: 'Disadvantaged gap as an effect size, with its interval',
       data: { row: headAt, col: 0, rows: headRows.length, cols: 2 },
       seriesBy: 'columns',
-      at: { row: headAt, col: 9 },
-      width: 480,
+      at: { row: headAt + headRows.length + 2, col: 0 },
+      width: Math.max(480, 90 * headline.length + 60),
       height: 260,
       errorBars: { plusCol: 2, minusCol: 2 },
       interval: { lowerCol: 3, upperCol: 4 },
-      yAxisTitle: 'Gap (points)',
+      yAxisTitle: 'Effect size (SDs)',
     },
   ];
-  row += Math.max(headRows.length + 1, 15);
+  row += headRows.length + 1;
+  blocks.push({
+    row,
+    col: 0,
+    values: [["Effect size: the gap in pooled standard deviations (Hedges' g), so subjects on different scales share one axis; 0.2 is small, 0.5 medium, 0.8 large."]],
+    style: 'note',
+  });
+  row += 2 + Math.ceil(260 / 15) + 1;
 
   // Every comparison.
   blocks.push({ row, col: 0, values: [['All comparisons']], style: 'subtitle' });
@@ -158,7 +252,7 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     headerStyle: 'header',
     numberFormat: shown.map((c) => c.format),
     table: { name: 'GapResults' },
-    rowTones: results.reduce<Array<'muted' | null>>((t, r) => [...t, r.summary.smallGroup ? 'muted' : null], [null]),
+    rowTones: results.reduce<Array<'muted' | null>>((t, r) => [...t, r.tooFew ? 'muted' : null], [null]),
   });
   row += resultRows.length + 1;
 
@@ -168,33 +262,39 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   blocks.push({
     row,
     col: 0,
-    values: [['Disadvantaged pupils below the threshold at the latest point of a subject, or whose progress from the first to the latest point is below the cohort average.']],
+    values: [
+      [
+        'Disadvantaged pupils behind pupils with similar starting points by at least a step that matters on the scale (a third of a grade on 9-1, 3 points on scaled or standardised scores), ' +
+          'or below the threshold at the latest point. One row per pupil; "how far behind" counts those steps, added over the subjects, furthest behind first.',
+      ],
+      ...analysis.backOnTrackNotes.map((n) => [n]),
+    ],
     style: 'note',
   });
-  row += 1;
+  row += 1 + analysis.backOnTrackNotes.length;
   if (bot.length === 0) {
-    blocks.push({ row, col: 0, values: [['No disadvantaged pupil is below the threshold or behind the average progress.']], style: 'good' });
+    blocks.push({ row, col: 0, values: [['No disadvantaged pupil is behind similar starters or below the threshold.']], style: 'good' });
   } else {
-    const botRows: CellValue[][] = [['ID', 'Name', 'Form', 'Subject', 'Latest assessment', 'Latest points', 'Progress', 'Cohort average progress', 'Reason']];
+    const botRows: CellValue[][] = [['ID', 'Name', 'Form', 'Subjects', 'How far behind (steps)', 'Why']];
     for (const b of bot) {
-      botRows.push([b.id || `Data row ${b.row + 1}`, b.name, b.form, b.subject, b.latest, b.latestScore, b.progress === null ? null : num(b.progress), b.cohortProgress === null ? null : num(b.cohortProgress), b.reason]);
+      botRows.push([b.id || `Data row ${b.row + 1}`, b.name, b.form, b.subjects.map((x) => x.subject).join(', '), num(b.behind), b.subjects.map((x) => x.reason).join('. ')]);
     }
     blocks.push({
       row,
       col: 0,
       values: botRows,
       headerStyle: 'header',
-      numberFormat: [FORMATS.text, null, null, null, null, FORMATS.twoDp, FORMATS.signedTwoDp, FORMATS.signedTwoDp, null],
+      numberFormat: [FORMATS.text, null, null, null, FORMATS.oneDp, null],
       table: { name: 'BackOnTrack' },
     });
   }
 
   return {
-    name: gapReportName(now),
+    name: gapReportName(now, dataName),
     mode: 'new',
     blocks,
     charts,
-    columnWidths: [110, 70, 110, 200, 70, 80, 80, 90, 70, 70, 70, 70, 70, 70, 90, 90, 90, 100, 80, 70, 360],
+    columnWidths: [110, 80, 90, 200, 70, 80, 80, 90, 90, 70, 70, 70, 80, 110, 70, 70, 70, 70, 70, 90, 90, 100, 80, 100, 80, 80, 110, 90, 70, 360],
     printLandscape: true,
     tabTone: 'neutral',
     activate: true,

@@ -14,13 +14,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowLeft20Regular, ChartMultiple24Regular, DataTrending24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { ArrowLeft20Regular, ChartMultiple24Regular, DataLine24Regular, DataScatter24Regular, DataTrending24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { WorkbookProvider } from './workbookContext';
 import type { WorkbookPort } from '../workbook/port';
 import type { ScreenId } from './screens/types';
 import { GapAnalysisScreen } from './screens/GapAnalysisScreen';
 import { InterventionScreen } from './screens/InterventionScreen';
 import { ChecklistScreen } from './screens/ChecklistScreen';
+import { TrendScreen } from './screens/TrendScreen';
+import { TrustScreen } from './screens/TrustScreen';
 
 const useStyles = makeStyles({
   root: {
@@ -57,6 +59,18 @@ const JOBS: Job[] = [
     title: 'Intervention impact',
     description: "Did a Pupil Premium intervention work, for whom, and was it worth the cost? In the EEF's terms.",
     icon: <DataTrending24Regular />,
+  },
+  {
+    id: 'trend',
+    title: 'Gap trend',
+    description: "Has the gap closed over the years? Each year's gap with its interval, the change, and a three-year pooled gap.",
+    icon: <DataLine24Regular />,
+  },
+  {
+    id: 'trust',
+    title: 'Trust view',
+    description: "Each school's disadvantaged pupils side by side on a funnel plot: the schools to learn from and those to support.",
+    icon: <DataScatter24Regular />,
   },
   {
     id: 'checklist',
@@ -127,6 +141,8 @@ export function App({ workbook, initialScreen = 'home' }: AppProps): React.JSX.E
         {screen === 'gaps' && <GapAnalysisScreen navigate={setScreen} />}
         {screen === 'intervention' && <InterventionScreen navigate={setScreen} />}
         {screen === 'checklist' && <ChecklistScreen navigate={setScreen} />}
+        {screen === 'trend' && <TrendScreen navigate={setScreen} />}
+        {screen === 'trust' && <TrustScreen navigate={setScreen} />}
       </main>
     </WorkbookProvider>
   );

@@ -12,7 +12,7 @@
  * `WorkbookPort` over that model, plus what the preview and tests need to look and type.
  */
 import type { CellValue, DataSource, ProgressInfo, SheetInfo, SheetSpec, TableData, TableInfo, WorkbookPort, WriteResult } from './port';
-import { sheetRangeAddress, type RangeRef } from './a1';
+import { parseRangeRef, sheetRangeAddress, type RangeRef } from './a1';
 import { evaluateCallDetailed, parseGapsFormula, type FormulaResult, type FunctionRegistry } from './formula';
 import { blockCells, checkInsideGrid, isFormula, toTableData } from './grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from './names';
@@ -401,6 +401,14 @@ export class MemoryWorkbook implements WorkbookPort {
       const s = this.find(source.name);
       if (!s) throw noSheetError(source.name);
       return this.usedRangeData(s, sheetDescription(s.name));
+    }
+    if (source.kind === 'range') {
+      const ref = parseRangeRef(source.address);
+      const s = ref?.sheet ? this.find(ref.sheet) : undefined;
+      if (!ref || !s || ref.lastRow === null) throw new Error(`The cells read before (${source.address}) are no longer in the workbook: choose the data again.`);
+      const area = { row: ref.row, col: ref.col, rows: ref.lastRow - ref.row + 1, cols: ref.lastCol - ref.col + 1 };
+      const values = slice(this.displayValues(s.name), area.row, area.col, area.rows, area.cols);
+      return toTableData(values, { sheet: s.name, row: area.row, col: area.col }, selectionDescription(s.name, area));
     }
     const sel = this.model.selection;
     if (!sel) throw new Error('Nothing is selected. Select your data including its header row, or choose a table or a sheet.');

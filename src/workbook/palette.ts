@@ -38,3 +38,14 @@ export const SCALE_COLOURS = { low: '#F8696B', mid: '#FFEB84', high: '#63BE7B' }
 
 /** Markers showing an interval's limits on a chart. */
 export const INTERVAL_COLOUR = '#404040';
+
+/**
+ * Lines of a scatter chart (a funnel's average and limits), by the order their names first appear;
+ * a "(lower)" and an "(upper)" line of the same name share a colour.
+ */
+export const SCATTER_LINE_COLOURS = ['#404040', '#C55A11', '#2F5496', '#548235'];
+
+/** A scatter series' name without its "(lower)" / "(upper)" ending: lines sharing it share a colour. */
+export function scatterBaseName(name: string): string {
+  return name.replace(/ \((lower|upper)\)$/, '');
+}

@@ -35,7 +35,9 @@ export interface TableInfo {
 export type DataSource =
   | { kind: 'selection' }
   | { kind: 'table'; name: string }
-  | { kind: 'sheet'; name: string };
+  | { kind: 'sheet'; name: string }
+  /** A block read before (e.g. the cells that were selected), by its sheet-qualified A1 address. */
+  | { kind: 'range'; address: string };
 
 /** A block of data as read: the first row of the range is taken as headers. */
 export interface TableData {
@@ -90,9 +92,22 @@ export interface ConditionalFormat {
   tone?: Tone;
 }
 
+/** One series of a scatter chart: x and y from two columns of the same rows. */
+export interface ScatterSeries {
+  name: string;
+  /** 0-based first row and number of rows (no header). */
+  row: number;
+  rows: number;
+  xCol: number;
+  yCol: number;
+  /** Points only, a solid line without markers, or a dashed line without markers. */
+  style: 'markers' | 'line' | 'dashed';
+}
+
 /** A native chart drawn from a block already on the sheet. */
 export interface ChartSpec {
-  type: 'columnClustered' | 'barClustered' | 'line' | 'lineMarkers';
+  /** 'scatter' draws the `scatter` series (x against y); every other type reads `data`. */
+  type: 'columnClustered' | 'barClustered' | 'line' | 'lineMarkers' | 'scatter';
   title: string;
   /** Data range in 0-based coordinates, first row = series names, first column = categories. */
   data: { row: number; col: number; rows: number; cols: number };
@@ -111,6 +126,9 @@ export interface ChartSpec {
    */
   interval?: { lowerCol: number; upperCol: number };
   yAxisTitle?: string;
+  /** For 'scatter': the series to draw, first drawn first (its columns should also be `data`). */
+  scatter?: ScatterSeries[];
+  xAxisTitle?: string;
 }
 
 /** A whole sheet to write in one batch. */

@@ -7,7 +7,7 @@
  * Needs a build first (`npm run build`) and Debian's Chromium at /usr/bin/chromium.
  */
 import { BROWSER_TIMEOUT, openPreview, sampleTable, type PreviewSession } from './harness';
-import { gapSummary, type GapSummary } from '../../src/core/gaps/gapSummary';
+import { gapSummaryOf, type GapSummary } from '../../src/core/gaps/gapSummary';
 import { gradeValue } from '../../src/core/grades/scales';
 
 let s: PreviewSession;
@@ -27,9 +27,9 @@ function expectedGap(assessment: string): { index: number; summary: GapSummary }
   const pp = sample.headers.indexOf('PP');
   expect(index).toBeGreaterThanOrEqual(0);
   expect(pp).toBeGreaterThanOrEqual(0);
-  const scores = sample.rows.map((r) => [gradeValue(r[index], 'gcse') ?? null]);
-  const flags = sample.rows.map((r) => [r[pp]]);
-  return { index, summary: gapSummary(scores, flags, 0.95) };
+  const points = sample.rows.map((r) => gradeValue(r[index], 'gcse') ?? NaN);
+  const flagged = sample.rows.map((r) => r[pp] === 'Y');
+  return { index, summary: gapSummaryOf(points.filter((_, i) => flagged[i]), points.filter((_, i) => !flagged[i]), 0.95, { smallGroups: 'floor' }) };
 }
 
 /** How the report's "+0.00;-0.00;0.00" and "0.00" formats show a number. */
@@ -82,19 +82,22 @@ test(
     // The report sheet is a new tab, shown, with the same numbers in its headline table.
     await expect(page.getByRole('tab', { name: sheetName, exact: true }).count()).resolves.toBe(1);
     await expect(page.getByTestId('preview-grid').getAttribute('data-sheet')).resolves.toBe(sheetName);
-    for (const assessment of ['Eng Aut', 'Eng Sum', 'Ma Sum']) {
+    // The headline table: disadvantaged vs others at the latest point of each subject.
+    for (const assessment of ['Eng Sum', 'Ma Sum', 'Sci Sum']) {
       const { summary } = expectedGap(assessment);
       expect(Number.isFinite(summary.gap)).toBe(true);
-      await expect(cellBeside(assessment, 'B')).resolves.toBe(signed2(summary.gap));
-      await expect(cellBeside(assessment, 'C')).resolves.toBe(fixed2((summary.ciUpper - summary.ciLower) / 2));
-      await expect(cellBeside(assessment, 'D')).resolves.toBe(fixed2(summary.ciLower));
-      await expect(cellBeside(assessment, 'E')).resolves.toBe(fixed2(summary.ciUpper));
-      await expect(cellBeside(assessment, 'F')).resolves.toBe(String(summary.nDisadvantaged));
-      await expect(cellBeside(assessment, 'G')).resolves.toBe(String(summary.nOther));
+      await expect(cellBeside(assessment, 'B')).resolves.toBe(signed2(summary.hedgesG));
+      await expect(cellBeside(assessment, 'H')).resolves.toBe(String(summary.nDisadvantaged));
+      await expect(cellBeside(assessment, 'I')).resolves.toBe(String(summary.nOther));
+      await expect(cellBeside(assessment, 'J')).resolves.toBe(signed2(summary.gap));
+      await expect(cellBeside(assessment, 'K')).resolves.toBe(fixed2(summary.ciLower));
+      await expect(cellBeside(assessment, 'L')).resolves.toBe(fixed2(summary.ciUpper));
     }
-    // The chart of the gap per assessment, with an error bar for each.
+    // One chart of the headline gaps as effect sizes, with an error bar for each subject.
     await expect(page.getByTestId('preview-chart').count()).resolves.toBe(1);
-    await expect(page.getByTestId('preview-error-bar').count()).resolves.toBeGreaterThanOrEqual(9);
+    const subjects = await page.locator('[data-testid^="gap-headline-"]').count();
+    expect(subjects).toBeGreaterThanOrEqual(3);
+    await expect(page.getByTestId('preview-error-bar').count()).resolves.toBe(subjects);
     await s.screenshot('gap-analysis-report');
 
     expect(s.requests.length).toBeGreaterThan(0);
@@ -128,6 +131,67 @@ test(
     expect(after).toHaveLength(2);
     expect(after[1]).toBe(`${after[0]} (2)`);
 
+    expect(s.outsideRequests()).toEqual([]);
+  },
+  BROWSER_TIMEOUT,
+);
+
+test(
+  'at 320 px, a PP column with explicit N and blanks asks what a blank means before running; the report records the answer',
+  async () => {
+    const { page } = s;
+    await s.goto();
+    await page.getByTestId('preview-taskpane').evaluate((el) => {
+      (el as HTMLElement).style.width = '320px';
+    });
+    // Mark three pupils "N" in PP (column H of Year 9): the column now holds explicit N and blanks.
+    const sample = sampleTable('Year9');
+    const pp = sample.headers.indexOf('PP');
+    expect(pp).toBe(7);
+    const blanks = sample.rows.slice(3).filter((r) => r[pp] === null || r[pp] === '').length;
+    await page.getByRole('tab', { name: 'Year 9', exact: true }).click();
+    await page.locator('[data-testid="preview-grid"] [data-cell="H2"]').click();
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.type('N');
+      await page.keyboard.press('Enter');
+    }
+
+    await page.getByTestId('job-gaps').click();
+    await page.getByTestId('gap-data-table').click();
+    await page.getByRole('option', { name: /Year ?9/ }).first().click();
+    await page.getByTestId('gap-columns').waitFor();
+    const question = page.getByTestId('gap-blanks-field');
+    await question.waitFor();
+    await expect(question.textContent()).resolves.toContain(`${blanks} pupils have a blank in "PP", while the column also holds explicit "N"`);
+    // No silent answer: Run waits for the choice.
+    await expect(page.getByTestId('gap-run').isDisabled()).resolves.toBe(true);
+    // Everything in the question fits the 320-px pane.
+    const pane = await page.getByTestId('preview-taskpane').boundingBox();
+    for (const id of ['gap-blanks-not', 'gap-blanks-unknown', 'gap-run']) {
+      const box = await page.getByTestId(id).boundingBox();
+      expect(box && pane && box.x >= pane.x && box.x + box.width <= pane.x + pane.width + 0.5).toBe(true);
+    }
+    await question.scrollIntoViewIfNeeded();
+    await s.screenshot('gap-analysis-blank-question-320', 'preview-taskpane');
+
+    // Answered with the keyboard: Space picks the focused choice, the arrow moves to the next one.
+    await page.getByTestId('gap-blanks-not').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('gap-blanks-not').isChecked()).resolves.toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('gap-blanks-unknown').isChecked()).resolves.toBe(true);
+    await expect(page.getByTestId('gap-run').isDisabled()).resolves.toBe(false);
+    await page.getByTestId('gap-run').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('gap-success').waitFor();
+    await expect(page.getByTestId('gap-blank-reading').textContent()).resolves.toContain(`${blanks} blank flags read as unknown`);
+    await expect(page.getByTestId('gap-chance').textContent()).resolves.toMatch(/comparisons made/);
+    const summary = (await page.getByTestId('gap-summary').textContent()) ?? '';
+    expect(summary).not.toMatch(/n\/a|NaN|-0\.00/);
+    await s.screenshot('gap-analysis-result-320', 'preview-taskpane');
+    await expect(cellBeside('Blank flags', 'B')).resolves.toContain('read as unknown, and those pupils left out');
+    await s.screenshot('gap-analysis-report-blanks');
+    expect(s.pageErrors.filter((e) => /NaN/.test(e))).toEqual([]);
     expect(s.outsideRequests()).toEqual([]);
   },
   BROWSER_TIMEOUT,

@@ -27,4 +27,25 @@ describe('evidence lookup job', () => {
     expect(e.gapReport?.figures[0].gap).toBeCloseTo(latest.analysis.results[0].summary.gap, 2);
   });
 
+  it("cites the report's headline rows only (disadvantaged vs others at each subject's latest point), with assessment, group, interval and sizes", async () => {
+    const rows: CellValue[][] = [
+      ['UPN', 'PP', 'Band', 'Maths Aut', 'Maths Sum', 'Reading Sum'],
+      ...PP.map((f, i) => [`P${i + 1}`, f, i % 2 ? 'Low' : 'High', MATHS[i], MATHS[(i + 3) % 12], 90 + 2 * MATHS[(i + 5) % 12]]),
+    ];
+    const wb = MemoryWorkbook.withSheets([{ name: 'Pupils', values: rows }]);
+    const opts = { columns: { disadvantaged: 1, priorBand: 2 }, assessments: [3, 4, 5].map((index) => ({ index, scale: 'gcse' as const })) };
+    const run = await runGapAnalysis(wb, SOURCE, rows[0] as string[], opts, new Date(Date.UTC(2026, 2, 9, 9)));
+    const e = await findEvidence(wb);
+    const heads = run.analysis.results.filter((r) => r.headline);
+    expect(heads.map((r) => r.header)).toEqual(['Maths Sum', 'Reading Sum']);
+    expect(e.gapReport?.figures.map((f) => [f.measure, f.assessment, f.group, f.n, f.nOthers])).toEqual(
+      heads.map((r) => [r.subject, r.header, 'Disadvantaged vs others', r.summary.nDisadvantaged, r.summary.nOther]),
+    );
+    e.gapReport?.figures.forEach((f, i) => {
+      expect(f.gap).toBeCloseTo(heads[i].summary.gap, 12);
+      expect(f.lower).toBeCloseTo(heads[i].summary.ciLower, 12);
+      expect(f.upper).toBeCloseTo(heads[i].summary.ciUpper, 12);
+    });
+  });
+
 });

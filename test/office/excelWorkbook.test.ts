@@ -194,12 +194,16 @@ class FakeExcel {
                 format: { line: {} },
                 setValues: (range: any) =>
                   self.calls.push(`series ${name} values ${range.rowIndexAt},${range.columnIndexAt} ${range.rowCountAt}x${range.columnCountAt}`),
+                setXAxisValues: (range: any) =>
+                  self.calls.push(`series ${name} x ${range.rowIndexAt},${range.columnIndexAt} ${range.rowCountAt}x${range.columnCountAt}`),
               };
               self.series.push({ name, one });
               return one;
             },
+            /** The series Excel made from the chart's data range. */
+            getItemAt: (i: number) => series.add(`(made from the data, ${i})`),
           };
-          return { title: {}, axes: { valueAxis: { title: {} } }, setPosition: () => undefined, series };
+          return { title: {}, axes: { valueAxis: { title: {} }, categoryAxis: { title: {} } }, setPosition: () => undefined, series };
         },
       },
       freezePanes: { freezeRows: (n: number) => self.calls.push(`freezeRows ${n}`), unfreeze: () => self.calls.push('unfreeze') },
@@ -432,6 +436,35 @@ describe('charts', () => {
     }
   });
 
+  test('a scatter chart re-points the series made from its data and adds the others, lines without markers', async () => {
+    const fake = new FakeExcel();
+    const spec = gapReport(20);
+    spec.charts = [
+      {
+        type: 'scatter',
+        title: 'Funnel',
+        data: { row: 2, col: 1, rows: 4, cols: 1 },
+        at: { row: 2, col: 8 },
+        xAxisTitle: 'Disadvantaged pupils',
+        scatter: [
+          { name: 'Schools', row: 3, rows: 3, xCol: 1, yCol: 2, style: 'markers' },
+          { name: '95% limits (lower)', row: 10, rows: 5, xCol: 0, yCol: 2, style: 'dashed' },
+          { name: '95% limits (upper)', row: 10, rows: 5, xCol: 0, yCol: 3, style: 'dashed' },
+        ],
+      },
+    ];
+    await new ExcelWorkbook(fake.run).writeSheet(spec);
+    expect(fake.syncs).toBe(3);
+    expect(fake.calls).toContain('charts.add XYScatter');
+    const [first, lower, upper] = fake.series.map((x) => x.one);
+    expect(first).toMatchObject({ name: 'Schools', chartType: 'XYScatter', format: { line: { lineStyle: 'None' } } });
+    expect(lower).toMatchObject({ chartType: 'XYScatterLinesNoMarkers', format: { line: { lineStyle: 'Dash' } } });
+    // A lower and an upper limit of the same name are one colour.
+    expect(lower.format.line.color).toBe(upper.format.line.color);
+    expect(fake.calls).toContain('series (made from the data, 0) x 3,1 3x1');
+    expect(fake.calls).toContain('series 95% limits (upper) values 10,3 5x1');
+  });
+
   test('a chart without an interval gets no extra series', async () => {
     const fake = new FakeExcel();
     await new ExcelWorkbook(fake.run).writeSheet(gapReport(20));
@@ -476,6 +509,20 @@ describe('reading the selection', () => {
     const data = await new ExcelWorkbook(fake.run).readData({ kind: 'selection' });
     expect(data.description).toMatch(/only one cell was selected/);
     expect(data.headers).toEqual(HEADERS);
+  });
+
+  test('the block read from the selection can be read again by its address after the selection moved', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Year 9', tracker(20));
+    fake.selection = { sheet: 'Year 9', row: 0, col: 2, rows: 21, cols: 2 };
+    const wb = new ExcelWorkbook(fake.run);
+    const first = await wb.readData({ kind: 'selection' });
+    fake.selection = { sheet: 'Year 9', row: 5, col: 0, rows: 1, cols: 1 };
+    const again = await wb.readData({ kind: 'range', address: first.address });
+    expect(again.headers).toEqual(first.headers);
+    expect(again.rows).toEqual(first.rows);
+    expect(again.address).toBe(first.address);
+    await expect(wb.readData({ kind: 'range', address: "'Gone'!A1:B3" })).rejects.toThrow(/Gone/);
   });
 
   test('a selection of several areas gets a message saying to select one block', async () => {

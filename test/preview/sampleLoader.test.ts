@@ -8,13 +8,17 @@ import { dosDateTime, fixZipDates } from '../../scripts/zipDates';
 const SAMPLE = path.resolve(__dirname, '../../assets/sample');
 
 describe('the sample workbook', () => {
-  test('opens with three year groups as sheets and tables, and the formulas sheet', async () => {
+  test('opens with three year groups, three Year 11 cohorts and a trust as sheets and tables, and the formulas sheet', async () => {
     const wb = loadSampleWorkbook();
-    expect(wb.getSheetNames()).toEqual(['Year 7', 'Year 8', 'Year 9', 'Try the formulas']);
+    expect(wb.getSheetNames()).toEqual(['Year 7', 'Year 8', 'Year 9', 'Y11 2023', 'Y11 2024', 'Y11 2025', 'Trust Y11 2025', 'Try the formulas']);
     await expect(wb.listTables()).resolves.toEqual([
       { name: 'Year7', sheet: 'Year 7', rowCount: 180 },
       { name: 'Year8', sheet: 'Year 8', rowCount: 180 },
       { name: 'Year9', sheet: 'Year 9', rowCount: 180 },
+      { name: 'Y11_2023', sheet: 'Y11 2023', rowCount: 150 },
+      { name: 'Y11_2024', sheet: 'Y11 2024', rowCount: 150 },
+      { name: 'Y11_2025', sheet: 'Y11 2025', rowCount: 150 },
+      { name: 'TrustY11', sheet: 'Trust Y11 2025', rowCount: 709 },
     ]);
   });
 
@@ -53,7 +57,7 @@ describe('the sample workbook', () => {
     expect(fs.statSync(path.join(SAMPLE, 'tracker.json')).size).toBeLessThan(1024 * 1024);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(SAMPLE, 'closing-the-gap-sample.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Year 7', 'Year 8', 'Year 9', 'Try the formulas']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Year 7', 'Year 8', 'Year 9', 'Y11 2023', 'Y11 2024', 'Y11 2025', 'Trust Y11 2025', 'Try the formulas']);
     const formulas: string[] = [];
     book.getWorksheet('Try the formulas')?.eachRow((row) => row.eachCell((cell) => {
       if (cell.formula) formulas.push(cell.formula);
@@ -87,7 +91,7 @@ describe('the sample file is the same bytes on every run', () => {
     expect(changed).toBeGreaterThan(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(redated.buffer.slice(redated.byteOffset, redated.byteOffset + redated.byteLength) as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Year 7', 'Year 8', 'Year 9', 'Try the formulas']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Year 7', 'Year 8', 'Year 9', 'Y11 2023', 'Y11 2024', 'Y11 2025', 'Trust Y11 2025', 'Try the formulas']);
   });
 
   test('MS-DOS dates count years from 1980 and seconds in twos', () => {

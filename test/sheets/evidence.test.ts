@@ -33,12 +33,14 @@ describe('finding the reports to cite', () => {
       'Gap report 2026-09-01',
       'Gap report 2026-11-22',
       'Gap report 2026-11-22 (2)',
+      'Gap report 2026-11-22 Year 8',
       'Impact Reading tutoring 2026-07-10',
       'Impact Maths catch-up 2026-11-01',
       'Gap reports',
       'Checklist',
     ]);
-    expect(found.gapReports.map((g) => g.name)).toEqual(['Gap report 2026-11-22 (2)', 'Gap report 2026-11-22', 'Gap report 2026-09-01']);
+    expect(found.gapReports.map((g) => g.name)).toEqual(['Gap report 2026-11-22 (2)', 'Gap report 2026-11-22', 'Gap report 2026-11-22 Year 8', 'Gap report 2026-09-01']);
+    expect(found.gapReports.find((g) => g.name.endsWith('Year 8'))?.label).toBe('Year 8');
     expect(found.impacts.map((g) => [g.label, g.date])).toEqual([
       ['Maths catch-up', '2026-11-01'],
       ['Reading tutoring', '2026-07-10'],
@@ -47,16 +49,33 @@ describe('finding the reports to cite', () => {
 });
 
 describe("reading a gap report's headline figures", () => {
-  test("takes the disadvantaged group's gaps with their intervals, largest first, leaving out gaps that are not numbers", () => {
+  test("takes the disadvantaged group's gaps with their intervals and sizes, leaving out gaps that are not numbers", () => {
     expect(gapFigures(GAP_REPORT)).toEqual([
-      { measure: 'Maths', group: 'Disadvantaged', gap: 0.52, lower: 0.1, upper: 0.94 },
-      { measure: 'English', group: 'Disadvantaged', gap: 0.31, lower: -0.12, upper: 0.74 },
+      { measure: 'Maths', assessment: null, group: 'Disadvantaged', gap: 0.52, lower: 0.1, upper: 0.94, n: 14, nOthers: 98 },
+      { measure: 'English', assessment: null, group: 'Disadvantaged', gap: 0.31, lower: -0.12, upper: 0.74, n: 14, nOthers: 98 },
     ]);
+  });
+
+  test('cites only the headline table: prior-band sub-groups and later tables are left out', () => {
+    const v: CellValue[][] = [
+      ['Headline comparisons'],
+      ['Assessment', 'Effect size', 'Effect size low', 'Effect size high', 'Subject', 'Group', 'Disadvantaged n', 'Others n', 'Gap (points)', 'CI lower', 'CI upper'],
+      ['Ma Sum', 0.4, 0.1, 0.7, 'Maths', 'Disadvantaged vs others', 20, 160, 0.61, 0.2, 1.02],
+      ['Reading Sum', 0.2, -0.1, 0.5, 'Reading', 'Disadvantaged vs others (Low prior band)', 8, 30, 5.4, 1, 9],
+      [],
+      ['All comparisons'],
+      ['Subject', 'Point', 'Assessment', 'Comparison', 'Focus n', 'Comparison n', 'Gap', 'CI lower', 'CI upper'],
+      ['Maths', 'Aut', 'Ma Aut', 'Disadvantaged vs others', 20, 160, 0.9, 0.4, 1.4],
+    ];
+    expect(gapFigures(v)).toEqual([{ measure: 'Maths', assessment: 'Ma Sum', group: 'Disadvantaged vs others', gap: 0.61, lower: 0.2, upper: 1.02, n: 20, nOthers: 160 }]);
+    expect(citeGapReport({ sheet: 'Gap report 2026-11-22 Year9', date: '2026-11-22', figures: gapFigures(v) })).toBe(
+      'Gap report 2026-11-22 Year9, disadvantaged vs others: Maths (Ma Sum) gap 0.61 (95% CI 0.20 to 1.02; 20 disadvantaged, 160 others).',
+    );
   });
 
   test('a report without a group column gives every row', () => {
     const v: CellValue[][] = [['Subject', 'Gap', 'Lower 95%', 'Upper 95%'], ['Reading', 4.2, 1.1, 7.3]];
-    expect(gapFigures(v)).toEqual([{ measure: 'Reading', group: null, gap: 4.2, lower: 1.1, upper: 7.3 }]);
+    expect(gapFigures(v)).toEqual([{ measure: 'Reading', assessment: null, group: null, gap: 4.2, lower: 1.1, upper: 7.3, n: null, nOthers: null }]);
   });
 
   test('nothing recognisable gives no figures', () => {
@@ -66,7 +85,7 @@ describe("reading a gap report's headline figures", () => {
 
   test('the citation names the report and its figures', () => {
     expect(citeGapReport({ sheet: 'Gap report 2026-11-22', date: '2026-11-22', figures: gapFigures(GAP_REPORT) })).toBe(
-      'Gap report 2026-11-22: disadvantaged gap in Maths 0.52 (95% CI 0.10 to 0.94); English 0.31 (95% CI -0.12 to 0.74).',
+      'Gap report 2026-11-22, disadvantaged: Maths gap 0.52 (95% CI 0.10 to 0.94; 14 disadvantaged, 98 others); English gap 0.31 (95% CI -0.12 to 0.74; 14 disadvantaged, 98 others).',
     );
     expect(citeGapReport({ sheet: 'Gap report 2026-11-22', date: '2026-11-22', figures: [] })).toBe(
       'Gap report 2026-11-22: see the sheet for the gaps by subject and group.',

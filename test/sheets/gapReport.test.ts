@@ -11,11 +11,21 @@ import type { Block, CellValue, TableData } from '../../src/workbook/port';
  *   t.test(o, d)$conf.int; g = (1 - 3/(4*(n1+n2)-9)) * (mean(o)-mean(d)) / pooled sd;
  *   gap index 20*(mean(rank others) - mean(rank disadvantaged))/n; mean(o>=4) - mean(d>=4);
  *   mean(sum - aut, na.rm=TRUE) = 0.424242424242424.
+ * Intervals with the small-group floor (both disadvantaged groups are under 6): in R,
+ *   floorci <- function(o, d) { nd <- length(d); no <- length(o); vd <- var(d); vo <- var(o)
+ *     pooled <- ((nd-1)*vd + (no-1)*vo)/(nd+no-2); fd <- nd < 6 || vd == 0; fo <- no < 6 || vo == 0
+ *     if (fd) vd <- max(vd, pooled); if (fo) vo <- max(vo, pooled)
+ *     df <- min(if (fd) nd-1 else Inf, if (fo) no-1 else Inf); se <- sqrt(vd/nd + vo/no)
+ *     g <- mean(o)-mean(d); c(g - qt(.975,df)*se, g + qt(.975,df)*se) }
+ * change Aut -> Sum over pupils with both: floorci(prog[pp==0 & both], prog[pp==1 & both]), prog = sum - aut;
+ * effect interval = floorci(...) * J / pooled sd; Back on Track: resid(lm(sum ~ aut)).
  */
 const R = {
-  aut: { nd: 4, no: 7, md: 3.25, mo: 5.428571428571429, gap: 2.178571428571429, lo: 0.685933817079243, hi: 3.671209040063615, g: 2.081407017602964, gi: 9.285714285714285, tg: 0.75 },
-  sum: { nd: 5, no: 7, md: 3.8, mo: 5.809523809523809, gap: 2.009523809523809, lo: 1.102690500700257, hi: 2.916357118347362, g: 2.62579039889118, gi: 10, tg: 0.2 },
-  cohortProgress: 0.424242424242424,
+  aut: { nd: 4, no: 7, md: 3.25, mo: 5.428571428571429, gap: 2.178571428571429, lo: 0.2345223335790367, hi: 4.1226205235638211, g: 2.081407017602964, gi: 9.285714285714285, tg: 0.75 },
+  sum: { nd: 5, no: 7, md: 3.8, mo: 5.809523809523809, gap: 2.009523809523809, lo: 0.83676330505625551, hi: 3.18228431399136369, g: 2.62579039889118, gi: 10, tg: 0.2 },
+  change: { change: -0.119047619047619, lo: -1.132814992468651, hi: 0.894719754373412 },
+  effectSum: { lo: 1.09337597402333, hi: 4.15820482375903 },
+  residualP02: -0.805169,
 };
 
 const HEADERS = ['UPN', 'Forename', 'Surname', 'Form', 'PP', 'SEND', 'Gender', 'Band', 'Eng Aut', 'Eng Sum'];
@@ -75,10 +85,25 @@ describe('analyseGaps', () => {
     }
   });
 
-  test('assessment points are put in time order and the change in the gap is since the previous point', () => {
+  test('assessment points are put in time order and the change in the gap is over the pupils with both scores, with its interval', () => {
     expect(dis[0].change).toBeNull();
     expect(dis[1].changeFrom).toBe('Aut');
-    expect(dis[1].change).toBeCloseTo(R.sum.gap - R.aut.gap, 10);
+    const c = dis[1].change!;
+    // P08 has no Aut score, so 4 disadvantaged and 7 others have both.
+    expect([c.nDisadvantaged, c.nOther]).toEqual([4, 7]);
+    expect(c.change).toBeCloseTo(R.change.change, 10);
+    expect(c.ciLower).toBeCloseTo(R.change.lo, 8);
+    expect(c.ciUpper).toBeCloseTo(R.change.hi, 8);
+    expect(dis[1].changeWord).toBe('no clear change');
+  });
+
+  test('the gap interval in standard deviations is the floored interval times J over the pooled SD', () => {
+    expect(dis[1].effectLower).toBeCloseTo(R.effectSum.lo, 8);
+    expect(dis[1].effectUpper).toBeCloseTo(R.effectSum.hi, 8);
+  });
+
+  test('only the latest point of each subject, disadvantaged vs others, is a headline', () => {
+    expect(a.results.filter((r) => r.headline).map((r) => [r.header, r.comparison])).toEqual([['Eng Sum', 'Disadvantaged vs others']]);
   });
 
   test('a grade the scale does not know is left out and named in the note', () => {
@@ -86,9 +111,15 @@ describe('analyseGaps', () => {
     expect(dis[0].note).toContain('"ABS"');
   });
 
-  test('groups under 6 pupils are flagged in the note', () => {
+  test('groups under 6 pupils say "too few pupils to tell", naming the group', () => {
     expect(dis[0].summary.smallGroup).toBe(true);
-    expect(dis[0].note).toMatch(/only 4 pupils in the disadvantaged group/);
+    expect(dis[0].tooFew).toBe(true);
+    expect(dis[0].verdict).toBe('too few pupils to tell');
+    expect(dis[0].clear).toBe(false);
+    expect(dis[0].note).toMatch(/Too few pupils to tell: only 4 pupils \(Disadvantaged\)/);
+    const send = a.results.find((r) => r.kind === 'send' && r.header === 'Eng Sum')!;
+    expect(send.note).toMatch(/only 3 pupils \(SEND\)/);
+    expect(send.note).not.toMatch(/disadvantaged/i);
   });
 
   test('SEND compares every code other than blank/N with the rest; gender compares boys with girls', () => {
@@ -109,14 +140,17 @@ describe('analyseGaps', () => {
     expect(bands[1].note).toMatch(/No gap/);
   });
 
-  test('Back on Track lists disadvantaged pupils below the threshold at the latest point or behind the average progress', () => {
+  test('Back on Track lists disadvantaged pupils behind similar starters by a third of a grade or below the threshold, furthest behind first', () => {
+    // P05 is 4 - 2.67 = 1.33 below the threshold (4 steps of a third); P02 is 0.81 behind the line (2.4 steps);
+    // P01 (+0.32) and P11 (+0.09) are above the line and at or above 4.
     expect(a.backOnTrack.map((b) => [b.id, b.name, b.form])).toEqual([
-      ['P02', 'Ben Bell', '9A'],
       ['P05', 'Eve Ellis', '9B'],
+      ['P02', 'Ben Bell', '9A'],
     ]);
-    expect(a.backOnTrack[0].reason).toMatch(/Progress since Eng Aut -0.33, below the cohort's average \+0.42/);
-    expect(a.backOnTrack[0].cohortProgress).toBeCloseTo(R.cohortProgress, 12);
-    expect(a.backOnTrack[1].reason).toMatch(/^Below 4 on Eng Sum \(latest\): 2.67$/);
+    expect(a.backOnTrack[1].subjects[0].shortfall).toBeCloseTo(-R.residualP02, 5);
+    expect(a.backOnTrack[1].subjects[0].reason).toMatch(/^Eng: 0.81 points behind pupils who started at 4.33 on Eng Aut$/);
+    expect(a.backOnTrack[0].subjects[0].reason).toMatch(/below 4 on Eng Sum \(2.67\)/);
+    expect(a.backOnTrack[0].behind).toBeCloseTo((4 - (3 - 1 / 3)) * 3, 10);
   });
 
   test('the data is not changed', () => {
@@ -153,7 +187,8 @@ describe('analyseGaps: messy input gets a message saying what to fix', () => {
     const rows = ROWS.map((r) => [...r.slice(0, 4), null, ...r.slice(5)]);
     const a = analyseGaps(data(rows), { ...OPTIONS, columns: { disadvantaged: 4 } });
     expect(Number.isNaN(a.results[0].summary.gap)).toBe(true);
-    expect(a.results[0].note).toMatch(/No gap: needs at least one disadvantaged pupil/);
+    expect(a.results[0].note).toMatch(/No gap: no pupils with a score \(Disadvantaged\)/);
+    expect(a.results[0].note).not.toMatch(/only 0/);
   });
 });
 
@@ -183,7 +218,8 @@ describe('buildGapReport', () => {
     expect(first[head.indexOf('Comparison')]).toBe('Disadvantaged vs others');
     expect(first[head.indexOf('Gap')] as number).toBeCloseTo(R.aut.gap, 10);
     expect(first[head.indexOf('CI lower')] as number).toBeCloseTo(R.aut.lo, 8);
-    expect(first[head.indexOf('Threshold gap (points of %)')] as number).toBeCloseTo(R.aut.tg, 12);
+    expect(first[head.indexOf('Threshold gap (percentage points)')] as number).toBeCloseTo(R.aut.tg * 100, 10);
+    expect(first[head.indexOf('Verdict')]).toBe('too few pupils to tell');
     expect(t.rowTones?.[1]).toBe('muted');
     expect(t.rowTones?.[0]).toBeNull();
     const all = spec.blocks.flatMap((b) => b.values.flat());
@@ -191,23 +227,39 @@ describe('buildGapReport', () => {
     expect(all.some((v) => typeof v === 'number' && !Number.isFinite(v))).toBe(false);
   });
 
-  test('the chart shows the disadvantaged gap per assessment with error bars from the interval half-widths', () => {
+  test('the chart shows the headline gaps as effect sizes; rows too small to tell are left blank, not drawn', () => {
     expect(spec.charts).toHaveLength(1);
     const chart = spec.charts![0];
     const head = findBlock(spec.blocks, 'Assessment');
-    expect(chart.data).toEqual({ row: head.row, col: 0, rows: 3, cols: 2 });
+    expect(chart.data).toEqual({ row: head.row, col: 0, rows: 2, cols: 2 });
     expect(chart.errorBars).toEqual({ plusCol: 2, minusCol: 2 });
     expect(chart.interval).toEqual({ lowerCol: 3, upperCol: 4 });
-    expect(head.values[0].slice(3, 5)).toEqual(['CI lower', 'CI upper']);
-    expect(head.values[1][0]).toBe('Eng Aut');
-    expect(head.values[1][2] as number).toBeCloseTo((R.aut.hi - R.aut.lo) / 2, 8);
+    expect(chart.title.length).toBeLessThanOrEqual(68);
+    expect(head.values[0].slice(0, 5)).toEqual(['Assessment', 'Effect size', 'Effect size half-width', 'Effect size low', 'Effect size high']);
+    expect(head.values[1][0]).toBe('Eng Sum');
+    // Eng Sum has 5 disadvantaged pupils: too few to tell, so nothing is drawn for it.
+    expect(head.values[1].slice(1, 5)).toEqual([null, null, null, null]);
+    expect(head.values[1][head.values[0].indexOf('CI lower')] as number).toBeCloseTo(R.sum.lo, 8);
+    expect(head.values[1][head.values[0].indexOf('Verdict')]).toBe('too few pupils to tell');
   });
 
-  test('the Back on Track list is a native table with id, name, form and reason', () => {
+  test('the Back on Track list is a native table, one row per pupil listing the subjects, furthest behind first', () => {
     const b = findBlock(spec.blocks, 'ID');
     expect(b.table?.name).toBe('BackOnTrack');
-    expect(b.values.map((r) => r[0])).toEqual(['ID', 'P02', 'P05']);
-    expect(b.values[1][1]).toBe('Ben Bell');
+    expect(b.values[0]).toEqual(['ID', 'Name', 'Form', 'Subjects', 'How far behind (steps)', 'Why']);
+    expect(b.values.map((r) => r[0])).toEqual(['ID', 'P05', 'P02']);
+    expect(b.values[2][1]).toBe('Ben Bell');
+    expect(b.values[2][3]).toBe('Eng');
+  });
+
+  test('the header records the blank flags, the allowance for chance and the method of the gap index', () => {
+    const lines = new Map(spec.blocks.flatMap((x) => x.values).filter((r) => r.length === 2).map((r) => [String(r[0]), String(r[1])]));
+    expect(lines.get('Blank flags')).toMatch(/^7 blank flags read as not disadvantaged/);
+    const c = analyseGaps(data(), OPTIONS).chance;
+    expect(lines.get('Allowance for chance')).toContain(`${c.comparisons} comparisons made`);
+    expect(lines.get('Allowance for chance')).toContain(`about ${Math.round(c.expectedByChance * 10) / 10} of the ${c.comparisons} would look like gaps by chance`);
+    expect(lines.get('Method')).toMatch(/rank measure of how much the groups overlap/);
+    expect(lines.get('Assessments and scales')).toBe('Eng Sum: GCSE 9-1 grades; Eng Aut: GCSE 9-1 grades');
   });
 
   test('the same inputs give the same sheet', () => {
@@ -218,11 +270,11 @@ describe('buildGapReport', () => {
 describe('buildGapReport measures', () => {
   it('shows every measure by default, and only the chosen ones when some are left out', () => {
     const all = findBlock(buildGapReport(data(), OPTIONS, NOW).blocks, 'Subject');
-    expect(all.values[0]).toEqual(expect.arrayContaining(["Hedges' g", 'Gap index', 'Threshold gap (points of %)']));
+    expect(all.values[0]).toEqual(expect.arrayContaining(["Hedges' g", 'Gap index (rank overlap)', 'Gap index lower', 'Gap index upper', 'Threshold gap (percentage points)']));
     const some = findBlock(buildGapReport(data(), { ...OPTIONS, measures: { gapIndex: false, threshold: false } }, NOW).blocks, 'Subject');
     expect(some.values[0]).toContain("Hedges' g");
-    expect(some.values[0]).not.toContain('Gap index');
-    expect(some.values[0].filter((h) => String(h).includes('threshold') || h === 'Threshold')).toEqual([]);
+    expect(some.values[0].filter((h) => String(h).startsWith('Gap index'))).toEqual([]);
+    expect(some.values[0].filter((h) => /threshold/i.test(String(h)))).toEqual([]);
     // The gap, its interval and the sizes stay, with the same numbers in the same rows.
     const col = (b: Block, h: string) => b.values.map((r) => r[b.values[0].indexOf(h)]);
     for (const h of ['Focus n', 'Gap', 'CI lower', 'CI upper', "Hedges' g"]) expect(col(some, h)).toEqual(col(all, h));
@@ -232,6 +284,6 @@ describe('buildGapReport measures', () => {
   it('says in the header which measures were shown', () => {
     const spec = buildGapReport(data(), { ...OPTIONS, measures: { effectSize: false } }, NOW);
     const line = spec.blocks.flatMap((b) => b.values).find((r) => r[0] === 'Measures');
-    expect(line?.[1]).toBe('Gap with its interval; Gap index (-10 to 10); Gap in the share at or above the threshold');
+    expect(line?.[1]).toBe('Gap with its interval; Gap index: rank overlap (-10 to 10); Gap in the share at or above the threshold');
   });
 });

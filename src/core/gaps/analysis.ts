@@ -1,14 +1,36 @@
 /**
  * The gap analysis: reads the flag and group columns of a table of pupils, splits them into the
  * comparisons asked for, runs the core's gap summary on each assessment, works out the change between
- * assessment points and lists the disadvantaged pupils to get back on track. Pure: plain values in,
- * a model out; the report sheet (src/sheets/gapReport.ts) only lays it out.
+ * assessment points, makes the allowance for chance across the report and lists the disadvantaged
+ * pupils to get back on track. Pure: plain values in, a model out; the report sheet
+ * (src/sheets/gapReport.ts) only lays it out.
+ *
+ * What it says only what the data can support:
+ * - Blank flags: when the disadvantaged column holds explicit negatives (N, No, 0...) and blanks, a
+ *   blank may mean "not known"; the analysis refuses to guess and needs `blanks` ('not disadvantaged'
+ *   or 'unknown': leave those pupils out). A column of Y and blanks keeps today's reading.
+ * - Small groups: every interval uses the small-group floor (gapSummaryOf, smallGroupInterval), and a
+ *   row with a group under 6 pupils or with no spread is "too few pupils to tell".
+ * - Chance: the headline comparisons (disadvantaged vs others at the latest point of each subject)
+ *   are judged on their own intervals; every other gap and every change is adjusted with
+ *   Benjamini-Hochberg across the report (false discovery rate 1 - confidence), and only what
+ *   survives is "clear".
+ * - Thresholds follow the scale (thresholdForScale) and an unknown numeric scale gets none.
+ * - Back on Track flags pupils behind pupils with similar starting points (backOnTrackOf) by at least
+ *   a step that means something on the scale, or below the threshold at the latest point.
  */
-import { FLAG_INVALID, FLAG_TRUE, describeValue, isBlank, readFlag, readLabel } from '../cells';
+import { FLAG_INVALID, describeValue, isBlank, readFlag, readLabel } from '../cells';
 import { isConfidenceLevel, valueError } from '../errors';
-import { gapSummary, type GapSummary } from './gapSummary';
-import { thresholdGap } from './thresholdGap';
-import { gradeValue, scaleLabel, type GradeScale } from '../grades/scales';
+import { gapSummaryOf, SMALL_GROUP_SIZE, type GapSummary } from './gapSummary';
+import { gapChangeOf, changeWord, type ChangeWord, type GapChange } from './gapChange';
+import { FLAG_CODE_FLAGGED, FLAG_CODE_UNKNOWN, readFlagColumn, type BlankFlags, type FlagColumn } from './flags';
+import { thresholdGapOf } from './thresholdGap';
+import { backOnTrackOf, MIN_SHORTFALL } from './backOnTrack';
+import { numericScale, scaleName as numericScaleName, thresholdBalance, thresholdForScale, unreadableShare, type NumericScale, type ReadableShare } from './thresholds';
+import { chanceAllowance } from '../stats/benjaminiHochberg';
+import { hedgesJ } from '../stats/pooled';
+import { THRESHOLDS } from '../columns/threshold';
+import { gradeValue, type GradeScale } from '../grades/scales';
 import { splitAssessmentHeader } from '../columns/points';
 
 type Cell = string | number | boolean | null;
@@ -33,7 +55,7 @@ export interface GapReportColumns {
   priorBand?: number | null;
   /** Pupil identifier, for the Back on Track list. */
   id?: number | null;
-  /** Name columns (e.g. surname and forename), joined for the Back on Track list. */
+  /** Name columns (e.g. forename and surname), joined for the Back on Track list. */
   names?: number[];
   /** Form or class, for the Back on Track list. */
   form?: number | null;
@@ -44,33 +66,43 @@ export interface GapAssessment {
   index: number;
   /** How its cells become points (numbers pass through on every scale). */
   scale: GradeScale;
-  /** Threshold in points for this column; default: the report's threshold. */
-  threshold?: number;
+  /**
+   * Threshold in points for this column; null = no threshold (no threshold gap); absent = the
+   * report's threshold, else the scale's usual standard (`defaultThresholdOf`).
+   */
+  threshold?: number | null;
 }
 
 export interface GapReportOptions {
   columns: GapReportColumns;
   assessments: GapAssessment[];
-  /** Threshold in points for columns without their own (default 4: the GCSE standard pass). */
+  /** Threshold in points for columns without their own (default: each column's scale's standard). */
   threshold?: number;
-  /** Confidence level of the intervals (default 0.95). */
+  /** Confidence level of the intervals (default 0.95); 1 - confidence is the false discovery rate. */
   confidence?: number;
   /** Measures shown beside each gap and its interval (default: all of them). */
   measures?: Partial<GapMeasures>;
+  /**
+   * How a blank disadvantaged flag is read when the column also holds explicit negatives: required
+   * then (the analysis refuses to guess); ignored for a column of Y and blanks.
+   */
+  blanks?: BlankFlags;
 }
 
 /** The measures a report can show beside the gap, its interval and the group sizes and means. */
 export interface GapMeasures {
   /** Hedges' g. */
   effectSize: boolean;
-  /** The DfE-style gap index from ranks. */
+  /** The gap index from ranks, a measure of overlap, with its interval. */
   gapIndex: boolean;
   /** The shares at or above the threshold and their gap in percentage points. */
   threshold: boolean;
 }
 
-
 export type ComparisonKind = 'disadvantaged' | 'send' | 'eal' | 'gender' | 'priorBand';
+
+/** What a row can tell: a clear gap, no clear gap, or too few pupils to tell. */
+export type GapVerdict = 'clear gap' | 'no clear gap' | 'too few pupils to tell' | 'no gap';
 
 /** One comparison on one assessment. */
 export interface GapResult {
@@ -80,43 +112,113 @@ export interface GapResult {
   header: string;
   index: number;
   kind: ComparisonKind;
-  /** "Disadvantaged vs others", "SEND vs no SEND", "Disadvantaged vs others (Low band)". */
+  /** "Disadvantaged vs others", "SEND vs no SEND", "Disadvantaged vs others (Low prior band)". */
   comparison: string;
   focus: string;
   others: string;
+  /** The gap summary with the small-group floor (gapSummaryOf over the two groups' points). */
   summary: GapSummary;
-  threshold: number;
-  /** Share of the focus group / comparison group at or above the threshold (NaN when empty). */
+  /** The gap's interval in pooled standard deviations (Hedges' g scale; NaN without spread). */
+  effectLower: number;
+  effectUpper: number;
+  /** True for disadvantaged vs others at the latest point of the subject. */
+  headline: boolean;
+  /** A group under 6 pupils, or a group with no spread. */
+  tooFew: boolean;
+  /** BH-adjusted p-value (NaN for headline rows and rows without a p-value). */
+  adjustedP: number;
+  /** True when the gap is clear: a headline whose interval excludes 0, or another row surviving BH. */
+  clear: boolean;
+  verdict: GapVerdict;
+  threshold: number | null;
+  /** Share of the focus group / comparison group at or above the threshold (NaN when empty or no threshold). */
   focusAtThreshold: number;
   othersAtThreshold: number;
-  /** The core's threshold gap (fraction); NaN when a group has no scores. */
+  /** The core's threshold gap (fraction); NaN when a group has no scores or there is no threshold. */
   thresholdGap: number;
-  /** Gap now minus gap at the previous point of the same subject and comparison; null at the first point. */
-  change: number | null;
+  /** The change since the previous point of the same subject and comparison, over pupils with both; null at the first point. */
+  change: GapChange | null;
+  /** The change's BH-adjusted p-value (NaN when there is no change or no p). */
+  changeAdjustedP: number;
+  /** "narrowed" / "widened" only when clear after the allowance for chance; '' when there is no change. */
+  changeWord: ChangeWord | '';
   changeFrom: string | null;
   /** Cells of this column that were not grades on its scale, e.g. ["ABS", "X"] (up to 5). */
   unknownGrades: string[];
   note: string;
 }
 
-/** One disadvantaged pupil to get back on track in one subject. */
+/** One subject in which a pupil is behind. */
+export interface BehindIn {
+  subject: string;
+  latest: string;
+  latestScore: number | null;
+  /** How far behind pupils with similar starting points (points), null when not measured. */
+  shortfall: number | null;
+  /** The threshold at the latest point when the pupil is below it. */
+  belowThreshold: number | null;
+  /** How far behind, in steps of the scale's minimum shortfall (for ordering). */
+  steps: number;
+  reason: string;
+}
+
+/** One disadvantaged pupil to get back on track, with every subject they are behind in. */
 export interface BackOnTrackRow {
   row: number;
   id: string;
   name: string;
   form: string;
-  subject: string;
-  latest: string;
-  latestScore: number | null;
-  progress: number | null;
-  cohortProgress: number | null;
-  reason: string;
+  subjects: BehindIn[];
+  /** Sum of `steps` over the subjects: the list is ordered by it, largest first. */
+  behind: number;
+}
+
+/** What was checked about one assessment column before analysing it. */
+export interface AssessmentCheck {
+  index: number;
+  header: string;
+  /** The scale in plain words ("GCSE 9-1 grades", "standardised scores", "NC levels"). */
+  scaleName: string;
+  threshold: number | null;
+  thresholdReason: string;
+  unreadable: ReadableShare;
+  /** Warning when the threshold puts 95% of pupils on one side ('' otherwise). */
+  balanceWarning: string;
+}
+
+export interface BlankFlagReading {
+  /** Blank cells in the disadvantaged column. */
+  blanks: number;
+  explicitNegatives: number;
+  negativeExample: string;
+  /** True when the column holds both, so the choice was asked for. */
+  ambiguous: boolean;
+  /** The reading used ('not disadvantaged' for a column of Y and blanks). */
+  reading: BlankFlags;
+}
+
+export interface ChanceSummary {
+  /** Comparisons made (gaps and changes with a p-value). */
+  comparisons: number;
+  /** Headline comparisons, judged on their own intervals. */
+  headline: number;
+  /** Comparisons adjusted with Benjamini-Hochberg. */
+  adjusted: number;
+  /** Comparisons that would pass an unadjusted test by chance alone if no gap were real. */
+  expectedByChance: number;
+  /** False discovery rate of the adjustment (1 - confidence). */
+  q: number;
 }
 
 export interface GapAnalysis {
   results: GapResult[];
   backOnTrack: BackOnTrackRow[];
+  /** Subjects Back on Track could not measure against similar starters, with why. */
+  backOnTrackNotes: string[];
   confidence: number;
+  chance: ChanceSummary;
+  blankFlags: BlankFlagReading;
+  checks: AssessmentCheck[];
   /** Headers of the columns used, for the report header. */
   used: { disadvantaged: string; groups: string[] };
 }
@@ -133,30 +235,73 @@ function checkColumn(data: GapTable, index: number | null | undefined, what: str
   }
 }
 
-/** Each row's flag from a yes/no column; `#VALUE!` naming the column and row for anything else. */
-function flagsOf(data: GapTable, index: number, what: string): boolean[] {
-  return data.rows.map((r, i) => {
-    const f = readFlag(r[index]);
-    if (f === FLAG_INVALID) {
+/** `#VALUE!` naming the column and row of the first cell that is not a yes/no value. */
+function checkFlags(data: GapTable, index: number, what: string): void {
+  data.rows.forEach((r, i) => {
+    if (readFlag(r[index]) === FLAG_INVALID) {
       throw valueError(
         `The ${what} column "${data.headers[index]}" holds ${describeValue(r[index])} in data row ${i + 1}, which is not a yes/no value ` +
           `(use Y/blank, Yes/No, TRUE/FALSE or 1/0): check that the right column is chosen, or correct that cell.`,
       );
     }
-    return f === FLAG_TRUE;
   });
 }
 
-/** The default threshold in points: 4, the GCSE standard pass. */
-export const DEFAULT_THRESHOLD = 4;
+/** The flag column read with its blanks counted (`#VALUE!` for a cell that is not yes/no). */
+function flagColumnOf(data: GapTable, index: number, what: string, blanks: BlankFlags): FlagColumn {
+  checkFlags(data, index, what);
+  return readFlagColumn(data.rows.map((r) => [r[index]]), blanks, what);
+}
 
-/** An assessment's threshold: its own, else the analysis's, else the default. */
-export function thresholdFor(a: Pick<GapAssessment, 'threshold'>, options: Pick<GapReportOptions, 'threshold'>): number {
-  return a.threshold ?? options.threshold ?? DEFAULT_THRESHOLD;
+/**
+ * How the disadvantaged column's blanks stand, for the task pane to ask before running: the count
+ * of blanks and of explicit negatives, and whether the two are mixed.
+ */
+export function blankFlagsOf(data: GapTable, disadvantaged: number): FlagColumn {
+  checkColumn(data, disadvantaged, 'disadvantaged');
+  return flagColumnOf(data, disadvantaged, 'disadvantaged', 'not disadvantaged');
+}
+
+/** The plain name of a grade scale for one column, from its values ("standardised scores" for numbers near 100). */
+export function scaleNameOf(scale: GradeScale, points: ArrayLike<number>): string {
+  if (typeof scale === 'object') return 'your scale table';
+  switch (scale) {
+    case 'letter': return 'A*-G grades';
+    case 'nc': return 'NC levels';
+    case 'ta': return 'KS2 teacher assessments';
+    default: {
+      const n = numericScale(points);
+      return n === 'unknown' ? 'scores' : numericScaleName(n);
+    }
+  }
+}
+
+/** The scale's usual standard for a column and why (null = none until the user sets one). */
+export function defaultThresholdOf(scale: GradeScale, points: ArrayLike<number>): { threshold: number | null; reason: string } {
+  if (typeof scale === 'object') return { threshold: null, reason: 'your own scale table has no standard the add-in knows, so there is no threshold gap until you set a threshold' };
+  if (scale === 'letter') return { threshold: THRESHOLDS.letter, reason: 'grade C (4 points), the old GCSE pass' };
+  if (scale === 'nc') return { threshold: THRESHOLDS.nc, reason: 'level 4b (27 points), the old KS2 expectation' };
+  if (scale === 'ta') return { threshold: THRESHOLDS.ta, reason: 'EXS (2), working at the expected standard' };
+  const t = thresholdForScale(numericScale(points));
+  return { threshold: t.threshold, reason: t.reason };
+}
+
+/** The minimum shortfall worth acting on for a column (null when the scale gives none). */
+function minShortfallOf(scale: GradeScale, points: ArrayLike<number>): number | null {
+  if (typeof scale === 'object') return null;
+  if (scale === 'letter') return 0.5; // a third of the 1.5-point step between letter grades
+  if (scale === 'nc') return 2; // one sub-level
+  if (scale === 'ta') return 1; // one step
+  const n: NumericScale = numericScale(points);
+  if (n === 'gcse') return MIN_SHORTFALL.gcse;
+  if (n === 'ks2scaled') return MIN_SHORTFALL.scaled;
+  if (n === 'standardised') return MIN_SHORTFALL.standardised;
+  return null;
 }
 
 interface ColumnPoints {
-  points: Array<number | null>;
+  /** Points per pupil; NaN for a blank or unreadable cell. */
+  points: Float64Array;
   unknown: string[];
   unknownCount: number;
 }
@@ -164,14 +309,14 @@ interface ColumnPoints {
 function pointsOf(data: GapTable, a: GapAssessment): ColumnPoints {
   const unknown = new Set<string>();
   let unknownCount = 0;
-  const points = data.rows.map((r) => {
+  const points = new Float64Array(data.rows.length);
+  data.rows.forEach((r, k) => {
     const v = gradeValue(r[a.index], a.scale);
     if (v === undefined) {
       unknownCount++;
       if (unknown.size < 5) unknown.add(String(r[a.index]).trim());
-      return null;
     }
-    return v;
+    points[k] = v === undefined || v === null ? NaN : v;
   });
   return { points, unknown: [...unknown], unknownCount };
 }
@@ -185,14 +330,15 @@ interface Comparison {
   member: Array<boolean | null>;
 }
 
-function comparisons(data: GapTable, c: GapReportColumns, disadvantaged: boolean[]): Comparison[] {
+function comparisons(data: GapTable, c: GapReportColumns, disadvantaged: Array<boolean | null>): Comparison[] {
   const out: Comparison[] = [{ kind: 'disadvantaged', label: 'Disadvantaged vs others', focus: 'Disadvantaged', others: 'Others', member: disadvantaged }];
   if (c.send !== null && c.send !== undefined) {
     const i = c.send;
     out.push({ kind: 'send', label: 'SEND vs no SEND', focus: 'SEND', others: 'No SEND', member: data.rows.map((r) => !NOT_SEND.has(readLabel(r[i]))) });
   }
   if (c.eal !== null && c.eal !== undefined) {
-    out.push({ kind: 'eal', label: 'EAL vs not EAL', focus: 'EAL', others: 'Not EAL', member: flagsOf(data, c.eal, 'EAL') });
+    const flags = flagColumnOf(data, c.eal, 'EAL', 'not disadvantaged');
+    out.push({ kind: 'eal', label: 'EAL vs not EAL', focus: 'EAL', others: 'Not EAL', member: Array.from(flags.codes, (x) => x === FLAG_CODE_FLAGGED) });
   }
   if (c.gender !== null && c.gender !== undefined) {
     const i = c.gender;
@@ -225,8 +371,8 @@ function comparisons(data: GapTable, c: GapReportColumns, disadvantaged: boolean
       out.push({
         kind: 'priorBand',
         label: `Disadvantaged vs others (${shown} prior band)`,
-        focus: `Disadvantaged, ${shown}`,
-        others: `Others, ${shown}`,
+        focus: `Disadvantaged, ${shown} prior band`,
+        others: `Others, ${shown} prior band`,
         member: data.rows.map((r, k) => (readLabel(r[i]) === key ? disadvantaged[k] : null)),
       });
     }
@@ -234,27 +380,126 @@ function comparisons(data: GapTable, c: GapReportColumns, disadvantaged: boolean
   return out;
 }
 
-function share(points: ReadonlyArray<number | null>, member: ReadonlyArray<boolean | null>, want: boolean, threshold: number): number {
+function pupils(n: number): string {
+  return `${n} pupil${n === 1 ? '' : 's'}`;
+}
+
+/** "only 3 pupils (SEND)", "no pupils with a score (Boys)". */
+function groupSize(n: number, group: string): string {
+  return n === 0 ? `no pupils with a score (${group})` : `only ${pupils(n)} (${group})`;
+}
+
+interface Split {
+  focus: number[];
+  others: number[];
+  /** Pupils of the comparison with no score (blank or unreadable). */
+  noScore: number;
+}
+
+function split(points: Float64Array, member: ReadonlyArray<boolean | null>): Split {
+  const focus: number[] = [];
+  const others: number[] = [];
+  let noScore = 0;
+  for (let k = 0; k < points.length; k++) {
+    const m = member[k];
+    if (m === null) continue;
+    const x = points[k];
+    if (x !== x) {
+      noScore++;
+      continue;
+    }
+    (m ? focus : others).push(x);
+  }
+  return { focus, others, noScore };
+}
+
+function variance(xs: readonly number[]): number {
+  if (xs.length < 2) return NaN;
+  const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+  return xs.reduce((s, x) => s + (x - m) * (x - m), 0) / (xs.length - 1);
+}
+
+/** The gap interval in pooled SDs with Hedges' correction, the scale of Hedges' g. */
+function effectInterval(s: GapSummary, focus: readonly number[], others: readonly number[]): [number, number] {
+  const df = focus.length + others.length - 2;
+  if (df < 1 || !Number.isFinite(s.ciLower)) return [NaN, NaN];
+  const sp = Math.sqrt(((focus.length - 1) * (variance(focus) || 0) + (others.length - 1) * (variance(others) || 0)) / df);
+  if (!(sp > 0)) return [NaN, NaN];
+  const f = hedgesJ(df) / sp;
+  return [s.ciLower * f, s.ciUpper * f];
+}
+
+function share(points: Float64Array, member: ReadonlyArray<boolean | null>, want: boolean, threshold: number | null): number {
+  if (threshold === null) return NaN;
   let n = 0;
   let hit = 0;
   for (let k = 0; k < points.length; k++) {
     const x = points[k];
-    if (member[k] !== want || x === null) continue;
+    if (member[k] !== want || x !== x) continue;
     n++;
     if (x >= threshold) hit++;
   }
   return n === 0 ? NaN : hit / n;
 }
 
-function noteFor(s: GapSummary, p: ColumnPoints, scale: GradeScale, comparison: Comparison): string {
+function noteFor(s: GapSummary, p: ColumnPoints, scaleName: string, comp: Comparison, noSpread: boolean): string {
   const parts: string[] = [];
-  if (s.note) parts.push(s.note);
-  if (Number.isNaN(s.gap) && s.unavailable.gap) parts.push(`No gap: ${s.unavailable.gap.replace('disadvantaged pupil', `${comparison.focus.toLowerCase()} pupil`)}.`);
-  else if (Number.isNaN(s.ciLower) && s.unavailable.ciLower) parts.push(`No interval: ${s.unavailable.ciLower}.`);
+  const nf = s.nDisadvantaged;
+  const no = s.nOther;
+  if (nf === 0 || no === 0) {
+    parts.push(`No gap: ${[nf === 0 ? groupSize(0, comp.focus) : '', no === 0 ? groupSize(0, comp.others) : ''].filter(Boolean).join(' and ')}.`);
+  } else if (nf < SMALL_GROUP_SIZE || no < SMALL_GROUP_SIZE) {
+    const small = [nf < SMALL_GROUP_SIZE ? groupSize(nf, comp.focus) : '', no < SMALL_GROUP_SIZE ? groupSize(no, comp.others) : ''].filter(Boolean).join(' and ');
+    parts.push(`Too few pupils to tell: ${small}, fewer than ${SMALL_GROUP_SIZE}.`);
+  } else if (noSpread) {
+    parts.push('Too few pupils to tell: every pupil in a group has the same score, so the group shows no spread.');
+  }
+  if (s.floored && nf >= 2 && no >= 2) parts.push('The interval is kept no narrower than a pooled-spread interval.');
   if (p.unknownCount > 0) {
-    parts.push(`${p.unknownCount} cell${p.unknownCount === 1 ? ' was' : 's were'} not a grade on ${scaleLabel(scale)} and left out (${p.unknown.map((u) => `"${u}"`).join(', ')}).`);
+    parts.push(`${p.unknownCount} ${p.unknownCount === 1 ? 'cell was' : 'cells were'} not readable as ${scaleName} and left out (${p.unknown.map((u) => `"${u}"`).join(', ')}).`);
   }
   return parts.join(' ');
+}
+
+/** The checks of every assessment column: scale, threshold and why, unreadable share, balance. */
+export function checkAssessments(data: GapTable, options: Pick<GapReportOptions, 'assessments' | 'threshold'>): AssessmentCheck[] {
+  return options.assessments.map((a) => {
+    checkColumn(data, a.index, 'assessment');
+    const p = pointsOf(data, a);
+    const header = data.headers[a.index];
+    const name = scaleNameOf(a.scale, p.points);
+    const t = thresholdOf(a, options, p.points);
+    const unreadable = unreadableShare(
+      data.rows.map((r) => r[a.index]),
+      (cell) => {
+        const v = gradeValue(cell, a.scale);
+        return v === undefined || v === null ? NaN : v;
+      },
+      `"${header}"`,
+      name,
+    );
+    return { index: a.index, header, scaleName: name, threshold: t.threshold, thresholdReason: t.reason, unreadable, balanceWarning: t.threshold === null ? '' : thresholdBalance(p.points, t.threshold).warning };
+  });
+}
+
+function thresholdOf(a: GapAssessment, options: Pick<GapReportOptions, 'threshold'>, points: ArrayLike<number>): { threshold: number | null; reason: string } {
+  if (a.threshold === null) return { threshold: null, reason: 'no threshold set' };
+  const own = a.threshold ?? options.threshold;
+  if (own !== undefined) {
+    if (!Number.isFinite(own)) throw valueError(`The threshold must be a number of points, but it is ${own}.`);
+    return { threshold: own, reason: `the threshold set (${pointsText(own)})` };
+  }
+  return defaultThresholdOf(a.scale, points);
+}
+
+/** An assessment's threshold: its own, else the analysis's, else its scale's standard (null = none). */
+export function thresholdFor(data: GapTable, a: GapAssessment, options: Pick<GapReportOptions, 'threshold'>): number | null {
+  return thresholdOf(a, options, pointsOf(data, a).points).threshold;
+}
+
+/** The message when blank flags must be explained before the analysis can run. */
+export function blankQuestion(column: Pick<FlagColumn, 'blanks' | 'negativeExample'>, header: string): string {
+  return `The disadvantaged column "${header}" has ${column.blanks} blank ${column.blanks === 1 ? 'cell' : 'cells'} as well as explicit "${column.negativeExample}": say whether a blank means "not disadvantaged" or "unknown" (leave those pupils out).`;
 }
 
 /** Runs every comparison on every assessment, in subject and time order. */
@@ -267,13 +512,13 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
   for (const [k, what] of [[c.send, 'SEND'], [c.eal, 'EAL'], [c.gender, 'gender'], [c.priorBand, 'prior band'], [c.id, 'pupil ID'], [c.form, 'form']] as const) checkColumn(data, k, what);
   for (const k of c.names ?? []) checkColumn(data, k, 'name');
   if (options.assessments.length === 0) throw valueError('Choose at least one assessment column to analyse.');
-  for (const a of options.assessments) {
-    checkColumn(data, a.index, 'assessment');
-    const t = thresholdFor(a, options);
-    if (!Number.isFinite(t)) throw valueError(`The threshold for "${data.headers[a.index]}" must be a number of points.`);
-  }
+  const checks = checkAssessments(data, options);
 
-  const disadvantaged = flagsOf(data, c.disadvantaged, 'disadvantaged');
+  const probe = flagColumnOf(data, c.disadvantaged, 'disadvantaged', 'not disadvantaged');
+  if (probe.blanksAmbiguous && options.blanks === undefined) throw valueError(blankQuestion(probe, data.headers[c.disadvantaged]));
+  const reading: BlankFlags = probe.blanksAmbiguous ? (options.blanks as BlankFlags) : 'not disadvantaged';
+  const flags = reading === 'unknown' ? flagColumnOf(data, c.disadvantaged, 'disadvantaged', 'unknown') : probe;
+  const disadvantaged: Array<boolean | null> = Array.from(flags.codes, (x) => (x === FLAG_CODE_UNKNOWN ? null : x === FLAG_CODE_FLAGGED));
   const comps = comparisons(data, c, disadvantaged);
 
   // Assessments in subject order (first appearance), then time order within a subject.
@@ -289,25 +534,43 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
 
   const results: GapResult[] = [];
   const pointsByIndex = new Map<number, ColumnPoints>();
+  const checkOf = new Map(checks.map((k) => [k.index, k]));
   for (const list of ordered) {
-    const previous = new Map<string, GapResult>();
-    for (const { a, subject, point } of list) {
+    const previous = new Map<string, { r: GapResult; points: Float64Array }>();
+    list.forEach(({ a, subject, point }, at) => {
       const p = pointsOf(data, a);
       pointsByIndex.set(a.index, p);
-      const threshold = thresholdFor(a, options);
+      const check = checkOf.get(a.index) as AssessmentCheck;
+      const threshold = check.threshold;
       for (const comp of comps) {
-        const scores: Array<[number | null]> = [];
-        const flags: Array<[boolean]> = [];
-        for (let k = 0; k < p.points.length; k++) {
-          const m = comp.member[k];
-          if (m === null) continue;
-          scores.push([p.points[k]]);
-          flags.push([m]);
+        const sp = split(p.points, comp.member);
+        const summary = gapSummaryOf(sp.focus, sp.others, confidence, { smallGroups: 'floor' });
+        // Pupils in the comparison with no score, and (for the disadvantaged comparisons) pupils
+        // with a score whose status is unknown.
+        let unknownStatus = 0;
+        if (comp.kind === 'disadvantaged') {
+          for (let k = 0; k < p.points.length; k++) if (disadvantaged[k] === null && p.points[k] === p.points[k]) unknownStatus++;
         }
-        const summary = gapSummary(scores, flags, confidence);
+        summary.leftOut = sp.noScore + unknownStatus;
         const both = summary.nDisadvantaged > 0 && summary.nOther > 0;
+        const noSpread = both && ((sp.focus.length >= 2 && variance(sp.focus) === 0) || (sp.others.length >= 2 && variance(sp.others) === 0));
+        const tooFew = both && (summary.smallGroup || noSpread);
         const prev = previous.get(comp.label);
-        const change = prev && Number.isFinite(prev.summary.gap) && Number.isFinite(summary.gap) ? summary.gap - prev.summary.gap : null;
+        let change: GapChange | null = null;
+        if (prev) {
+          const flagged: boolean[] = [];
+          const before: number[] = [];
+          const after: number[] = [];
+          for (let k = 0; k < p.points.length; k++) {
+            const m = comp.member[k];
+            if (m === null) continue;
+            flagged.push(m);
+            before.push(prev.points[k]);
+            after.push(p.points[k]);
+          }
+          change = gapChangeOf(before, after, flagged, confidence);
+        }
+        const [effectLower, effectUpper] = effectInterval(summary, sp.focus, sp.others);
         const r: GapResult = {
           subject,
           point,
@@ -318,95 +581,160 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
           focus: comp.focus,
           others: comp.others,
           summary,
+          effectLower,
+          effectUpper,
+          headline: comp.kind === 'disadvantaged' && at === list.length - 1,
+          tooFew,
+          adjustedP: NaN,
+          clear: false,
+          verdict: both ? 'no clear gap' : 'no gap',
           threshold,
           focusAtThreshold: share(p.points, comp.member, true, threshold),
           othersAtThreshold: share(p.points, comp.member, false, threshold),
-          thresholdGap: both ? thresholdGap(scores, flags, threshold) : NaN,
+          thresholdGap: both && threshold !== null ? thresholdGapOf(sp.focus, sp.others, threshold) : NaN,
           change,
-          changeFrom: prev ? prev.point : null,
+          changeAdjustedP: NaN,
+          changeWord: '',
+          changeFrom: prev ? prev.r.point : null,
           unknownGrades: p.unknown,
-          note: noteFor(summary, p, a.scale, comp),
+          note: noteFor(summary, p, check.scaleName, comp, noSpread),
         };
         results.push(r);
-        previous.set(comp.label, r);
+        previous.set(comp.label, { r, points: p.points });
       }
-    }
+    });
   }
 
+  const chance = allowForChance(results, confidence);
+  const bot = backOnTrack(data, options, disadvantaged, ordered, pointsByIndex, checkOf);
   return {
     results,
-    backOnTrack: backOnTrack(data, options, disadvantaged, ordered, pointsByIndex),
+    backOnTrack: bot.rows,
+    backOnTrackNotes: bot.notes,
     confidence,
+    chance,
+    blankFlags: { blanks: flags.blanks, explicitNegatives: flags.explicitNegatives, negativeExample: flags.negativeExample, ambiguous: flags.blanksAmbiguous, reading },
+    checks,
     used: { disadvantaged: data.headers[c.disadvantaged], groups: comps.slice(1).map((x) => x.label) },
   };
 }
 
-function mean(xs: number[]): number | null {
-  return xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length;
+/**
+ * The allowance for chance: headline rows are clear when their interval excludes 0; every other
+ * gap and every change is adjusted together with Benjamini-Hochberg at q = 1 - confidence.
+ */
+function allowForChance(results: GapResult[], confidence: number): ChanceSummary {
+  const q = 1 - confidence;
+  const ps: number[] = [];
+  const slots: Array<{ r: GapResult; what: 'gap' | 'change' }> = [];
+  let headline = 0;
+  for (const r of results) {
+    if (r.headline) {
+      if (r.summary.p === r.summary.p) headline++;
+      r.clear = !r.tooFew && (r.summary.ciLower > 0 || r.summary.ciUpper < 0);
+    } else if (r.summary.p === r.summary.p) {
+      ps.push(r.summary.p);
+      slots.push({ r, what: 'gap' });
+    }
+    if (r.change && r.change.p === r.change.p) {
+      ps.push(r.change.p);
+      slots.push({ r, what: 'change' });
+    }
+  }
+  const allowance = chanceAllowance(ps, q, q);
+  slots.forEach(({ r, what }, i) => {
+    if (what === 'gap') {
+      r.adjustedP = allowance.adjusted[i];
+      r.clear = !r.tooFew && allowance.clear[i];
+    } else {
+      r.changeAdjustedP = allowance.adjusted[i];
+      const c = r.change as GapChange;
+      r.changeWord = allowance.clear[i] ? changeWord(c.ciLower, c.ciUpper) : 'no clear change';
+    }
+  });
+  for (const r of results) {
+    if (r.change && r.changeWord === '') r.changeWord = r.change.word === '' ? '' : 'no clear change';
+    if (r.verdict === 'no gap') continue;
+    r.verdict = r.tooFew ? 'too few pupils to tell' : r.clear ? 'clear gap' : 'no clear gap';
+  }
+  const comparisons = headline + allowance.comparisons;
+  return { comparisons, headline, adjusted: allowance.comparisons, expectedByChance: comparisons * q, q };
 }
 
-/** A number of points as text, rounded to 2 decimals: "4", "3.25". */
+/** A number of points as text, rounded to 2 decimals: "4", "3.25" (never "-0"). */
 export function pointsText(x: number): string {
-  return String(Math.round(x * 100) / 100);
-}
-
-function signed(x: number): string {
   const r = Math.round(x * 100) / 100;
-  return r > 0 ? `+${r}` : String(r);
+  return String(r === 0 ? 0 : r);
 }
 
 function backOnTrack(
   data: GapTable,
   options: GapReportOptions,
-  disadvantaged: boolean[],
+  disadvantaged: Array<boolean | null>,
   ordered: Array<Array<{ a: GapAssessment; subject: string; point: string }>>,
   points: Map<number, ColumnPoints>,
-): BackOnTrackRow[] {
+  checks: Map<number, AssessmentCheck>,
+): { rows: BackOnTrackRow[]; notes: string[] } {
   const c = options.columns;
   const text = (r: Cell[], i: number | null | undefined) => (i === null || i === undefined || isBlank(r[i]) ? '' : String(r[i]).trim());
-  const out: BackOnTrackRow[] = [];
+  const byPupil = new Map<number, BehindIn[]>();
+  const notes: string[] = [];
   for (const list of ordered) {
     const first = list[0];
     const last = list[list.length - 1];
-    const threshold = thresholdFor(last.a, options);
     const latest = (points.get(last.a.index) as ColumnPoints).points;
     const start = (points.get(first.a.index) as ColumnPoints).points;
-    const hasProgress = list.length > 1;
-    const progressOf = (k: number) => {
-      const x = latest[k];
-      const y = start[k];
-      return hasProgress && x !== null && y !== null ? x - y : null;
-    };
-    const all: number[] = [];
-    for (let k = 0; k < latest.length; k++) {
-      const g = progressOf(k);
-      if (g !== null) all.push(g);
+    const threshold = (checks.get(last.a.index) as AssessmentCheck).threshold;
+    const min = minShortfallOf(last.a.scale, latest);
+    let va: ReturnType<typeof backOnTrackOf> | null = null;
+    if (list.length < 2) notes.push(`${last.subject}: one assessment point only, so progress from similar starting points is not measured.`);
+    else if (min === null) notes.push(`${last.subject}: the scale has no step the add-in knows, so progress from similar starting points is not measured.`);
+    else {
+      try {
+        va = backOnTrackOf(start, latest, min);
+      } catch (e) {
+        notes.push(`${last.subject}: progress from similar starting points is not measured (${e instanceof Error ? e.message : String(e)}).`);
+      }
     }
-    const cohort = mean(all);
+    const step = min ?? 1;
     for (let k = 0; k < data.rows.length; k++) {
-      if (!disadvantaged[k]) continue;
-      const reasons: string[] = [];
+      if (disadvantaged[k] !== true) continue;
       const score = latest[k];
-      if (score !== null && score < threshold) reasons.push(`Below ${pointsText(threshold)} on ${last.a.index === first.a.index ? data.headers[last.a.index] : `${data.headers[last.a.index]} (latest)`}: ${pointsText(score)}`);
-      const g = progressOf(k);
-      if (g !== null && cohort !== null && g < cohort) reasons.push(`Progress since ${data.headers[first.a.index]} ${signed(g)}, below the cohort's average ${signed(cohort)}`);
-      if (reasons.length === 0) continue;
-      const r = data.rows[k];
-      out.push({
-        row: k,
-        id: text(r, c.id),
-        name: (c.names ?? []).map((i) => text(r, i)).filter((s) => s !== '').join(' '),
-        form: text(r, c.form),
+      const v = va?.pupils[k] ?? null;
+      const below = threshold !== null && score === score && score < threshold;
+      const behind = v !== null && v.flagged;
+      if (!below && !behind) continue;
+      const reasons: string[] = [];
+      if (behind) reasons.push(`${pointsText((v as { shortfall: number }).shortfall)} points behind pupils who started at ${pointsText(start[k])} on ${data.headers[first.a.index]}`);
+      if (below) reasons.push(`below ${pointsText(threshold as number)} on ${data.headers[last.a.index]} (${pointsText(score)})`);
+      const steps = Math.max(behind ? (v as { shortfall: number }).shortfall : 0, below ? (threshold as number) - score : 0) / step;
+      const item: BehindIn = {
         subject: last.subject,
         latest: data.headers[last.a.index],
-        latestScore: score,
-        progress: g,
-        cohortProgress: hasProgress ? cohort : null,
-        reason: reasons.join('; '),
-      });
+        latestScore: score === score ? score : null,
+        shortfall: v ? v.shortfall : null,
+        belowThreshold: below ? threshold : null,
+        steps,
+        reason: `${last.subject}: ${reasons.join('; ')}`,
+      };
+      const items = byPupil.get(k) ?? [];
+      items.push(item);
+      byPupil.set(k, items);
     }
   }
-  return out;
+  const rows: BackOnTrackRow[] = [...byPupil.entries()].map(([k, subjects]) => {
+    const r = data.rows[k];
+    return {
+      row: k,
+      id: text(r, c.id),
+      name: (c.names ?? []).map((i) => text(r, i)).filter((s) => s !== '').join(' '),
+      form: text(r, c.form),
+      subjects,
+      behind: subjects.reduce((s, x) => s + x.steps, 0),
+    };
+  });
+  rows.sort((x, y) => y.behind - x.behind || x.row - y.row);
+  return { rows, notes };
 }
 
 /** The measures a report shows: every one unless the options leave some out. */

@@ -7,3 +7,4 @@ export { shrink, type Shrinkage } from './shrinkage';
 export { leastSquaresQR, type LeastSquaresFit } from './leastSquaresQR';
 export { contextualValueAdded, type ContextualValueAdded, type CvaOptions, type GroupResidual } from './cva';
 export { gapTrend, type GapTrend, type YearGap } from './gapTrend';
+export { trustFunnel, FUNNEL_LEVELS, type TrustFunnel, type SchoolFigures, type FunnelView, type SchoolPoint, type Side, type Outside } from './trust';

@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   dropdown: { minWidth: 0, width: '100%' },
   problem: { gridColumn: '1 / -1', color: tokens.colorPaletteRedForeground1 },
+  warning: { gridColumn: '1 / -1', color: tokens.colorPaletteDarkOrangeForeground2 },
 });
 
 /** One role the user maps to a column. */
@@ -37,6 +38,8 @@ export interface AssessmentRow {
   threshold: string;
   /** A problem with the threshold, shown under it. */
   problem?: string;
+  /** A warning about the column that does not stop a run (e.g. many unreadable cells), shown under it. */
+  warning?: string;
 }
 
 export interface ColumnMapperProps {
@@ -54,6 +57,8 @@ export interface ColumnMapperProps {
   onAssessmentsChange?: (rows: AssessmentRow[]) => void;
   /** Scales offered for assessments: key and label. */
   scaleOptions?: Array<{ key: string; label: string }>;
+  /** Hint under "Assessments to analyse". Default: the grade scale and threshold in points. */
+  assessmentsHint?: string;
   /** Problem with the assessment list as a whole (e.g. none chosen). */
   assessmentsProblem?: string;
   disabled?: boolean;
@@ -74,6 +79,7 @@ export function ColumnMapper({
   onAssessmentsChange,
   scaleOptions = [],
   assessmentsProblem,
+  assessmentsHint = 'Grade scale and the threshold in points (e.g. 4 for a GCSE standard pass, 100 for scaled scores)',
   disabled = false,
   testId = 'columns',
 }: ColumnMapperProps): React.JSX.Element {
@@ -119,7 +125,7 @@ export function ColumnMapper({
       {assessments && (
         <Field
           label="Assessments to analyse"
-          hint="Grade scale and the threshold in points (e.g. 4 for a GCSE standard pass, 100 for scaled scores)"
+          hint={assessmentsHint}
           validationState={assessmentsProblem ? 'error' : 'none'}
           validationMessage={assessmentsProblem}
         >
@@ -162,6 +168,11 @@ export function ColumnMapper({
                 {a.problem && (
                   <Caption1 role="alert" className={styles.problem}>
                     {a.problem}
+                  </Caption1>
+                )}
+                {a.warning && !a.problem && (
+                  <Caption1 className={styles.warning} data-testid={`${testId}-warning-${a.index}`}>
+                    {a.warning}
                   </Caption1>
                 )}
               </div>

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Kind = DataSource['kind'];
+type Kind = Exclude<DataSource['kind'], 'range'>;
 
 export interface DataPickerProps {
   /** The source chosen, or null before a choice. */
@@ -44,6 +44,7 @@ interface Listing {
 export function describeSource(source: DataSource, listing?: { tables: TableInfo[] }): string {
   if (source.kind === 'selection') return 'the cells selected now';
   if (source.kind === 'sheet') return `sheet ${source.name}`;
+  if (source.kind === 'range') return `the cells ${source.address}`;
   const t = listing?.tables.find((x) => x.name === source.name);
   return t ? `table ${t.name} (sheet ${t.sheet}, ${t.rowCount} rows)` : `table ${source.name}`;
 }
@@ -52,7 +53,7 @@ export function DataPicker({ value, onChange, onKindChange, disabled = false, te
   const styles = useStyles();
   const workbook = useWorkbook();
   const listing = useAction<Listing>();
-  const [kind, setKind] = React.useState<Kind>(value?.kind ?? 'table');
+  const [kind, setKind] = React.useState<Kind>(value?.kind === 'range' ? 'selection' : value?.kind ?? 'table');
 
   const { run } = listing;
   const refresh = React.useCallback(

@@ -36,6 +36,18 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Why there is nothing to analyse, in a sentence that reads well for each kind of source. */
+export function noRowsMessage(source: DataSource | null, data: Pick<TableData, 'headers'>): string {
+  const blank = data.headers.every((h) => /^Column \d+$/.test(h));
+  const selected = !source || source.kind === 'selection' || source.kind === 'range';
+  if (selected) {
+    return blank
+      ? 'The selected cells are empty. Select the pupils\' rows with their header row, then read the selected cells.'
+      : 'The selected cells hold a header row but no pupils under it. Select the pupils\' rows with their header row, then read the selected cells.';
+  }
+  return `${sentence(describeSource(source))} has headers but no pupils under them. Choose the pupils' rows with their header row.`;
+}
+
 export function DataStep({ source, onRead, onKindChange, loading, disabled, testId }: DataStepProps): React.JSX.Element {
   const styles = useStyles();
   return (
@@ -52,10 +64,7 @@ export function DataStep({ source, onRead, onKindChange, loading, disabled, test
       <ErrorBar failure={loading.failure} onDismiss={loading.clearFailure} />
       {loading.result && loading.result.rows.length === 0 && !loading.busy && (
         <MessageBar intent="warning" data-testid={`${testId}-no-rows`}>
-          <MessageBarBody>
-            {sentence(describeSource(source ?? { kind: 'selection' }))} has headers but no pupils under them. Choose the pupils&apos; rows with their header
-            row.
-          </MessageBarBody>
+          <MessageBarBody>{noRowsMessage(source, loading.result)}</MessageBarBody>
         </MessageBar>
       )}
     </>

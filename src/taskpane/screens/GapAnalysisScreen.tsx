@@ -4,9 +4,13 @@
  * Step 1, the leader chooses the pupils' data (a table, a sheet or the selection). Step 2, the
  * columns detected from headers and values are shown to confirm or correct: the disadvantaged
  * column (PP before FSM6 before FSM), the groups' columns, the pupils' ID, name and form, and the
- * assessments with their grade scale and threshold. Step 3, the comparisons. "Run gap analysis"
- * reads the data afresh, analyses it in the core, writes a new "Gap report <date>" sheet and shows
- * the headline gap per subject here.
+ * assessments with their grade scale and threshold (set from the scale; blank = none), with a warning
+ * under a column whose cells cannot be read on its scale or whose threshold puts 95% of pupils on
+ * one side. When the disadvantaged column holds explicit negatives and blanks, the pane asks what a
+ * blank means, and Run waits for the answer. Step 3, the comparisons. "Run gap analysis" reads the
+ * data afresh (for the selection, the block first read, as writing a report moves the selection),
+ * analyses it in the core, writes a new "Gap report <date> <data>" sheet and shows the headline gap
+ * per subject here ("too few pupils to tell" for tiny groups) with the allowance for chance.
  */
 import * as React from 'react';
 import {
@@ -18,6 +22,8 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Radio,
+  RadioGroup,
   Subtitle2,
   makeStyles,
   tokens,
@@ -31,13 +37,13 @@ import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
 import { ColumnMapper, type AssessmentRow, type RoleField } from '../components/ColumnMapper';
 import type { DataSource, TableData } from '../../workbook/port';
-import { readScore } from '../../core/cells';
+import { isBlank, readScore } from '../../core/cells';
 import { detectColumns, defaultDisadvantaged, firstOfRole, type DetectedColumn } from '../../core/columns/detect';
-import { defaultThreshold } from '../../core/columns/threshold';
-import { guessScale, type NamedScale } from '../../core/grades/scales';
+import { gradeValue, guessScale, type NamedScale } from '../../core/grades/scales';
 import { MEASURE_LABELS } from '../../sheets/gapReport';
-import type { GapAnalysis, GapMeasures, GapReportOptions } from '../../core/gaps/analysis';
-import { runGapAnalysis, type GapRun } from '../../jobs/gapAnalysis';
+import { blankFlagsOf, checkAssessments, defaultThresholdOf, type AssessmentCheck, type GapAnalysis, type GapMeasures, type GapReportOptions, type GapResult } from '../../core/gaps/analysis';
+import type { BlankFlags, FlagColumn } from '../../core/gaps/flags';
+import { runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -81,6 +87,33 @@ interface Setup {
   assessments: AssessmentRow[];
   groups: Record<GroupKey, boolean>;
   measures: GapMeasures;
+  /** How blank disadvantaged flags are read; null until the user answers (asked only when the column mixes blanks and explicit negatives). */
+  blanks: BlankFlags | null;
+}
+
+/** Points of one column on a scale (NaN for blank or unreadable cells), for the scale's defaults. */
+function columnPoints(data: TableData, index: number, scale: NamedScale): number[] {
+  return data.rows.map((r) => {
+    const v = gradeValue(r[index], scale);
+    return v === undefined || v === null ? NaN : v;
+  });
+}
+
+/** The threshold a column starts with: its scale's standard, blank when the scale has none. */
+function thresholdText(data: TableData, index: number, scale: NamedScale): string {
+  const t = defaultThresholdOf(scale, columnPoints(data, index, scale)).threshold;
+  return t === null ? '' : String(t);
+}
+
+/** The disadvantaged column's blanks (null when no column is chosen or a cell is not yes/no). */
+function flagColumnOf(s: Setup): FlagColumn | null {
+  const i = s.mapping.disadvantaged;
+  if (i === null || i === undefined) return null;
+  try {
+    return blankFlagsOf(s.data, i);
+  } catch {
+    return null;
+  }
 }
 
 /** The detected defaults for a block of data. */
@@ -103,16 +136,18 @@ function initialSetup(data: TableData): Setup {
     .map((c) => {
       const column = data.rows.map((r) => r[c.index]);
       const scale = guessScale(column).scale;
-      return { index: c.index, checked: c.role === 'assessment', scale, threshold: String(defaultThreshold(scale, data.rows, c.index)) };
+      return { index: c.index, checked: c.role === 'assessment', scale, threshold: thresholdText(data, c.index, scale) };
     });
   const groups = { send: mapping.send !== null, eal: mapping.eal !== null, gender: mapping.gender !== null, priorBand: mapping.priorBand !== null };
-  return { data, detected, mapping, assessments, groups, measures: { effectSize: true, gapIndex: true, threshold: true } };
+  return { data, detected, mapping, assessments, groups, measures: { effectSize: true, gapIndex: true, threshold: true }, blanks: null };
 }
 
 interface Problems {
   roles: Record<string, string | undefined>;
   assessments?: string;
   rows: AssessmentRow[];
+  /** The blank-flag question, when it must be answered. */
+  blanks?: string;
   any: boolean;
 }
 
@@ -122,15 +157,31 @@ function problemsOf(s: Setup): Problems {
   for (const g of GROUPS) {
     if (s.groups[g.key] && (s.mapping[g.key] ?? null) === null) roles[g.key] = `Choose the ${g.key === 'priorBand' ? 'prior band' : g.key.toUpperCase()} column, or untick that comparison.`;
   }
+  const checks = new Map<number, AssessmentCheck>();
+  const checkable = s.assessments.filter((a) => a.checked && thresholdOk(a.threshold));
+  for (const k of checkAssessments(s.data, { assessments: checkable.map((a) => ({ index: a.index, scale: a.scale as NamedScale, threshold: thresholdValue(a.threshold) })) })) checks.set(k.index, k);
   const rows = s.assessments.map((a) => {
-    if (!a.checked) return { ...a, problem: undefined };
-    const t = readScore(a.threshold);
-    return { ...a, problem: Number.isNaN(t) ? `Type the threshold for "${s.data.headers[a.index]}" as a number of points, e.g. 4 or 100.` : undefined };
+    if (!a.checked) return { ...a, problem: undefined, warning: undefined };
+    const problem = thresholdOk(a.threshold) ? undefined : `Type the threshold for "${s.data.headers[a.index]}" as a number of points, e.g. 4 or 100, or leave it blank for none.`;
+    const k = checks.get(a.index);
+    const warning = k ? [k.unreadable.warning, k.balanceWarning, k.threshold === null ? `No threshold: ${k.thresholdReason}.` : ''].filter(Boolean).join(' ') : '';
+    return { ...a, problem, warning: warning || undefined };
   });
   const chosen = rows.filter((a) => a.checked);
   const assessments = chosen.length === 0 ? 'Tick at least one assessment to analyse.' : undefined;
-  const any = Object.values(roles).some(Boolean) || Boolean(assessments) || rows.some((r) => r.problem);
-  return { roles, assessments, rows, any };
+  const flags = flagColumnOf(s);
+  const blanks = flags?.blanksAmbiguous && s.blanks === null ? 'Say what a blank flag means before running.' : undefined;
+  const any = Object.values(roles).some(Boolean) || Boolean(assessments) || rows.some((r) => r.problem) || Boolean(blanks);
+  return { roles, assessments, rows, blanks, any };
+}
+
+/** A typed threshold: blank (none) or a number. */
+function thresholdOk(text: string): boolean {
+  return isBlank(text) || !Number.isNaN(readScore(text));
+}
+
+function thresholdValue(text: string): number | null {
+  return isBlank(text) ? null : readScore(text);
 }
 
 function optionsOf(s: Setup): GapReportOptions {
@@ -147,21 +198,30 @@ function optionsOf(s: Setup): GapReportOptions {
       names,
       form: col('form'),
     },
-    assessments: s.assessments.filter((a) => a.checked).map((a) => ({ index: a.index, scale: a.scale as NamedScale, threshold: readScore(a.threshold) })),
+    assessments: s.assessments.filter((a) => a.checked).map((a) => ({ index: a.index, scale: a.scale as NamedScale, threshold: thresholdValue(a.threshold) })),
     confidence: 0.95,
     measures: s.measures,
+    ...(s.blanks ? { blanks: s.blanks } : {}),
   };
 }
 
+/** Two decimals, never "-0.00". */
 function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(2) : 'n/a';
+  const t = x.toFixed(2);
+  return t === '-0.00' ? '0.00' : t;
 }
 
-/** The headline per subject: the disadvantaged gap at the subject's latest point. */
-function headlines(analysis: GapAnalysis) {
-  const latest = new Map<string, GapAnalysis['results'][number]>();
-  for (const r of analysis.results) if (r.kind === 'disadvantaged') latest.set(r.subject, r);
-  return [...latest.values()];
+/** One headline in words; "too few pupils to tell" rather than numbers a tiny group cannot support. */
+export function headlineText(r: GapResult): string {
+  const s = r.summary;
+  const sizes = `${s.nDisadvantaged} disadvantaged, ${s.nOther} others`;
+  if (r.tooFew || !Number.isFinite(s.gap) || !Number.isFinite(s.ciLower)) return `too few pupils to tell (${sizes})`;
+  return `${fmt(s.gap)} points, 95% CI ${fmt(s.ciLower)} to ${fmt(s.ciUpper)}, ${r.verdict}; ${sizes}`;
+}
+
+/** The headline per subject: disadvantaged vs others at the subject's latest point. */
+function headlines(analysis: GapAnalysis): GapResult[] {
+  return analysis.results.filter((r) => r.headline);
 }
 
 export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
@@ -170,6 +230,8 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
   const loading = useAction<TableData>();
   const running = useAction<GapRun>();
   const [source, setSource] = React.useState<DataSource | null>(null);
+  /** Where the run reads the data again: for the selection, the block read (the report moves the selection). */
+  const [reread, setReread] = React.useState<DataSource | null>(null);
   const [setup, setSetup] = React.useState<Setup | null>(null);
   const busy = loading.busy || running.busy;
   const resultRef = React.useRef<HTMLElement>(null);
@@ -182,24 +244,25 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
   }, [done, running.result]);
 
   const read = async (s: DataSource) => {
+    // A new choice clears what no longer applies: the old setup, result and reading place.
     setSource(s);
+    setSetup(null);
+    setReread(null);
     running.reset();
     const data = await loading.run(() => workbook.readData(s), 'Could not read that data');
-    if (!data) return;
-    if (data.rows.length === 0) {
-      setSetup(null);
-      return;
-    }
+    if (!data || data.rows.length === 0) return;
+    setReread(sourceToReread(s, data));
     setSetup(initialSetup(data));
   };
 
   const problems = setup ? problemsOf(setup) : null;
   const run = () => {
-    if (!setup || !source || !problems || problems.any) return;
+    if (!setup || !reread || !problems || problems.any) return;
     const options = optionsOf(setup);
-    void running.run((report) => runGapAnalysis(workbook, source, setup.data.headers, options, new Date(), report), 'Could not make the gap report');
+    void running.run((report) => runGapAnalysis(workbook, reread, setup.data.headers, options, new Date(), report), 'Could not make the gap report');
   };
 
+  const flags = setup ? flagColumnOf(setup) : null;
   const reasons: Record<number, string> = {};
   for (const c of setup?.detected ?? []) reasons[c.index] = c.reason;
 
@@ -215,6 +278,11 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
             {setup.data.rows.length} pupils in {setup.data.description}
           </Caption1>
         )}
+        {setup && reread?.kind === 'range' && (
+          <Caption1 className={styles.muted} data-testid="gap-reread">
+            Running reads these cells ({reread.address}) again, even after the selection moves. To analyse other cells, select them and read the selected cells.
+          </Caption1>
+        )}
       </section>
 
       {setup && problems && (
@@ -228,16 +296,54 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
               headers={setup.data.headers}
               roles={ROLES}
               value={setup.mapping}
-              onChange={(role, column) => setSetup((s) => (s ? { ...s, mapping: { ...s.mapping, [role]: column }, groups: role in s.groups ? { ...s.groups, [role]: column !== null } : s.groups } : s))}
+              onChange={(role, column) =>
+                setSetup((s) =>
+                  s
+                    ? {
+                        ...s,
+                        mapping: { ...s.mapping, [role]: column },
+                        groups: role in s.groups ? { ...s.groups, [role]: column !== null } : s.groups,
+                        // Another disadvantaged column asks its own question about blanks.
+                        blanks: role === 'disadvantaged' ? null : s.blanks,
+                      }
+                    : s,
+                )
+              }
               problems={problems.roles}
               reasons={reasons}
               assessments={problems.rows}
-              onAssessmentsChange={(rows) => setSetup((s) => (s ? { ...s, assessments: rows.map(({ problem: _p, ...r }) => r) } : s))}
+              onAssessmentsChange={(rows) =>
+                setSetup((s) => {
+                  if (!s) return s;
+                  // A new scale brings its own standard as the threshold.
+                  const next = rows.map(({ problem: _p, warning: _w, ...r }) => {
+                    const before = s.assessments.find((a) => a.index === r.index);
+                    return before && before.scale !== r.scale ? { ...r, threshold: thresholdText(s.data, r.index, r.scale as NamedScale) } : r;
+                  });
+                  return { ...s, assessments: next };
+                })
+              }
               scaleOptions={SCALES}
               assessmentsProblem={problems.assessments}
+              assessmentsHint={'Grade scale and the threshold in points, set from the scale (4 on 9-1, 100 on KS2 scaled, 85 on standardised scores); blank = no threshold'}
               disabled={busy}
               testId="gap-columns"
             />
+            {flags?.blanksAmbiguous && (
+              <Field
+                label="Blank disadvantaged flags"
+                hint={`${flags.blanks} ${flags.blanks === 1 ? 'pupil has' : 'pupils have'} a blank in "${setup.data.headers[setup.mapping.disadvantaged as number]}", while the column also holds explicit "${flags.negativeExample}". What does a blank mean?`}
+                validationState={problems.blanks ? 'error' : 'none'}
+                validationMessage={problems.blanks}
+                required
+                data-testid="gap-blanks-field"
+              >
+                <RadioGroup value={setup.blanks ?? ''} onChange={(_, d) => setSetup((s) => (s ? { ...s, blanks: d.value as BlankFlags } : s))} disabled={busy} data-testid="gap-blanks">
+                  <Radio value="not disadvantaged" label="Not disadvantaged" data-testid="gap-blanks-not" />
+                  <Radio value="unknown" label="Unknown: leave those pupils out" data-testid="gap-blanks-unknown" />
+                </RadioGroup>
+              </Field>
+            )}
           </section>
 
           <section className={styles.section} aria-labelledby="gap-step3">
@@ -293,7 +399,7 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
               Report written to sheet &apos;{running.result.sheetName}&apos;
             </MessageBarBody>
           </MessageBar>
-          <Body1>Disadvantaged gap at the latest point (others minus disadvantaged; positive = behind):</Body1>
+          <Body1>Disadvantaged gap at the latest point of each subject (others minus disadvantaged; positive = behind):</Body1>
           <ul className={styles.summary} data-testid="gap-summary">
             {headlines(running.result.analysis).map((r) => (
               <li
@@ -304,15 +410,23 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
                 data-upper={r.summary.ciUpper}
               >
                 <Body1>
-                  <b>{r.subject}</b> ({r.point}): {fmt(r.summary.gap)} points, 95% CI {fmt(r.summary.ciLower)} to {fmt(r.summary.ciUpper)};{' '}
-                  {r.summary.nDisadvantaged} disadvantaged, {r.summary.nOther} others
-                  {r.summary.smallGroup ? ' (small group)' : ''}
+                  <b>{r.subject}</b> ({r.point}): {headlineText(r)}
                 </Body1>
               </li>
             ))}
           </ul>
+          <Caption1 data-testid="gap-chance">
+            {running.result.analysis.chance.comparisons} comparisons made: with no real gaps about {Math.round(running.result.analysis.chance.expectedByChance * 10) / 10} would look like gaps by
+            chance, so the report marks as clear only the gaps that survive the allowance for chance.
+          </Caption1>
+          {running.result.analysis.blankFlags.ambiguous && (
+            <Caption1 data-testid="gap-blank-reading">
+              {running.result.analysis.blankFlags.blanks} blank flags read as {running.result.analysis.blankFlags.reading === 'unknown' ? 'unknown (those pupils left out)' : 'not disadvantaged'}, as the report header records.
+            </Caption1>
+          )}
           <Caption1 className={styles.muted}>
-            The report sheet also compares the other groups, shows the change between assessment points and lists disadvantaged pupils to get back on track.
+            The report sheet also compares the other groups, shows how each gap changed between assessment points and lists {running.result.analysis.backOnTrack.length} disadvantaged{' '}
+            {running.result.analysis.backOnTrack.length === 1 ? 'pupil' : 'pupils'} to get back on track.
           </Caption1>
         </section>
       )}
