@@ -95,7 +95,7 @@ function shapeOf(rows: Grid, index: number): Shape {
   const end = Math.min(rows.length, PROFILE_ROWS);
   for (let r = 0; r < end; r++) {
     const cell = rows[r]?.[index];
-    if (isBlank(cell)) continue;
+    if (isBlank(cell) || /^\s*n\/?a\s*$/i.test(String(cell))) continue;
     s.filled++;
     const x = readScore(cell);
     if (x === x && x >= 0 && Number.isInteger(x)) s.whole++;
