@@ -14,13 +14,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowLeft20Regular, ChartMultiple24Regular, DataTrending24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { ArrowLeft20Regular, CalendarPerson24Regular, ChartMultiple24Regular, DataTrending24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { WorkbookProvider } from './workbookContext';
 import type { WorkbookPort } from '../workbook/port';
 import type { ScreenId } from './screens/types';
 import { GapAnalysisScreen } from './screens/GapAnalysisScreen';
 import { InterventionScreen } from './screens/InterventionScreen';
 import { ChecklistScreen } from './screens/ChecklistScreen';
+import { OutcomesScreen } from './screens/OutcomesScreen';
 
 const useStyles = makeStyles({
   root: {
@@ -51,6 +52,12 @@ const JOBS: Job[] = [
     title: 'Gap analysis',
     description: 'How far disadvantaged pupils (and SEND, EAL, other groups) are behind, subject by subject, with honest intervals for small groups.',
     icon: <ChartMultiple24Regular />,
+  },
+  {
+    id: 'outcomes',
+    title: 'Attendance and destinations',
+    description: 'Attendance, persistent absence, suspensions and destinations of disadvantaged pupils against their peers, with long-term disadvantage shown apart.',
+    icon: <CalendarPerson24Regular />,
   },
   {
     id: 'intervention',
@@ -127,6 +134,7 @@ export function App({ workbook, initialScreen = 'home' }: AppProps): React.JSX.E
         {screen === 'gaps' && <GapAnalysisScreen navigate={setScreen} />}
         {screen === 'intervention' && <InterventionScreen navigate={setScreen} />}
         {screen === 'checklist' && <ChecklistScreen navigate={setScreen} />}
+        {screen === 'outcomes' && <OutcomesScreen navigate={setScreen} />}
       </main>
     </WorkbookProvider>
   );
