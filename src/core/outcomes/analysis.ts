@@ -306,7 +306,7 @@ function fmt(x: number, digits = 1): string {
 /** One line in plain words for a result. */
 export function describeResult(r: OutcomeResult): string {
   const who = r.group === 'all' ? 'Disadvantaged pupils' : r.group === 'long-term' ? 'Long-term disadvantaged pupils' : 'Pupils disadvantaged some of the time';
-  const label = OUTCOME_LABELS[r.measure].replace(/ \(.*\)$/, '').toLowerCase();
+  const label = r.measure === 'neet' ? 'NEET' : OUTCOME_LABELS[r.measure].replace(/ \(.*\)$/, '').replace(/ per 100 pupils$/, '').toLowerCase();
   const unit = r.statistic === 'count' ? ' per 100 pupils' : '%';
   const gapUnit = r.statistic === 'count' ? ' per 100 pupils' : ' percentage points';
   const sign = r.gap > 0 ? 'higher' : 'lower';
