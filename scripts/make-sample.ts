@@ -169,6 +169,56 @@ function messUp(rows: CellValue[][]): void {
   rows[Math.floor(random() * rows.length)][col('Sci Spr')] = 'n/a';
 }
 
+// ----- attendance, suspensions, long-term disadvantage and destinations -----
+
+/** Its own generator, so the columns above keep exactly the values they had before these were added. */
+const outcomeRandom = seededRandom(20261202);
+const outcomeNormal = (): number => Math.sqrt(-2 * Math.log(1 - outcomeRandom())) * Math.cos(2 * Math.PI * outcomeRandom());
+const outcomeChance = (p: number): boolean => outcomeRandom() < p;
+
+/** Leavers' destinations as a school's export words them (mapped by the user on the outcomes screen). */
+const DESTINATIONS_SUSTAINED = ['Sixth Form', 'FE College', 'Apprenticeship', 'Employment with training'];
+const DESTINATIONS_OTHER = ['Not sustained', 'NEET', 'Not known'];
+
+/**
+ * Adds outcome columns to a year table, after the existing ones: attendance (Years 7 and 8 as a
+ * percentage with a few messy cells; Year 9 as sessions possible and attended), suspensions per
+ * pupil, the share of time eligible for free school meals (most disadvantaged pupils some of the
+ * time, about a third of them long-term) and, for Year 9, a destination. Disadvantaged pupils
+ * attend less and are suspended more often, as nationally.
+ */
+function addOutcomes(table: CellValue[][], year: number): CellValue[][] {
+  const [headers, ...rows] = table;
+  const pp = headers.indexOf('PP');
+  const sessions = year === 9;
+  const added = [...(sessions ? ['Sessions Possible', 'Sessions Attended'] : ['Attendance %']), 'Suspensions', 'FSM % of Time', ...(year === 9 ? ['Destination'] : [])];
+  const out: CellValue[][] = [[...headers, ...added]];
+  rows.forEach((row, k) => {
+    const dis = row[pp] === 'Y';
+    const absence = clamp(Math.exp(Math.log(dis ? 0.085 : 0.05) + 0.75 * outcomeNormal()), 0, 0.7);
+    const extra: CellValue[] = [];
+    if (sessions) {
+      const possible = outcomeChance(0.05) ? 260 + Math.round(40 * outcomeRandom()) : 330;
+      extra.push(possible, Math.round(possible * (1 - absence)));
+    } else {
+      const pct = Math.round((1 - absence) * 1000) / 10;
+      const messy = k % 45;
+      extra.push(messy === 7 ? `${pct}%` : messy === 19 ? null : messy === 33 ? 'n/a' : pct);
+    }
+    const rate = (dis ? 0.12 : 0.04) * (1 + 4 * absence);
+    const suspended = outcomeChance(rate) ? 1 + (outcomeChance(0.3) ? 1 : 0) + (outcomeChance(0.1) ? 1 : 0) : 0;
+    extra.push(suspended);
+    extra.push(dis ? (outcomeChance(0.35) ? 100 : Math.round(15 + 70 * outcomeRandom())) : 0);
+    if (year === 9) {
+      const sustained = outcomeChance(dis ? 0.82 : 0.93);
+      const words = sustained ? DESTINATIONS_SUSTAINED : DESTINATIONS_OTHER;
+      extra.push(words[Math.floor(outcomeRandom() * words.length)]);
+    }
+    out.push([...row, ...extra]);
+  });
+  return out;
+}
+
 // ----- the "Try the formulas" sheet -----
 
 const LAST = PUPILS_PER_YEAR + 1;
@@ -374,7 +424,7 @@ async function writeXlsx(model: WorkbookModel, computed: MemoryWorkbook, placed:
 }
 
 async function main(): Promise<void> {
-  const years = [7, 8, 9].map((y) => sheetFor(`Year ${y}`, makeYear(y), `Year${y}`, COLUMN_WIDTHS));
+  const years = [7, 8, 9].map((y) => sheetFor(`Year ${y}`, addOutcomes(makeYear(y), y), `Year${y}`, COLUMN_WIDTHS));
   const { values, placed } = formulasSheet();
   const tryIt = sheetFor('Try the formulas', values, null, [150, 420, 100, 80, 20, 110, 110, 110, 20, 90]);
   const model: WorkbookModel = { sheets: [...years, ...beyondOneYear(), tryIt], activeSheet: 'Year 9', selection: { sheet: 'Year 9', row: 0, col: 0, rows: 1, cols: 1 }, state: {} };

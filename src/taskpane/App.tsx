@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowLeft20Regular, ChartMultiple24Regular, DataLine24Regular, DataScatter24Regular, DataTrending24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { ArrowLeft20Regular, CalendarPerson24Regular, ChartMultiple24Regular, DataLine24Regular, DataScatter24Regular, DataTrending24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { WorkbookProvider } from './workbookContext';
 import type { WorkbookPort } from '../workbook/port';
 import type { ScreenId } from './screens/types';
@@ -23,6 +23,7 @@ import { InterventionScreen } from './screens/InterventionScreen';
 import { ChecklistScreen } from './screens/ChecklistScreen';
 import { TrendScreen } from './screens/TrendScreen';
 import { TrustScreen } from './screens/TrustScreen';
+import { OutcomesScreen } from './screens/OutcomesScreen';
 
 const useStyles = makeStyles({
   root: {
@@ -53,6 +54,12 @@ const JOBS: Job[] = [
     title: 'Gap analysis',
     description: 'How far disadvantaged pupils (and SEND, EAL, other groups) are behind, subject by subject, with honest intervals for small groups.',
     icon: <ChartMultiple24Regular />,
+  },
+  {
+    id: 'outcomes',
+    title: 'Attendance and destinations',
+    description: 'Attendance, persistent absence, suspensions and destinations of disadvantaged pupils against their peers, with long-term disadvantage shown apart.',
+    icon: <CalendarPerson24Regular />,
   },
   {
     id: 'intervention',
@@ -143,6 +150,7 @@ export function App({ workbook, initialScreen = 'home' }: AppProps): React.JSX.E
         {screen === 'checklist' && <ChecklistScreen navigate={setScreen} />}
         {screen === 'trend' && <TrendScreen navigate={setScreen} />}
         {screen === 'trust' && <TrustScreen navigate={setScreen} />}
+        {screen === 'outcomes' && <OutcomesScreen navigate={setScreen} />}
       </main>
     </WorkbookProvider>
   );

@@ -15,6 +15,7 @@
 import type { Grid } from '../cells';
 import { profileColumn, type ColumnProfile } from './values';
 import type { ColumnRole, DetectedColumn } from './column';
+import { outcomeKindOfHeader } from './outcomeKinds';
 
 export type { ColumnRole, DetectedColumn } from './column';
 
@@ -79,6 +80,7 @@ function detectOne(index: number, header: string, rows: Grid): DetectedColumn {
     }
     return done(rule.role, `The header "${header}" reads as ${rule.what}.`);
   }
+  if (outcomeKindOfHeader(header)) return done('ignore', 'An outcome (attendance, suspensions, destinations or time on free school meals): used by "Attendance and destinations", not as an assessment.');
   if (p.filled === 0) return done('ignore', 'The column is empty.');
   if (p.send) return done('send', 'The values are SEND codes (N, K, E).');
   if (p.flag) return done('ignore', 'A yes/no column with an unfamiliar header: choose it as the disadvantaged or intervention column if that is what it marks.');

@@ -12,3 +12,4 @@ export {
 export { detectAssessmentPoints, splitAssessmentHeader, type AssessmentPoint, type AssessmentSubject } from './points';
 export { profileColumn, PROFILE_ROWS, type ColumnProfile } from './values';
 export { defaultThreshold, THRESHOLDS } from './threshold';
+export { detectOutcomeColumns, defaultOutcomeChoice, outcomeKindOfHeader, OUTCOME_KINDS, OUTCOME_KIND_LABELS, type OutcomeChoice, type OutcomeColumn, type OutcomeKind } from './outcomeKinds';

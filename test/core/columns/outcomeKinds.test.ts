@@ -1,0 +1,32 @@
+import { defaultOutcomeChoice, detectOutcomeColumns, outcomeKindOfHeader } from '../../../src/core/columns/outcomeKinds';
+import { detectColumns } from '../../../src/core/columns/detect';
+
+describe('detectOutcomeColumns', () => {
+  const headers = ['UPN', 'PP', 'Attendance %', 'Sessions Possible', 'Sessions Attended', 'PA Flag', 'Suspensions', 'Excluded', 'Destination', 'FSM % of Time', 'FSM Terms', 'Terms in School', 'Eng Aut'];
+  const rows = [
+    ['A1', 'Y', '95%', 330, 300, 'Y', 2, 'N', 'Sixth Form', 100, 12, 12, '5+'],
+    ['A2', null, 0.97, 330, 320, null, 0, 'N', 'College', 0, 0, 12, 6],
+    ['A3', null, 'n/a', 320, 310, 'N', 0, 'Y', 'NEET', 40, 4, 10, 4],
+  ];
+  it('finds each kind from header and values', () => {
+    expect(detectOutcomeColumns(headers, rows).map((c) => `${c.header}:${c.kind}`)).toEqual([
+      'Attendance %:attendance', 'Sessions Possible:sessionsPossible', 'Sessions Attended:sessionsAttended', 'PA Flag:persistentAbsence', 'Suspensions:suspensions',
+      'Excluded:exclusions', 'Destination:destination', 'FSM % of Time:fsmShare', 'FSM Terms:fsmTerms', 'Terms in School:termsInSchool',
+    ]);
+    expect(defaultOutcomeChoice(detectOutcomeColumns(headers, rows))).toMatchObject({ attendance: 2, suspensions: 6, destination: 8 });
+  });
+
+  it('does not offer a column whose values do not fit its header', () => {
+    expect(detectOutcomeColumns(['Suspensions'], [['lots'], ['some']])).toEqual([]);
+    expect(detectOutcomeColumns(['Attendance'], [['good'], ['poor']])).toEqual([]);
+  });
+
+  it('keeps outcome columns out of the assessments, leaving other roles as they were', () => {
+    const roles = detectColumns(headers, rows).map((c) => c.role);
+    expect(roles[2]).toBe('ignore');
+    expect(roles[9]).toBe('ignore');
+    expect(roles[12]).toBe('assessment');
+    expect(roles[1]).toBe('disadvantaged');
+    expect(outcomeKindOfHeader('PA Band')).toBeUndefined();
+  });
+});
