@@ -209,7 +209,7 @@ function activityOf(e: EvaluationEvidence, ref: string, tiers: Record<string, Ti
   const budgetedCost = e.costPerPupil !== null && e.pupils !== null ? Math.round(e.costPerPupil * e.pupils * 100) / 100 : null;
   const costText =
     budgetedCost !== null && e.costPerPupil !== null
-      ? `${money(budgetedCost)} (${money(e.costPerPupil)} per pupil for ${e.pupils} pupils)`
+      ? `${money(budgetedCost)} (${money(e.costPerPupil)} per pupil for the ${e.pupils} pupils evaluated)`
       : e.costPerPupil !== null
         ? `${money(e.costPerPupil)} per pupil`
         : 'Cost not recorded in the register';
