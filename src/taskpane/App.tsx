@@ -14,13 +14,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowLeft20Regular, ChartMultiple24Regular, DataTrending24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { ArrowLeft20Regular, ChartMultiple24Regular, DataTrending24Regular, DocumentText24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { WorkbookProvider } from './workbookContext';
 import type { WorkbookPort } from '../workbook/port';
 import type { ScreenId } from './screens/types';
 import { GapAnalysisScreen } from './screens/GapAnalysisScreen';
 import { InterventionScreen } from './screens/InterventionScreen';
 import { ChecklistScreen } from './screens/ChecklistScreen';
+import { PupilPremiumScreen } from './screens/PupilPremiumScreen';
 
 const useStyles = makeStyles({
   root: {
@@ -63,6 +64,12 @@ const JOBS: Job[] = [
     title: 'Closing-the-gap checklist',
     description: "Review the school's work against the eleven-point leaders' checklist, with evidence and next steps.",
     icon: <TaskListLtr24Regular />,
+  },
+  {
+    id: 'pupilPremium',
+    title: 'Pupil Premium statement',
+    description: "Draft the DfE strategy statement from this workbook's gap report, evaluations and checklist; re-draft without losing your edits.",
+    icon: <DocumentText24Regular />,
   },
 ];
 
@@ -127,6 +134,7 @@ export function App({ workbook, initialScreen = 'home' }: AppProps): React.JSX.E
         {screen === 'gaps' && <GapAnalysisScreen navigate={setScreen} />}
         {screen === 'intervention' && <InterventionScreen navigate={setScreen} />}
         {screen === 'checklist' && <ChecklistScreen navigate={setScreen} />}
+        {screen === 'pupilPremium' && <PupilPremiumScreen navigate={setScreen} />}
       </main>
     </WorkbookProvider>
   );
