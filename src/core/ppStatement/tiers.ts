@@ -6,7 +6,7 @@
  * tier in the task pane; until then a default is guessed from the intervention's name, with the
  * words that led to it, so the guess is never silent.
  *
- * @example guessTier('Reading tutoring') // { tier: 'targeted', reason: 'its name mentions "tutoring"' }
+ * @example guessTier('Reading tutoring') // { tier: 'targeted', reason: 'its name mentions "reading"' }
  */
 
 export type Tier = 'teaching' | 'targeted' | 'wider';
