@@ -13,7 +13,7 @@ let s: PreviewSession;
 
 beforeAll(async () => {
   s = await openPreview();
-  await s.page.addStyleTag({ content: '[data-testid="preview-taskpane"]{width:320px !important;min-width:320px !important;max-width:320px !important}' });
+  await s.page.addStyleTag({ content: '[data-testid="preview-taskpane"]{width:320px !important;min-width:320px !important;max-width:320px !important;box-sizing:border-box !important}' });
 }, BROWSER_TIMEOUT);
 
 afterAll(async () => {
@@ -88,9 +88,9 @@ test('draft the statement from a gap analysis, two evaluations and a checklist r
   await page.keyboard.press('Enter');
   await expect(cell(`C${row}`).textContent()).resolves.toBe('Hillside Academy');
 
-  await expect(page.getByTestId('pp-draft').textContent()).resolves.toContain('Draft');
+  await expect(page.getByTestId('pp-draft').textContent()).resolves.toBe('Re-draft the statement');
   await page.getByTestId('pp-draft').click();
-  await page.getByText('Re-drafted').waitFor();
+  await page.getByTestId('pp-done').getByText('Re-drafted', { exact: true }).waitFor();
   await expect(cell(`C${row}`).textContent()).resolves.toBe('Hillside Academy');
   await expect(page.getByTestId('pp-tofill').textContent()).resolves.not.toContain('School name');
   await s.screenshot('pp-statement-redrafted', 'preview-taskpane');
