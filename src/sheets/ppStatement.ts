@@ -329,17 +329,21 @@ function numberOf(c: unknown): number | null {
   return Number.isNaN(x) ? null : x;
 }
 
+const WHOLE_GROUP = /^(disadvantaged|fsm6?|pp|pupil premium)( pupils)?( vs\.? (all )?(other|others|other pupils|non-disadvantaged))?$/i;
 const RATE_MEASURE = /absen|attend|suspen|exclu|\brate\b|%/i;
 
 /**
  * The disadvantaged gaps in a gap report's values (`gapFigures`), each with its group sizes read
- * from the same row's "n" columns; a figure repeated in a later table is counted once.
+ * from the same row's "n" columns; a figure repeated in a later table is counted once, and gaps of a
+ * sub-group of disadvantaged pupils (within a prior-attainment band or a set) are left out.
  */
 export function gapEvidence(values: ReadonlyArray<ReadonlyArray<CellValue>>): GapEvidence[] {
   const out: GapEvidence[] = [];
   const key = (g: { gap: number; lower: number | null; upper: number | null }) => [g.gap, g.lower, g.upper].map((x) => (x === null ? '' : x.toFixed(6))).join('|');
   const seen = new Set<string>();
   for (const f of gapFigures(values)) {
+    // The whole disadvantaged group against the rest; sub-groups (a prior band, a set) are not challenges of their own.
+    if (f.group !== null && !WHOLE_GROUP.test(f.group)) continue;
     if (seen.has(key(f))) continue;
     seen.add(key(f));
     const sizes = sizesOf(values, f.measure, f.gap);

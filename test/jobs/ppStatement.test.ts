@@ -4,7 +4,7 @@ import { runEvaluation } from '../../src/jobs/interventionEvaluation';
 import { saveChecklist } from '../../src/jobs/checklist';
 import { emptyState, withResponse } from '../../src/core/checklist/model';
 import { loadSampleWorkbook } from '../../src/preview/sampleLoader';
-import { PP_STATEMENT_SHEET, PP_TITLE_ROWS } from '../../src/sheets/ppStatement';
+import { gapEvidence, PP_STATEMENT_SHEET, PP_TITLE_ROWS } from '../../src/sheets/ppStatement';
 import { gradeValue } from '../../src/core/grades/scales';
 import type { MemoryWorkbook } from '../../src/workbook/memoryWorkbook';
 import type { CellValue } from '../../src/workbook/port';
@@ -127,5 +127,19 @@ describe('Pupil Premium statement job on the sample workbook', () => {
     const run = await draftPupilPremiumStatement(wb, {}, NOV);
     expect(run.sheetName).not.toBe(PP_STATEMENT_SHEET);
     expect(await wb.readSheetValues(PP_STATEMENT_SHEET)).toEqual([['Our draft']]);
+  });
+});
+
+describe('gap evidence read from a gap report', () => {
+  it('keeps the whole disadvantaged group, once, with its sizes, and leaves sub-groups out', () => {
+    const values: CellValue[][] = [
+      ['Assessment', 'Gap', 'CI half-width', 'CI lower', 'CI upper', 'Disadvantaged n', 'Others n', 'Note'],
+      ['Ma Sum', 0.44, 0.4, 0.04, 0.84, 47, 124, null],
+      [null],
+      ['Subject', 'Point', 'Assessment', 'Comparison', 'Focus n', 'Comparison n', 'Gap', 'CI lower', 'CI upper'],
+      ['Maths', 'Sum', 'Ma Sum', 'Disadvantaged vs others', 47, 124, 0.44, 0.04, 0.84],
+      ['Maths', 'Sum', 'Ma Sum', 'Disadvantaged (Low prior) vs others', 19, 48, 0.32, 0.04, 0.6],
+    ];
+    expect(gapEvidence(values)).toEqual([{ measure: 'Ma Sum', gap: 0.44, lower: 0.04, upper: 0.84, focusN: 47, otherN: 124, kind: 'points' }]);
   });
 });
