@@ -27,7 +27,7 @@ function found(ev: StatementEvidence): Array<{ key: string; text: string; ok: bo
     {
       key: 'gaps',
       ok: ev.gapReport !== null,
-      text: ev.gapReport ? `Gap report "${ev.gapReport.sheet}": ${clear} clear gap${clear === 1 ? '' : 's'} of ${ev.gaps.length} (the challenges)` : 'No gap report yet: run a gap analysis for the challenges and pupil numbers.',
+      text: ev.gapReport ? `Gap report "${ev.gapReport.sheet}": ${clear} of its ${ev.gaps.length} disadvantaged gap${ev.gaps.length === 1 ? ' is' : 's are'} clear (interval above zero): the challenges` : 'No gap report yet: run a gap analysis for the challenges and pupil numbers.',
     },
     {
       key: 'evaluations',
