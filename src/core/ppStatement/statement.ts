@@ -212,7 +212,7 @@ function activityOf(e: EvaluationEvidence, ref: string, tiers: Record<string, Ti
       ? `${money(budgetedCost)} (${money(e.costPerPupil)} per pupil for the ${e.pupils} pupils evaluated)`
       : e.costPerPupil !== null
         ? `${money(e.costPerPupil)} per pupil`
-        : 'Cost not recorded in the register';
+        : 'not recorded in the register';
   const evidenceParts: string[] = [];
   if (e.months !== null) evidenceParts.push(`Our evaluation (${e.date}): ${monthsWords(e.months)} additional progress${e.effect !== null ? `, effect size ${fmt(e.effect)}` : ''}`);
   else evidenceParts.push(`Our evaluation (${e.date}): no months' progress could be estimated`);
@@ -275,10 +275,12 @@ export function draftStatement(inputs: StatementInputs): StatementModel {
 
   const reviews: Review[] = latest.map((e, i) => {
     const verdict = verdictOf(e.criterionMet);
-    const crit = e.criterion ? `Success criterion: ${e.criterion}. ` : 'No success criterion was set. ';
-    const months = e.months !== null ? `${monthsWords(e.months)} additional progress` : "no months' progress could be estimated";
     const v = verdict === 'met' ? 'Met' : verdict === 'not met' ? 'Not met' : "Can't tell yet";
-    return { ref: `R${i + 1}`, name: e.name, date: e.date, verdict, text: `${v}. ${crit}Evaluated ${e.date}: ${months}.${e.verdict ? ` ${e.verdict}` : ''}` };
+    // The register's own verdict already names the criterion and the figures; without one, say them here.
+    const detail = e.verdict
+      ? e.verdict
+      : `${e.criterion ? `Success criterion: ${e.criterion}.` : 'No success criterion was set.'} ${e.months !== null ? `${monthsWords(e.months)} additional progress.` : "No months' progress could be estimated."}`;
+    return { ref: `R${i + 1}`, name: e.name, date: e.date, verdict, text: `${v}. Evaluated ${e.date}. ${detail}` };
   });
 
   const pupils = inputs.pupils && inputs.pupils.total > 0 ? { ...inputs.pupils, share: inputs.pupils.disadvantaged / inputs.pupils.total } : null;

@@ -67,8 +67,9 @@ describe('Pupil Premium statement model', () => {
     expect(m.overview.pupils?.share).toBeCloseTo(0.25, 12);
     expect(m.partA.activity.teaching.map((a) => [a.name, a.budgetedCost, a.challenges, a.confirmed])).toEqual([['Reading tutoring', 1200, 'C1', true]]);
     expect(m.partA.activity.wider.map((a) => a.name)).toEqual(['Attendance mentoring']);
-    expect(m.partA.activity.wider[0].costText).toBe('Cost not recorded in the register');
+    expect(m.partA.activity.wider[0].costText).toBe('not recorded in the register');
     expect(m.partB.reviews.map((r) => r.verdict)).toEqual(['met', "can't tell yet"]);
+    expect(m.partB.reviews[1].text).toBe("Can't tell yet. Evaluated 2026-07-01. No success criterion was set. 4 months' additional progress.");
     expect(m.partA.outcomes.map((o) => o.criterion)).toEqual(["at least 3 months' additional progress", 'Training (led by Head, reviewed by 2027-01-01)']);
   });
 });
