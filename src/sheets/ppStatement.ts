@@ -99,7 +99,7 @@ export function readStatementSheet(values: ReadonlyArray<ReadonlyArray<CellValue
     const cells = Array.from({ length: WIDTH }, (_, i) => (row[i + 1] === undefined || row[i + 1] === '' ? null : (row[i + 1] as CellValue)));
     if (/^[A-Z]{1,2}\d+$/.test(a)) {
       lines.set(a, { values: cells, filledBy: str(row[WIDTH + 1]).toLowerCase(), section });
-    } else if (a === '' && section !== null && !blankRow(cells) && !isSubHeading(cells)) {
+    } else if (a === '' && section !== null && !blankRow(cells) && !isSubHeading(cells) && !isEmptyNote(cells)) {
       const list = added.get(section) ?? [];
       list.push(cells);
       added.set(section, list);
@@ -302,6 +302,11 @@ function setFormula(blocks: Block[], row: number | undefined, formula: string): 
   if (row === undefined) return;
   const b = blocks.find((x) => x.row === row && x.col === 3);
   if (b) b.values = [[formula]];
+}
+
+/** The add-in's own "nothing here yet" line, which is not a row of the user's. */
+function isEmptyNote(cells: readonly CellValue[]): boolean {
+  return cells.slice(1).every((c) => c === null || c === '') && SECTION_ORDER.some((s) => same(cells[0], emptyNote(s)));
 }
 
 function emptyNote(s: SectionId): string {

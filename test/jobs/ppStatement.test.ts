@@ -130,6 +130,19 @@ describe('Pupil Premium statement job on the sample workbook', () => {
   });
 });
 
+describe('statement in a workbook without evidence yet', () => {
+  it('drafts the template with its input cells, and re-drafting does not copy the "nothing yet" lines', async () => {
+    const wb = loadSampleWorkbook();
+    const first = await draftPupilPremiumStatement(wb, {}, NOV);
+    expect(first.model.partA.challenges).toEqual([]);
+    const before = (await wb.readSheetValues(first.sheetName)) as CellValue[][];
+    await draftPupilPremiumStatement(wb, {}, NOV);
+    const after = (await wb.readSheetValues(first.sheetName)) as CellValue[][];
+    expect(after).toEqual(before);
+    expect(rowOf(after, 'P1')[3]).toBeNull();
+  });
+});
+
 describe('gap evidence read from a gap report', () => {
   it('keeps the whole disadvantaged group, once, with its sizes, and leaves sub-groups out', () => {
     const values: CellValue[][] = [
