@@ -243,6 +243,11 @@ export class ExcelWorkbook implements WorkbookPort {
         ws.pageLayout.orientation = 'Landscape';
         ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       }
+      if (spec.printFitToWidth) {
+        ws.pageLayout.orientation = 'Portrait';
+        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      }
+      if (spec.printTitleRows && spec.printTitleRows > 0) ws.pageLayout.setPrintTitleRows(`$1:$${spec.printTitleRows}`);
       if (spec.tabTone) ws.tabColor = TONE_FILLS[spec.tabTone];
       if (!replacing || mark?.isNullObject) ws.names.add(OWNED_MARK, ws.getRange('A1'), 'Made by Closing the Gap: the add-in may rewrite this sheet.');
       writeState(context, !stateSheet.isNullObject, { ...entries, [OWNED_SHEETS_KEY]: serialiseOwned(recordOwned(owned, sheetName)) });

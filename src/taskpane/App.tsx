@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowLeft20Regular, CalendarPerson24Regular, ChartMultiple24Regular, DataLine24Regular, DataScatter24Regular, DataTrending24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { ArrowLeft20Regular, CalendarPerson24Regular, ChartMultiple24Regular, DataLine24Regular, DataScatter24Regular, DataTrending24Regular, DocumentText24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { WorkbookProvider } from './workbookContext';
 import type { WorkbookPort } from '../workbook/port';
 import type { ScreenId } from './screens/types';
@@ -24,6 +24,7 @@ import { ChecklistScreen } from './screens/ChecklistScreen';
 import { TrendScreen } from './screens/TrendScreen';
 import { TrustScreen } from './screens/TrustScreen';
 import { OutcomesScreen } from './screens/OutcomesScreen';
+import { PupilPremiumScreen } from './screens/PupilPremiumScreen';
 
 const useStyles = makeStyles({
   root: {
@@ -84,6 +85,12 @@ const JOBS: Job[] = [
     title: 'Closing-the-gap checklist',
     description: "Review the school's work against the eleven-point leaders' checklist, with evidence and next steps.",
     icon: <TaskListLtr24Regular />,
+  },
+  {
+    id: 'pupilPremium',
+    title: 'Pupil Premium statement',
+    description: "Draft the DfE strategy statement from this workbook's gap report, evaluations and checklist; re-draft without losing your edits.",
+    icon: <DocumentText24Regular />,
   },
 ];
 
@@ -151,6 +158,7 @@ export function App({ workbook, initialScreen = 'home' }: AppProps): React.JSX.E
         {screen === 'trend' && <TrendScreen navigate={setScreen} />}
         {screen === 'trust' && <TrustScreen navigate={setScreen} />}
         {screen === 'outcomes' && <OutcomesScreen navigate={setScreen} />}
+        {screen === 'pupilPremium' && <PupilPremiumScreen navigate={setScreen} />}
       </main>
     </WorkbookProvider>
   );

@@ -38,6 +38,10 @@ export interface MemorySheet {
   columnWidths: number[];
   freezeRows: number;
   printLandscape: boolean;
+  /** Portrait, one page wide when printed. */
+  printFitToWidth?: boolean;
+  /** Top rows repeated on every printed page. */
+  printTitleRows?: number;
   tabTone: Tone | null;
   /** Set on sheets the add-in wrote (Excel: a sheet-level name); a sheet a user adds has none. */
   madeByAddIn?: boolean;

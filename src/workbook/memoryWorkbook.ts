@@ -299,6 +299,8 @@ export class MemoryWorkbook implements WorkbookPort {
     sheet.columnWidths = [...(spec.columnWidths ?? [])];
     sheet.freezeRows = spec.freezeRows ?? 0;
     sheet.printLandscape = spec.printLandscape ?? false;
+    sheet.printFitToWidth = spec.printFitToWidth ?? false;
+    sheet.printTitleRows = spec.printTitleRows ?? 0;
     sheet.tabTone = spec.tabTone ?? null;
 
     sheet.madeByAddIn = true;

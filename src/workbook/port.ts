@@ -145,6 +145,10 @@ export interface SheetSpec {
   freezeRows?: number;
   /** Landscape, fit to one page wide, for printing. */
   printLandscape?: boolean;
+  /** Portrait, fit to one page wide (as many pages tall as it needs), for printing. */
+  printFitToWidth?: boolean;
+  /** Repeat this many top rows at the top of every printed page. */
+  printTitleRows?: number;
   tabTone?: Tone;
   /** Make the sheet active after writing (default true). */
   activate?: boolean;

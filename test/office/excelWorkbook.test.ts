@@ -207,7 +207,15 @@ class FakeExcel {
         },
       },
       freezePanes: { freezeRows: (n: number) => self.calls.push(`freezeRows ${n}`), unfreeze: () => self.calls.push('unfreeze') },
-      pageLayout: {},
+      pageLayout: {
+        setPrintTitleRows: (rows: string) => self.calls.push(`printTitleRows ${rows}`),
+        set orientation(v: string) {
+          self.calls.push(`orientation ${v}`);
+        },
+        set zoom(z: unknown) {
+          self.calls.push(`zoom ${JSON.stringify(z)}`);
+        },
+      },
     };
     return ws;
   }
@@ -420,6 +428,17 @@ describe('writing', () => {
     const fake = new FakeExcel();
     await new ExcelWorkbook(fake.run).writeSheet({ name: 'T', mode: 'new', blocks: [{ row: 0, col: 0, values: [['1/2', '5+', 'Year 9', 12, "'=kept", 'TRUE']] }] });
     expect(fake.find('T')?.cells[0]).toEqual(['1/2', '5+', 'Year 9', 12, '=kept', 'TRUE']);
+  });
+});
+
+describe('printing', () => {
+  test('a sheet printed one page wide in portrait repeats its heading rows on every page', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet({ name: 'Statement', mode: 'new', blocks: [{ row: 0, col: 0, values: [['Title'], ['Headings']] }], printFitToWidth: true, printTitleRows: 2 });
+    expect(fake.calls).toContain('printTitleRows $1:$2');
+    expect(fake.calls).toContain('orientation Portrait');
+    expect(fake.calls).toContain('zoom {"horizontalFitToPages":1,"verticalFitToPages":0}');
   });
 });
 
