@@ -47,7 +47,8 @@ import {
   tableDescription,
   type SheetArea,
 } from '../workbook/sources';
-import { asTextCell, decodeState, encodeState } from '../workbook/stateCells';
+import { decodeState, encodeState } from '../workbook/stateCells';
+import { markedText, toExcelValue } from '../workbook/cellText';
 import { INTERVAL_COLOUR, SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../workbook/palette';
 
 export const STATE_SHEET = 'CTG_State';
@@ -76,30 +77,7 @@ function fromExcel(values: unknown[][]): CellValue[][] {
   return values.map((row) => row.map((v) => (v === '' || v === undefined ? null : (v as CellValue))));
 }
 
-/**
- * Text Excel would not keep as typed when written: numbers, currency, percentages, dates and times
- * ("1/2", "9:30", "Mar 2026", "12-Sep"), booleans, error literals ("#N/A" becomes an error value),
- * and text starting with "+", "-" or "@" (Excel reads "-abc" or "+5" as a formula). Kept as text.
- */
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
-const COERCIBLE = new RegExp(
-  [
-    '^\\s*[-+@(]',
-    '^\\s*[\\d£$€]',
-    '^\\s*[.,]\\d',
-    '^\\s*(true|false)\\s*$',
-    '^\\s*#(null!|div/0!|value!|ref!|name\\?|num!|n/a|spill!|calc!|getting_data|field!|blocked!|connect!|busy!|unknown!)\\s*$',
-    `^\\s*${MONTH}[\\s\\-/.,]*\\d`,
-  ].join('|'),
-  'i',
-);
-
-/** A value as written to Excel: null as "", text that Excel would convert protected by an apostrophe. */
-function toExcel(v: CellValue): string | number | boolean {
-  if (v === null) return '';
-  if (typeof v === 'string' && !v.startsWith('=') && !v.startsWith("'") && COERCIBLE.test(v)) return asTextCell(v);
-  return v;
-}
+const toExcel = toExcelValue;
 
 type Rect = SheetArea;
 
@@ -360,7 +338,7 @@ function writeState(context: Excel.RequestContext, exists: boolean, entries: Rec
     sheet = context.workbook.worksheets.add(STATE_SHEET);
     sheet.visibility = 'VeryHidden';
   }
-  const rows = encodeState(entries).map((r) => r.map((v) => (typeof v === 'string' ? asTextCell(v) : v === null ? '' : v)));
+  const rows = encodeState(entries).map((r) => r.map((v) => (typeof v === 'string' ? markedText(v) : v === null ? '' : v)));
   sheet.getRangeByIndexes(0, 0, rows.length, 3).values = rows;
 }
 

@@ -26,6 +26,7 @@ import {
   columnIndex,
 } from '../core/checklist/layout';
 import { cellAddress } from '../workbook/a1';
+import { textCell } from '../workbook/cellText';
 import { responseOf, scoresOf, statementsOf, type ChecklistState, type ItemResponse } from '../core/checklist/model';
 import { ratingPoints } from '../core/checklist/score';
 import { FORMATS, num } from './common';
@@ -36,14 +37,8 @@ export const RATING_KEY_WORDS = ['Not started', 'Developing', 'Emerging', 'Estab
 /** 0-based column of the rating key (K), one blank column after the table. */
 export const KEY_COL = COLUMNS.length + 1;
 
-/**
- * Text for a cell, protected so Excel keeps it as text: a note starting with "=", "+", "-" or "@"
- * (a bulleted list, say) would otherwise be taken for a formula.
- */
-export function asCellText(s: string): CellValue {
-  if (s === '') return null;
-  return /^[=+\-@]/.test(s) && Number.isNaN(readScore(s)) ? `'${s}` : s;
-}
+/** People's text for a cell (the one rule in `workbook/cellText.ts`). */
+export const asCellText = textCell;
 
 function ratingCell(rating: string | null): CellValue {
   if (rating === null) return null;
@@ -105,7 +100,7 @@ export function buildChecklistSheet(state: ChecklistState, opts: ChecklistSheetO
   statements.forEach((s, i) => {
     const r = responseOf(state, s.id);
     const d = cellAddress(first + i, col('Rating'));
-    fixed.push([areaOf(s.area).name, s.number, `${s.title}\n${s.text}`]);
+    fixed.push([areaOf(s.area).name, s.number, textCell(`${s.title}\n${s.text}`)]);
     ratings.push([ratingCell(r.rating)]);
     points.push([
       `=IF(TRIM(${d})="","",IFERROR(VLOOKUP(TRIM(${d}),${keyRange},2,FALSE),IF(AND(ISNUMBER(${d}),${d}>=0,${d}<=3),${d},NA())))`,

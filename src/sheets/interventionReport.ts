@@ -7,6 +7,7 @@
  * colleague without the add-in can read them. Builders are pure: they return a `SheetSpec`.
  */
 import type { Block, CellValue, ChartSpec, SheetSpec, TableData } from '../workbook/port';
+import { shownText, textCell } from '../workbook/cellText';
 import { valueError } from '../core/errors';
 import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
@@ -342,16 +343,20 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
 
   const col = (name: string) => headers.findIndex((x) => sameHeader(x, name));
   const sheetCol = col('Sheet');
-  // A link read back arrives as its shown text: write it again as a link.
+  // Text read back is written back as that text (one reading "=..." stays text); a link read back
+  // arrives as its shown text: write it again as a link.
   for (const r of earlier) {
+    r.forEach((v, i) => {
+      if (typeof v === 'string') r[i] = textCell(v);
+    });
     const v = r[sheetCol];
-    if (typeof v === 'string' && v.trim() !== '' && !v.startsWith('=')) r[sheetCol] = sheetLink(v.trim());
+    if (typeof v === 'string' && v.trim() !== '') r[sheetCol] = sheetLink(shownText(v).trim());
   }
 
   const o = e.overall;
   const mine: Record<(typeof REGISTER_COLUMNS)[number], CellValue> = {
     Evaluated: isoDate(now),
-    Intervention: e.name,
+    Intervention: textCell(e.name),
     Start: e.start,
     End: e.end,
     Design: e.designText,

@@ -26,7 +26,7 @@ function pieces(value: string, size: number): string[] {
 
 /**
  * State entries as sheet rows (header first). Text cells should be written with a leading
- * apostrophe or in Text format so Excel keeps them as text: see `asTextCell`.
+ * apostrophe so Excel keeps them as text: see `markedText` in cellText.ts.
  *
  * @example encodeState({ a: "x" }) // [["Key","Part","Value"], ["a", 1, "x"]]
  */
@@ -53,9 +53,4 @@ export function decodeState(values: ReadonlyArray<ReadonlyArray<unknown>> | null
   const out: Record<string, string> = {};
   for (const [key, list] of parts) out[key] = list.sort((a, b) => a.n - b.n).map((p) => p.text).join('');
   return out;
-}
-
-/** Text written so Excel stores it as text exactly (not a number, date or formula). */
-export function asTextCell(text: string): string {
-  return `'${text}`;
 }

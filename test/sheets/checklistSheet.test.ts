@@ -1,3 +1,4 @@
+import { toExcelValue } from '../../src/workbook/cellText';
 import {
   RATING_KEY_WORDS,
   asCellText,
@@ -90,7 +91,9 @@ describe('the Checklist sheet', () => {
 
   test('text that Excel would take for a formula is kept as text', () => {
     expect(asCellText('=SUM(A1)')).toBe("'=SUM(A1)");
-    expect(asCellText('- bullet')).toBe("'- bullet");
+    // A leading sign is protected where the value is sent to Excel (one rule, workbook/cellText.ts).
+    expect(toExcelValue(asCellText('- bullet'))).toBe("'- bullet");
+    expect(asCellText("'Tis")).toBe("''Tis");
     expect(asCellText('-5')).toBe('-5');
     expect(asCellText('')).toBeNull();
     expect(asCellText('Survey')).toBe('Survey');
