@@ -7,7 +7,7 @@
  * colleague without the add-in can read them. Builders are pure: they return a `SheetSpec`.
  */
 import type { Block, CellValue, ChartSpec, SheetSpec, TableData } from '../workbook/port';
-import { shownText, textCell } from '../workbook/cellText';
+import { textCell } from '../workbook/cellText';
 import { valueError } from '../core/errors';
 import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
@@ -346,11 +346,11 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
   // Text read back is written back as that text (one reading "=..." stays text); a link read back
   // arrives as its shown text: write it again as a link.
   for (const r of earlier) {
-    r.forEach((v, i) => {
-      if (typeof v === 'string') r[i] = textCell(v);
-    });
     const v = r[sheetCol];
-    if (typeof v === 'string' && v.trim() !== '') r[sheetCol] = sheetLink(shownText(v).trim());
+    r.forEach((x, i) => {
+      if (typeof x === 'string' && i !== sheetCol) r[i] = textCell(x);
+    });
+    if (typeof v === 'string' && v.trim() !== '' && !v.startsWith('=')) r[sheetCol] = sheetLink(v.trim());
   }
 
   const o = e.overall;
