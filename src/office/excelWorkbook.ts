@@ -31,7 +31,7 @@ import type {
   WriteResult,
 } from '../workbook/port';
 import { sheetRangeAddress } from '../workbook/a1';
-import { blockCells, isFormula, toTableData } from '../workbook/grid';
+import { areasAround, blockCells, cellKey, isFormula, keptCells, piecesAround, toTableData } from '../workbook/grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
 import { isOwnedName, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
 import {
@@ -185,6 +185,8 @@ export class ExcelWorkbook implements WorkbookPort {
       const mark = replacing ? target.names.getItemOrNullObject(OWNED_MARK).load('name') : null;
       const charts = replacing ? target.charts.load('items/name') : null;
       const stateRange = stateSheet.isNullObject ? null : stateSheet.getUsedRangeOrNullObject(true).load('values');
+      const userAreas = replacing ? (spec.userCells ?? []).filter((a) => a.rows > 0 && a.cols > 0) : [];
+      const userRanges = userAreas.map((a) => target.getRangeByIndexes(a.row, a.col, a.rows, a.cols).load('values'));
       await context.sync();
 
       const entries = stateRange && !stateRange.isNullObject ? decodeState(stateRange.values) : {};
@@ -195,22 +197,30 @@ export class ExcelWorkbook implements WorkbookPort {
       // 3. Everything written in one batch.
       let ws: Excel.Worksheet;
       let sheetName: string;
+      let kept = new Set<string>();
       let takenTables = tables.items.map((t) => t.name);
       if (replacing) {
         ws = target;
         sheetName = target.name;
-        for (const t of tables.items) if (sameName(t.worksheet.name, sheetName)) t.delete();
+        kept = keptCells(userAreas, spec.blocks, (r, c) => {
+          const i = userAreas.findIndex((a) => r >= a.row && r < a.row + a.rows && c >= a.col && c < a.col + a.cols);
+          const v = i < 0 ? undefined : (userRanges[i].values[r - userAreas[i].row]?.[c - userAreas[i].col] as CellValue | undefined);
+          return v;
+        });
+        // A table is unmade without deleting its cells when people's cells inside it are kept.
+        for (const t of tables.items) if (sameName(t.worksheet.name, sheetName)) (kept.size > 0 ? t.convertToRange() : t.delete());
         takenTables = tables.items.filter((t) => !sameName(t.worksheet.name, sheetName)).map((t) => t.name);
         for (const c of charts?.items ?? []) c.delete();
         const all = ws.getRange();
         all.conditionalFormats.clearAll();
-        all.clear('All');
+        if (kept.size === 0) all.clear('All');
+        else for (const a of areasAround(kept)) ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).clear('All');
         ws.freezePanes.unfreeze();
       } else {
         sheetName = spec.mode === 'replace' ? wanted : uniqueSheetName(spec.name, names);
         ws = context.workbook.worksheets.add(sheetName);
       }
-      const extent = writeBlocks(ws, sheetName, spec.blocks, takenTables);
+      const extent = writeBlocks(ws, sheetName, spec.blocks, takenTables, kept);
       for (const cf of spec.conditionalFormats ?? []) addConditionalFormat(ws, cf);
       for (const chart of spec.charts ?? []) addChart(ws, chart);
       (spec.columnWidths ?? []).forEach((w, c) => {
@@ -351,14 +361,25 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (f.fill !== undefined) range.format.fill.color = f.fill;
 }
 
-/** Queues every block: one values (or formulas) matrix per block, then its formats and table. */
-function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], takenTables: string[]): { rows: number; cols: number } {
+/**
+ * Queues every block: one values (or formulas) matrix per block, then its formats and table. A
+ * block holding kept cells (people's, see `keptCells`) is written in pieces around them.
+ */
+function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], takenTables: string[], kept: ReadonlySet<string> = new Set()): { rows: number; cols: number } {
   let rowsUsed = 0;
   let colsUsed = 0;
   blocks.forEach((b, i) => {
     const cells = blockCells(b, i, sheetName);
     if (!cells) return;
     const { values, rows, cols } = cells;
+    const touchesKept = kept.size > 0 && values.some((line, r) => line.some((_, c) => kept.has(cellKey(b.row + r, b.col + c))));
+    if (touchesKept) {
+      writeBlocks(ws, sheetName, piecesAround({ ...b, values }, kept), takenTables);
+      if (b.table) addTable(ws, b, rows, cols, takenTables);
+      rowsUsed = Math.max(rowsUsed, b.row + rows);
+      colsUsed = Math.max(colsUsed, b.col + cols);
+      return;
+    }
     const range = ws.getRangeByIndexes(b.row, b.col, rows, cols);
     const matrix = values.map((r) => r.map(toExcel));
     if (values.some((r) => r.some(isFormula))) range.formulas = matrix;
@@ -382,17 +403,20 @@ function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], ta
       r = end;
     }
     if (b.headerStyle) applyStyle(ws.getRangeByIndexes(b.row, b.col, 1, cols), b.headerStyle);
-    if (b.table) {
-      const name = uniqueTableName(b.table.name, takenTables);
-      takenTables.push(name);
-      const table = ws.tables.add(ws.getRangeByIndexes(b.row, b.col, Math.max(rows, 2), cols), true);
-      table.name = name;
-      table.style = b.table.style ?? 'TableStyleLight9';
-    }
+    if (b.table) addTable(ws, b, rows, cols, takenTables);
     rowsUsed = Math.max(rowsUsed, b.row + rows);
     colsUsed = Math.max(colsUsed, b.col + cols);
   });
   return { rows: rowsUsed, cols: colsUsed };
+}
+
+function addTable(ws: Excel.Worksheet, b: Block, rows: number, cols: number, takenTables: string[]): void {
+  if (!b.table) return;
+  const name = uniqueTableName(b.table.name, takenTables);
+  takenTables.push(name);
+  const table = ws.tables.add(ws.getRangeByIndexes(b.row, b.col, Math.max(rows, 2), cols), true);
+  table.name = name;
+  table.style = b.table.style ?? 'TableStyleLight9';
 }
 
 function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat): void {

@@ -182,6 +182,8 @@ export function buildChecklistSheet(state: ChecklistState, opts: ChecklistSheetO
     printLandscape: true,
     tabTone: 'good',
     activate: opts.activate ?? false,
+    // Rating to Review date are colleagues' cells: a link or formatting there survives a re-save.
+    userCells: n > 0 ? [{ row: first, col: col('Rating'), rows: 1, cols: 1 }, { row: first, col: col('Evidence'), rows: 1, cols: 4 }].map((a) => ({ ...a, rows: n })) : [],
   };
 }
 

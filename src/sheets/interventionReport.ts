@@ -404,5 +404,11 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
     columnWidths: headers.map((hd) => (sameHeader(hd, 'Verdict') || sameHeader(hd, 'Design') ? 280 : sameHeader(hd, 'Notes') ? 220 : 100)),
     freezeRows: REGISTER_TABLE_ROW + 1,
     activate: false,
+    // Notes and the columns colleagues added, on the rows already there, are theirs: left as they are.
+    userCells: headers
+      .map((hd, c) => ({ hd, c }))
+      .filter(({ hd }) => sameHeader(hd, 'Notes') || !REGISTER_COLUMNS.some((x) => sameHeader(hd, x)))
+      .map(({ c }) => ({ row: REGISTER_TABLE_ROW + 1, col: c, rows: earlier.length, cols: 1 }))
+      .filter((a) => a.rows > 0),
   };
 }

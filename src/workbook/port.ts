@@ -130,6 +130,13 @@ export interface SheetSpec {
   tabTone?: Tone;
   /** Make the sheet active after writing (default true). */
   activate?: boolean;
+  /**
+   * The cells people edit (0-based rectangles, e.g. a register's Notes column). When an existing
+   * sheet is replaced, a cell here whose content shows what the add-in would write (or stays
+   * blank) is left exactly as it is: a colleague's formula, hyperlink and formatting survive. The
+   * add-in rewrites only the other cells.
+   */
+  userCells?: Array<{ row: number; col: number; rows: number; cols: number }>;
 }
 
 export interface WriteResult {

@@ -8,6 +8,9 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { ExcelWorkbook, OWNED_MARK, STATE_SHEET, planChunks, type BatchRunner } from '../../src/office/excelWorkbook';
 import type { CellValue, SheetSpec } from '../../src/workbook/port';
+import { buildChecklistSheet } from '../../src/sheets/checklistSheet';
+import { addCustom, emptyState, withResponse, type ChecklistState } from '../../src/core/checklist/model';
+import { FIRST_ITEM_ROW, columnIndex } from '../../src/core/checklist/layout';
 
 const NOT_LOADED = 'Error, property was not loaded';
 
@@ -47,6 +50,8 @@ class FakeExcel {
   series: Array<{ name: string; one: any }> = [];
   /** Every matrix written to `values` or `formulas`, as sent to Excel. */
   written: unknown[][][] = [];
+  /** Every rectangle a write, a clear or a format reached. */
+  touches: Array<{ kind: string; sheet: string; row: number; col: number; rows: number; cols: number }> = [];
   /** The user's selection: a rectangle, or several separate areas (which Excel refuses to read). */
   selection: { sheet: string; row: number; col: number; rows: number; cols: number } | 'several areas' | null = null;
   private pending: Array<() => void> = [];
@@ -91,7 +96,12 @@ class FakeExcel {
     };
     const tables = {
       get items() {
-        return self.tables.map((t) => ({ name: t.name, worksheet: { name: t.sheet.name }, delete: () => self.calls.push(`table.delete ${t.name}`) }));
+        return self.tables.map((t) => ({
+          name: t.name,
+          worksheet: { name: t.sheet.name },
+          delete: () => self.calls.push(`table.delete ${t.name}`),
+          convertToRange: () => self.calls.push(`table.convertToRange ${t.name}`),
+        }));
       },
       load: () => tables,
       getItemOrNullObject: (name: string) => {
@@ -212,7 +222,18 @@ class FakeExcel {
     const self = this;
     const loaded = new Set<string>();
     let snapshot: CellValue[][] | null = null;
+    const touch = (kind: string) => self.touches.push({ kind, sheet: s.name, row, col, rows, cols });
+    const recorder = (): any =>
+      new Proxy({} as Record<string, unknown>, {
+        get: (o, k: string) => (k in o ? o[k] : (o[k] = recorder())),
+        set: (o, k: string, v) => {
+          touch(`format.${k}`);
+          o[k] = v;
+          return true;
+        },
+      });
     const write = (kind: string) => (matrix: unknown[][]) => {
+      touch(kind);
       self.calls.push(`${kind} ${s.name} ${matrix.length}x${matrix[0]?.length ?? 0}`);
       self.written.push(matrix);
       self.pending.push(() => {
@@ -243,12 +264,16 @@ class FakeExcel {
         });
         return r;
       },
-      format: { font: {}, fill: {} },
+      format: recorder(),
       conditionalFormats: { add: (type: string) => (self.calls.push(`conditionalFormats.add ${type}`), { colorScale: {}, cellValue: { format: { fill: {} } } }), clearAll: () => self.calls.push('conditionalFormats.clearAll') },
       clear: (what: string) => {
         self.calls.push(`clear ${s.name} ${what}`);
+        touch(`clear ${what}`);
         self.pending.push(() => {
-          s.cells = [];
+          s.cells.forEach((line, i) => {
+            if (i >= row && i < row + rows) for (let j = col; j < Math.min(line.length, col + cols); j++) line[j] = null;
+          });
+          while (s.cells.length > 0 && s.cells[s.cells.length - 1].every((v) => v === null)) s.cells.pop();
         });
       },
     };
@@ -257,7 +282,12 @@ class FakeExcel {
     }
     Object.defineProperty(r, 'values', { get: () => (loaded.has('values') ? snapshot : NOT_LOADED), set: write('values') });
     Object.defineProperty(r, 'formulas', { set: write('formulas') });
-    Object.defineProperty(r, 'numberFormat', { set: (m: unknown[][]) => self.calls.push(`numberFormat ${m.length}x${m[0]?.length ?? 0}`) });
+    Object.defineProperty(r, 'numberFormat', {
+      set: (m: unknown[][]) => {
+        touch('numberFormat');
+        self.calls.push(`numberFormat ${m.length}x${m[0]?.length ?? 0}`);
+      },
+    });
     return r;
   }
 }
@@ -513,4 +543,69 @@ describe('state', () => {
 
 test('outside Excel every operation fails with a message saying where to run it', async () => {
   await expect(new ExcelWorkbook().listSheets()).rejects.toThrow(/not running inside Excel/);
+});
+
+describe('colleagues\' cells and people\'s text', () => {
+  const covers = (t: { sheet: string; row: number; col: number; rows: number; cols: number }, r: number, c: number) =>
+    t.sheet !== STATE_SHEET && r >= t.row && r < t.row + t.rows && c >= t.col && c < t.col + t.cols;
+
+  function review(evidence: string, owner: string): ChecklistState {
+    return withResponse(emptyState(), 'culture', { rating: 'Embedded', evidence, owner });
+  }
+
+  test('re-saving the Checklist leaves a colleague\'s hyperlink in Evidence and a formatted Owner cell untouched', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet(buildChecklistSheet(review('', 'Head'), { name: 'Checklist', mode: 'new', savedAt: '1' }));
+    const sheet = fake.find('Checklist') as FakeSheet;
+    const row = FIRST_ITEM_ROW; // the first statement ("culture")
+    const evidence = columnIndex('Evidence');
+    const owner = columnIndex('Owner');
+    const next = columnIndex('Next action');
+    // A colleague typed =HYPERLINK("https://school/policy","Policy") (its value reads "Policy") and made Owner bold.
+    sheet.cells[row][evidence] = 'Policy';
+    fake.touches = [];
+    // The add-in read "Policy" back into the review; this save also changes Next action.
+    const state = withResponse(review('Policy', 'Head'), 'culture', { nextAction: 'Governors' });
+    await wb.writeSheet(buildChecklistSheet(state, { name: 'Checklist', mode: 'replace', savedAt: '2' }));
+    expect(fake.touches.filter((t) => covers(t, row, evidence))).toEqual([]);
+    expect(fake.touches.filter((t) => covers(t, row, owner))).toEqual([]);
+    expect(sheet.cells[row][evidence]).toBe('Policy');
+    // The changed cell and the add-in's own cells are rewritten.
+    expect(fake.touches.some((t) => t.kind === 'values' && covers(t, row, next))).toBe(true);
+    expect(sheet.cells[row][next]).toBe('Governors');
+    expect(fake.touches.some((t) => /^(values|formulas)$/.test(t.kind) && covers(t, row, columnIndex('Points')))).toBe(true);
+    expect(fake.syncs).toBe(3 + 3); // the same three syncs per write as before
+  });
+
+  test('a register keeps the Notes cells of earlier rows; its table is unmade without deleting them', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    const spec = (notes: CellValue): SheetSpec => ({
+      name: 'Register',
+      mode: 'replace',
+      blocks: [{ row: 0, col: 0, values: [['Name', 'Notes'], ['Phonics', notes], ['Maths', null]], table: { name: 'Reg' } }],
+      userCells: [{ row: 1, col: 1, rows: 1, cols: 1 }],
+    });
+    await wb.writeSheet({ ...spec('See the minutes'), mode: 'new' });
+    fake.touches = [];
+    await wb.writeSheet(spec('See the minutes'));
+    expect(fake.touches.filter((t) => covers(t, 1, 1))).toEqual([]);
+    expect(fake.calls.some((c) => c.startsWith('table.convertToRange'))).toBe(true);
+    expect(fake.calls.some((c) => c.startsWith('table.delete'))).toBe(false);
+    expect(fake.find('Register')?.cells.slice(0, 3)).toEqual([['Name', 'Notes'], ['Phonics', 'See the minutes'], ['Maths', null]]);
+  });
+
+  test('a statement titled "=Reading" and a note starting with an apostrophe reach Excel as their text', async () => {
+    const fake = new FakeExcel();
+    let state = addCustom(emptyState(), { area: 'barriers', title: '=Reading', text: 'ages' });
+    state = withResponse(state, 'culture', { evidence: "'Tis the survey", owner: '=Head' });
+    await new ExcelWorkbook(fake.run).writeSheet(buildChecklistSheet(state, { name: 'Checklist', mode: 'new', savedAt: '1' }));
+    const sent = fake.written.flat(1);
+    expect(sent.some((line) => line.includes("'=Reading\nages"))).toBe(true);
+    expect(sent.some((line) => line.includes("''Tis the survey") && line.includes("'=Head"))).toBe(true);
+    const cells = (fake.find('Checklist') as FakeSheet).cells.flat();
+    expect(cells).toContain('=Reading\nages');
+    expect(cells).toContain("'Tis the survey");
+  });
 });
