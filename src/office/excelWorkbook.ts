@@ -208,7 +208,11 @@ export class ExcelWorkbook implements WorkbookPort {
           return v;
         });
         // A table is unmade without deleting its cells when people's cells inside it are kept.
-        for (const t of tables.items) if (sameName(t.worksheet.name, sheetName)) (kept.size > 0 ? t.convertToRange() : t.delete());
+        for (const t of tables.items) {
+          if (!sameName(t.worksheet.name, sheetName)) continue;
+          if (kept.size > 0) t.convertToRange();
+          else t.delete();
+        }
         takenTables = tables.items.filter((t) => !sameName(t.worksheet.name, sheetName)).map((t) => t.name);
         for (const c of charts?.items ?? []) c.delete();
         const all = ws.getRange();
