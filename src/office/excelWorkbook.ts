@@ -47,7 +47,7 @@ import {
   tableDescription,
   type SheetArea,
 } from '../workbook/sources';
-import { decodeState, encodeState } from '../workbook/stateCells';
+import { decodeState, planStateWrite } from '../workbook/stateCells';
 import { markedText, toExcelValue } from '../workbook/cellText';
 import { INTERVAL_COLOUR, SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../workbook/palette';
 
@@ -151,8 +151,9 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async saveState(key: string, value: string): Promise<void> {
     await this.run(async (context) => {
+      // Read just before writing, and only this key's row is written.
       const state = await readState(context);
-      writeState(context, state.exists, { ...state.entries, [key]: value });
+      writeState(context, state.exists, state.values, key, value);
       await context.sync();
     });
   }
@@ -189,7 +190,8 @@ export class ExcelWorkbook implements WorkbookPort {
       const userRanges = userAreas.map((a) => target.getRangeByIndexes(a.row, a.col, a.rows, a.cols).load('values'));
       await context.sync();
 
-      const entries = stateRange && !stateRange.isNullObject ? decodeState(stateRange.values) : {};
+      const stateValues: unknown[][] = stateRange && !stateRange.isNullObject ? stateRange.values : [];
+      const entries = decodeState(stateValues);
       const names = sheets.items.map((s) => s.name);
       const owned = parseOwned(entries[OWNED_SHEETS_KEY] ?? null).filter((o) => names.some((n) => sameName(n, o)));
       if (replacing && (mark?.isNullObject || !isOwnedName(owned, target.name))) throw notOwnedError(target.name, wanted);
@@ -237,7 +239,7 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       if (spec.tabTone) ws.tabColor = TONE_FILLS[spec.tabTone];
       if (!replacing || mark?.isNullObject) ws.names.add(OWNED_MARK, ws.getRange('A1'), 'Made by Closing the Gap: the add-in may rewrite this sheet.');
-      writeState(context, !stateSheet.isNullObject, { ...entries, [OWNED_SHEETS_KEY]: serialiseOwned(recordOwned(owned, sheetName)) });
+      writeState(context, !stateSheet.isNullObject, stateValues, OWNED_SHEETS_KEY, serialiseOwned(recordOwned(owned, sheetName)));
       if (spec.activate !== false) ws.activate();
       try {
         await context.sync();
@@ -332,28 +334,38 @@ async function readRect(context: Excel.RequestContext, rect: Rect, onProgress?: 
   return out;
 }
 
-async function readState(context: Excel.RequestContext): Promise<{ exists: boolean; entries: Record<string, string> }> {
+async function readState(context: Excel.RequestContext): Promise<{ exists: boolean; values: unknown[][]; entries: Record<string, string> }> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
   sheet.load('name');
   await context.sync();
-  if (sheet.isNullObject) return { exists: false, entries: {} };
+  if (sheet.isNullObject) return { exists: false, values: [], entries: {} };
   const used = sheet.getUsedRangeOrNullObject(true).load('values');
   await context.sync();
-  return { exists: true, entries: used.isNullObject ? {} : decodeState(used.values) };
+  const values = used.isNullObject ? [] : used.values;
+  return { exists: true, values, entries: decodeState(values) };
 }
 
-/** Queues the whole state as rows of the very hidden state sheet (created when absent). */
-function writeState(context: Excel.RequestContext, exists: boolean, entries: Record<string, string>): void {
+/**
+ * Queues the saving of one key into the very hidden state sheet (created when absent): only that
+ * key's row is written, as just read (see `planStateWrite`), so a co-author's keys are never erased.
+ */
+function writeState(context: Excel.RequestContext, exists: boolean, values: unknown[][], key: string, value: string): void {
   let sheet: Excel.Worksheet;
   if (exists) {
     sheet = context.workbook.worksheets.getItem(STATE_SHEET);
-    sheet.getRange().clear('Contents');
   } else {
     sheet = context.workbook.worksheets.add(STATE_SHEET);
     sheet.visibility = 'VeryHidden';
   }
-  const rows = encodeState(entries).map((r) => r.map((v) => (typeof v === 'string' ? markedText(v) : v === null ? '' : v)));
-  sheet.getRangeByIndexes(0, 0, rows.length, 3).values = rows;
+  const plan = planStateWrite(values, key, value);
+  if (plan.clearAll) sheet.getRange().clear('Contents');
+  const width = plan.cells.reduce((w, r) => Math.max(w, r.length), 0);
+  if (plan.clearCols > 0) sheet.getRangeByIndexes(plan.row, 0, plan.cells.length, plan.clearCols).clear('Contents');
+  const rows = plan.cells.map((r) => Array.from({ length: width }, (_, c) => {
+    const v = r[c];
+    return typeof v === 'string' ? markedText(v) : v === null || v === undefined ? '' : v;
+  }));
+  sheet.getRangeByIndexes(plan.row, 0, rows.length, width).values = rows;
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle): void {

@@ -525,7 +525,9 @@ describe('state', () => {
     await wb.saveState('small', '0042');
     const cells = fake.find(STATE_SHEET)?.cells ?? [];
     expect(cells.every((r) => r.every((v) => typeof v !== 'string' || v.length <= 32_767))).toBe(true);
-    expect(cells.filter((r) => r[0] === 'checklist')).toHaveLength(3);
+    // One row per key: the key, its number of pieces, then the pieces.
+    expect(cells.filter((r) => r[0] === 'checklist')).toHaveLength(1);
+    expect(cells.find((r) => r[0] === 'checklist')?.[1]).toBe(3);
     await expect(wb.loadState('checklist')).resolves.toBe(long);
     await expect(wb.loadState('small')).resolves.toBe('0042');
     await expect(wb.loadState('none')).resolves.toBeNull();
@@ -538,6 +540,53 @@ describe('state', () => {
     const first = fake.syncs;
     await wb.saveState('b', 'z'.repeat(100_000));
     expect([first, fake.syncs - first]).toEqual([2, 3]);
+  });
+});
+
+describe('state with co-authors', () => {
+  test('each save writes only its own row and never clears the sheet, so another author\'s keys survive', async () => {
+    const fake = new FakeExcel();
+    const anna = new ExcelWorkbook(fake.run);
+    const ben = new ExcelWorkbook(fake.run);
+    await anna.saveState('ctg.checklist', '{"step":1}');
+    await ben.saveState('ctg.evidence', '{"rows":2}');
+    fake.calls = [];
+    fake.touches = [];
+    await anna.saveState('ctg.checklist', '{"step":2}');
+    expect(fake.calls.filter((c) => c.startsWith(`clear ${STATE_SHEET}`))).toEqual([]);
+    expect(fake.touches.filter((t) => t.sheet === STATE_SHEET).map((t) => [t.kind, t.row, t.rows])).toEqual([['values', 1, 1]]);
+    await expect(ben.loadState('ctg.evidence')).resolves.toBe('{"rows":2}');
+    await expect(ben.loadState('ctg.checklist')).resolves.toBe('{"step":2}');
+    // A sheet written by the add-in records itself in its own row too.
+    await anna.writeSheet({ name: 'Report', mode: 'new', blocks: [{ row: 0, col: 0, values: [['r']] }] });
+    await expect(ben.loadState('ctg.evidence')).resolves.toBe('{"rows":2}');
+  });
+
+  test('a shorter value clears only the rest of its own row', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.saveState('a', 'x'.repeat(70_000));
+    await wb.saveState('b', 'keep');
+    fake.touches = [];
+    await wb.saveState('a', 'short');
+    expect(fake.touches.filter((t) => t.sheet === STATE_SHEET).map((t) => [t.kind, t.row, t.rows, t.cols])).toEqual([
+      ['clear Contents', 1, 1, 5],
+      ['values', 1, 1, 3],
+    ]);
+    await expect(wb.loadState('a')).resolves.toBe('short');
+    await expect(wb.loadState('b')).resolves.toBe('keep');
+  });
+
+  test('a state sheet in the earlier layout (one row per piece) still loads, and is rewritten once on save', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet(STATE_SHEET, [['Key', 'Part', 'Value'], ['ctg.checklist', 2, 'world'], ['ctg.checklist', 1, 'hello '], ['ctg.ownedSheets', 1, '["Checklist"]']], 'VeryHidden');
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(wb.loadState('ctg.checklist')).resolves.toBe('hello world');
+    await wb.saveState('ctg.other', 'x');
+    expect(fake.find(STATE_SHEET)?.cells[0]).toEqual(['Key', 'Pieces', 'Value']);
+    await expect(wb.loadState('ctg.checklist')).resolves.toBe('hello world');
+    await expect(wb.loadState('ctg.ownedSheets')).resolves.toBe('["Checklist"]');
+    await expect(wb.loadState('ctg.other')).resolves.toBe('x');
   });
 });
 
