@@ -33,7 +33,7 @@ import type {
 import { sheetRangeAddress } from '../workbook/a1';
 import { areasAround, blockCells, cellKey, isFormula, keptCells, piecesAround, toTableData } from '../workbook/grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
-import { isOwnedName, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
+import { isOwnedSheet, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
 import {
   emptySelectionSheetError,
   emptySheetError,
@@ -134,11 +134,11 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       if (ws.isNullObject) return false;
       const mark = ws.names.getItemOrNullObject(OWNED_MARK);
-      mark.load('name');
+      mark.load('name,comment');
       const state = stateSheet.isNullObject ? null : stateSheet.getUsedRangeOrNullObject(true).load('values');
       await context.sync();
       const owned = parseOwned(state && !state.isNullObject ? (decodeState(state.values)[OWNED_SHEETS_KEY] ?? null) : null);
-      return !mark.isNullObject && isOwnedName(owned, ws.name);
+      return isOwnedSheet(owned, ws.name, !mark.isNullObject, mark.isNullObject ? null : mark.comment);
     });
   }
 
@@ -183,7 +183,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
       // 2. The saved state, and the target's mark and charts when it may be replaced.
       const replacing = spec.mode === 'replace' && !target.isNullObject;
-      const mark = replacing ? target.names.getItemOrNullObject(OWNED_MARK).load('name') : null;
+      const mark = replacing ? target.names.getItemOrNullObject(OWNED_MARK).load('name,comment') : null;
       const charts = replacing ? target.charts.load('items/name') : null;
       const stateRange = stateSheet.isNullObject ? null : stateSheet.getUsedRangeOrNullObject(true).load('values');
       const userAreas = replacing ? (spec.userCells ?? []).filter((a) => a.rows > 0 && a.cols > 0) : [];
@@ -194,7 +194,10 @@ export class ExcelWorkbook implements WorkbookPort {
       const entries = decodeState(stateValues);
       const names = sheets.items.map((s) => s.name);
       const owned = parseOwned(entries[OWNED_SHEETS_KEY] ?? null).filter((o) => names.some((n) => sameName(n, o)));
-      if (replacing && (mark?.isNullObject || !isOwnedName(owned, target.name))) throw notOwnedError(target.name, wanted);
+      // Ownership lost from the saved list is recovered from the sheet's own mark.
+      if (replacing && !isOwnedSheet(owned, target.name, mark !== null && !mark.isNullObject, mark && !mark.isNullObject ? mark.comment : null)) {
+        throw notOwnedError(target.name, wanted);
+      }
 
       // 3. Everything written in one batch.
       let ws: Excel.Worksheet;
@@ -238,7 +241,7 @@ export class ExcelWorkbook implements WorkbookPort {
         ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       }
       if (spec.tabTone) ws.tabColor = TONE_FILLS[spec.tabTone];
-      if (!replacing || mark?.isNullObject) ws.names.add(OWNED_MARK, ws.getRange('A1'), 'Made by Closing the Gap: the add-in may rewrite this sheet.');
+      if (!replacing || mark?.isNullObject) ws.names.add(OWNED_MARK, ws.getRange('A1'), markText(sheetName));
       writeState(context, !stateSheet.isNullObject, stateValues, OWNED_SHEETS_KEY, serialiseOwned(recordOwned(owned, sheetName)));
       if (spec.activate !== false) ws.activate();
       try {

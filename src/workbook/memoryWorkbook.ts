@@ -16,7 +16,7 @@ import { sheetRangeAddress, type RangeRef } from './a1';
 import { evaluateCallDetailed, parseGapsFormula, type FormulaResult, type FunctionRegistry } from './formula';
 import { blockCells, cellKey, checkInsideGrid, isFormula, keptCells, piecesAround, toTableData } from './grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from './names';
-import { isOwnedName, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from './owned';
+import { isOwnedName, markRecords, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from './owned';
 import { clone, emptySheet, formatAt, parseSavedModel, type FormatArea, type MemorySheet, type Selection, type SheetInit, type WorkbookModel } from './memoryModel';
 import { computeFormulas, readRange, shown, slice, usedBox } from './recalc';
 import {
@@ -320,6 +320,7 @@ export class MemoryWorkbook implements WorkbookPort {
     sheet.printLandscape = spec.printLandscape ?? false;
     sheet.tabTone = spec.tabTone ?? null;
 
+    if (!sheet.madeByAddIn || !sheet.mark) sheet.mark = before?.mark ?? markText(sheet.name);
     sheet.madeByAddIn = true;
     this.model.state[OWNED_SHEETS_KEY] = serialiseOwned(recordOwned(owned, sheet.name));
     if (spec.activate !== false) {
@@ -375,7 +376,10 @@ export class MemoryWorkbook implements WorkbookPort {
    */
   private ownedNames(): string[] {
     const names = parseOwned(this.model.state[OWNED_SHEETS_KEY] ?? null);
-    return names.filter((n) => this.find(n)?.madeByAddIn === true);
+    const listed = names.filter((n) => this.find(n)?.madeByAddIn === true);
+    // Ownership lost from the saved list is recovered from the sheet's own mark.
+    const recovered = this.model.sheets.filter((s) => s.madeByAddIn === true && !isOwnedName(listed, s.name) && markRecords(s.mark, s.name)).map((s) => s.name);
+    return [...listed, ...recovered];
   }
 
   private addFormats(sheet: MemorySheet, b: SheetSpec['blocks'][number], rows: number, cols: number): void {

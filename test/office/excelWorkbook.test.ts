@@ -54,6 +54,8 @@ class FakeExcel {
   touches: Array<{ kind: string; sheet: string; row: number; col: number; rows: number; cols: number }> = [];
   /** The user's selection: a rectangle, or several separate areas (which Excel refuses to read). */
   selection: { sheet: string; row: number; col: number; rows: number; cols: number } | 'several areas' | null = null;
+  /** The comment of each sheet's mark. */
+  markComments = new Map<FakeSheet, string>();
   private pending: Array<() => void> = [];
   private mocks: OfficeMockObject[] = [];
 
@@ -173,10 +175,16 @@ class FakeExcel {
       },
       activate: () => self.calls.push(`activate ${s.name}`),
       names: {
-        getItemOrNullObject: (n: string) => (s.marks.has(n) ? { isNullObject: false, name: n, load: () => undefined } : self.nullObject()),
-        add: (n: string) => {
+        getItemOrNullObject: (n: string) =>
+          s.marks.has(n) ? (() => {
+            const item: any = { isNullObject: false, name: n, comment: self.markComments.get(s) ?? '' };
+            item.load = () => item;
+            return item;
+          })() : self.nullObject(),
+        add: (n: string, _range: unknown, comment?: string) => {
           self.calls.push(`names.add ${s.name} ${n}`);
           s.marks.add(n);
+          if (comment !== undefined) self.markComments.set(s, comment);
         },
       },
       tables: {
@@ -544,6 +552,23 @@ describe('state', () => {
 });
 
 describe('state with co-authors', () => {
+  test('a sheet whose entry the saved list lost is recovered from its own mark: the save rewrites it, no "Checklist (2)"', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet({ name: 'Checklist', mode: 'new', blocks: [{ row: 0, col: 0, values: [['first']] }] });
+    await wb.saveState('ctg.ownedSheets', '[]'); // a co-author's older state without it
+    await expect(wb.ownsSheet('Checklist')).resolves.toBe(true);
+    const again = await wb.writeSheet({ name: 'Checklist', mode: 'replace', blocks: [{ row: 0, col: 0, values: [['second']] }] });
+    expect(again.sheetName).toBe('Checklist');
+    expect(fake.sheets.map((s) => s.name)).not.toContain('Checklist (2)');
+    await expect(wb.loadState('ctg.ownedSheets')).resolves.toBe('["Checklist"]');
+    // A copy of it under another name carries a mark naming "Checklist": not the add-in's.
+    const copy = fake.addSheet('Copy', [['first']]);
+    copy.marks.add(OWNED_MARK);
+    fake.markComments.set(copy, fake.markComments.get(fake.find('Checklist') as FakeSheet) ?? '');
+    await expect(wb.ownsSheet('Copy')).resolves.toBe(false);
+  });
+
   test('each save writes only its own row and never clears the sheet, so another author\'s keys survive', async () => {
     const fake = new FakeExcel();
     const anna = new ExcelWorkbook(fake.run);

@@ -346,3 +346,13 @@ describe('colleagues\' cells on a rewritten sheet', () => {
     expect(wb.cellFormat('Checklist', row, columnIndex('Next action')).style).toBe('input');
   });
 });
+
+test('a sheet whose entry the saved list lost is recovered from its own mark', async () => {
+  const wb = new MemoryWorkbook();
+  await wb.writeSheet({ name: 'Checklist', mode: 'new', blocks: [{ row: 0, col: 0, values: [['first']] }] });
+  await wb.saveState('ctg.ownedSheets', '[]');
+  await expect(wb.ownsSheet('Checklist')).resolves.toBe(true);
+  const again = await wb.writeSheet({ name: 'Checklist', mode: 'replace', blocks: [{ row: 0, col: 0, values: [['second']] }] });
+  expect(again.sheetName).toBe('Checklist');
+  expect(wb.getSheetNames()).toEqual(['Checklist']);
+});
