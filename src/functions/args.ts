@@ -69,3 +69,29 @@ export function confidenceArg(value: unknown): number {
     hint: 'a fraction between 0 and 1, such as 0.95 for a 95% interval',
   });
 }
+
+/** Cells a custom function may spill: Excel on the web stalls on results over about 2 MB. */
+export const MAX_SPILL_CELLS = 100_000;
+/** Characters a result may carry in all (about 2 MB at two bytes a character). */
+export const MAX_SPILL_CHARS = 1_000_000;
+
+/**
+ * The one check on a custom function's result size, before Excel gets it: a matrix over the
+ * limits Excel on the web can take is `#VALUE!` with a message instead of a stalled workbook.
+ */
+export function checkSpill(result: unknown): void {
+  if (!Array.isArray(result)) return;
+  let cells = 0;
+  let chars = 0;
+  for (const row of result as unknown[]) {
+    const line = Array.isArray(row) ? row : [row];
+    cells += line.length;
+    for (const v of line) chars += typeof v === 'string' ? v.length : 8;
+  }
+  if (cells > MAX_SPILL_CELLS || chars > MAX_SPILL_CHARS) {
+    throw valueError(
+      `the result would be ${cells.toLocaleString('en-GB')} cells (about ${Math.ceil((chars * 2) / 1_000_000)} MB), more than Excel on the web can show from one formula (about 2 MB). ` +
+        "Give it fewer rows: select only the pupils' rows, not whole columns",
+    );
+  }
+}

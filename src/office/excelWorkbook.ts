@@ -35,6 +35,7 @@ import { areasAround, blockCells, cellKey, isFormula, keptCells, piecesAround, t
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
 import { isOwnedSheet, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
 import {
+  checkReadSize,
   emptySelectionSheetError,
   emptySheetError,
   isSingleCell,
@@ -316,6 +317,7 @@ export function planChunks(rows: number, cols: number): Array<Array<{ start: num
 
 /** Reads a rectangle's values in chunks; one sync per group of chunks. */
 async function readRect(context: Excel.RequestContext, rect: Rect, onProgress?: (p: ProgressInfo) => void): Promise<CellValue[][]> {
+  checkReadSize(rect);
   const ws = context.workbook.worksheets.getItem(rect.sheet);
   const out: CellValue[][] = [];
   const groups = planChunks(rect.rows, rect.cols);
