@@ -26,6 +26,12 @@ export interface NumberRule {
   exclusive?: boolean;
   /** How to describe the allowed values in a message, e.g. "a fraction between 0 and 1, such as 0.95". */
   hint: string;
+  /**
+   * A 0 stands for a blank cell: some desktop builds of Excel pass a referenced blank cell as 0
+   * (office-js issues 4702, 5262, 1951), so for an option where 0 is never meant (a confidence
+   * level) it gives the default instead of an error or a wrong answer.
+   */
+  zeroIsBlank?: boolean;
 }
 
 /** A required number argument (numeric text accepted); `#VALUE!` naming the rule otherwise. */
@@ -45,7 +51,8 @@ export function requiredNumber(name: string, value: unknown, rule: NumberRule): 
 /** An optional number argument: `fallback` when omitted or blank. */
 export function optionalNumber(name: string, value: unknown, fallback: number, rule: NumberRule): number {
   const v = single(name, value);
-  return isBlank(v) ? fallback : requiredNumber(name, v, rule);
+  if (isBlank(v) || (rule.zeroIsBlank === true && v === 0)) return fallback;
+  return requiredNumber(name, v, rule);
 }
 
 /** An optional choice among words (case-insensitive, trimmed): `fallback` when omitted or blank. */
@@ -60,13 +67,17 @@ export function optionalChoice<T extends string>(name: string, value: unknown, c
   return hit;
 }
 
-/** The confidence level used by interval functions: a fraction strictly between 0 and 1, default 0.95. */
+/**
+ * The confidence level used by interval functions: a fraction strictly between 0 and 1, default
+ * 0.95; a 0 (a blank cell as some Excel builds pass it) gives the default.
+ */
 export function confidenceArg(value: unknown): number {
   return optionalNumber('confidence', value, 0.95, {
     min: 0,
     max: 1,
     exclusive: true,
     hint: 'a fraction between 0 and 1, such as 0.95 for a 95% interval',
+    zeroIsBlank: true,
   });
 }
 

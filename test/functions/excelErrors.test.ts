@@ -4,6 +4,7 @@
  */
 import { GapsError, type GapsErrorKind } from '../../src/core/errors';
 import { guard, isExcelError, toExcelError } from '../../src/functions/excelErrors';
+import { confidenceArg } from '../../src/functions/args';
 
 describe('toExcelError', () => {
   const kinds: GapsErrorKind[] = ['value', 'na', 'div0'];
@@ -26,5 +27,15 @@ describe('result size', () => {
     expect((r as { message: string }).message).toMatch(/100,001 cells.*about 2 MB.*only the pupils' rows/);
     const fine = Array.from({ length: 1_000 }, () => [1, 2]);
     expect(guard('GAPS.TEST', () => fine)).toBe(fine);
+  });
+});
+
+describe('blank cells passed as 0', () => {
+  test('a 0 confidence (a blank cell as some desktop builds pass it) gives the default 0.95; other bad levels still say what to fix', () => {
+    expect(confidenceArg(0)).toBe(0.95);
+    expect(confidenceArg([[0]])).toBe(0.95);
+    expect(confidenceArg(null)).toBe(0.95);
+    expect(confidenceArg(0.9)).toBe(0.9);
+    expect(() => confidenceArg(95)).toThrow(/fraction between 0 and 1/);
   });
 });
