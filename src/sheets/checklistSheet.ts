@@ -29,7 +29,13 @@ import { cellAddress } from '../workbook/a1';
 import { textCell } from '../workbook/cellText';
 import { responseOf, scoresOf, statementsOf, type ChecklistState, type ItemResponse } from '../core/checklist/model';
 import { ratingPoints } from '../core/checklist/score';
-import { FORMATS, num } from './common';
+import { FORMATS, isoToSerial, num } from './common';
+
+/** A review date as a date cell (a serial under the column's date format), or people's text as text. */
+function dateCell(iso: string): CellValue {
+  const v = isoToSerial(iso);
+  return typeof v === 'number' ? v : textCell(v);
+}
 
 /** Words listed in the sheet's rating key, so the Points formula works without the add-in. */
 export const RATING_KEY_WORDS = ['Not started', 'Developing', 'Emerging', 'Established', 'Secure', 'Embedded', 'Red', 'Amber', 'Green'] as const;
@@ -105,7 +111,7 @@ export function buildChecklistSheet(state: ChecklistState, opts: ChecklistSheetO
     points.push([
       `=IF(TRIM(${d})="","",IFERROR(VLOOKUP(TRIM(${d}),${keyRange},2,FALSE),IF(AND(ISNUMBER(${d}),${d}>=0,${d}<=3),${d},NA())))`,
     ]);
-    notes.push([asCellText(r.evidence), asCellText(r.owner), asCellText(r.nextAction), r.reviewDate === '' ? null : r.reviewDate]);
+    notes.push([asCellText(r.evidence), asCellText(r.owner), asCellText(r.nextAction), r.reviewDate === '' ? null : dateCell(r.reviewDate)]);
   });
   if (n > 0) {
     blocks.push(
