@@ -11,7 +11,7 @@ import { textCell } from '../workbook/cellText';
 import { valueError } from '../core/errors';
 import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, isoToSerial, num } from './common';
 
 /** Name of the register sheet. */
 export const REGISTER_SHEET = 'Interventions register';
@@ -355,10 +355,10 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
 
   const o = e.overall;
   const mine: Record<(typeof REGISTER_COLUMNS)[number], CellValue> = {
-    Evaluated: isoDate(now),
+    Evaluated: isoToSerial(isoDate(now)),
     Intervention: textCell(e.name),
-    Start: e.start,
-    End: e.end,
+    Start: e.start === null ? null : isoToSerial(e.start),
+    End: e.end === null ? null : isoToSerial(e.end),
     Design: e.designText,
     'Intervention pupils': o.interventionN,
     'Comparison pupils': o.design === 'comparison' ? o.comparisonN : 0,
