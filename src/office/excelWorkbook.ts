@@ -6,11 +6,13 @@
  * - Reading: the range's size is learnt first, then values are loaded in row chunks of at most
  *   `CHUNK_CELLS` cells, as many chunks per sync as the response budget allows (Excel on the web
  *   refuses responses over about 5 MB and reads over 5 million cells).
- * - State: a very hidden worksheet "CTG_State" holds key / part / text rows (long values split
- *   below Excel's 32,767-character cell limit), including the list of sheets the add-in made.
- * - Ownership: a sheet is the add-in's when its name is in that list and it carries the add-in's
- *   sheet-level name `CTG_Owned` (a sheet a user re-creates under the same name has none; Excel's
- *   worksheet ids change between sessions, so they cannot be used).
+ * - State: a very hidden worksheet "CTG_State" holds one row per key (long values split across
+ *   cells below Excel's 32,767-character cell limit), including the list of sheets the add-in made.
+ *   A save re-reads the sheet and writes only its key's row, never clearing it (co-authors).
+ * - Ownership: a sheet is the add-in's when it carries the add-in's sheet-level name `CTG_Owned`
+ *   and its name is in that list, or the mark's comment records this name (recovery when the list
+ *   lost it). A sheet a user re-creates under the same name has no mark; Excel's worksheet ids
+ *   change between sessions, so they cannot be used.
  * - Error bars on charts: the API cannot set custom error amounts, so a chart's `interval` limits
  *   are drawn as dash markers above and below each column instead, and reports keep the interval
  *   columns beside each chart.

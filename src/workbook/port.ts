@@ -10,7 +10,10 @@
  * Rules every implementation keeps:
  * - It never edits a cell it did not create: `writeSheet` with `mode: 'new'` always makes a new
  *   sheet with a unique name; `mode: 'replace'` only rewrites a sheet the add-in owns (one it
- *   created earlier, recorded in the add-in's state), and refuses any other.
+ *   created earlier, recorded in the add-in's state or, when the state lost it, recognised by the
+ *   mark the sheet carries), and refuses any other. On a replaced sheet, the cells people edit
+ *   (`SheetSpec.userCells`) are left as they are where they show what the add-in would write.
+ * - Text reaches the sheet as the text it is (see `cellText.ts`); state saves write only their row.
  * - Everything it writes lives in the workbook, so colleagues without the add-in can read it.
  */
 
