@@ -7,6 +7,7 @@
  * Only `#VALUE!` and `#N/A` show their message in Excel, so every message-bearing error is one of them.
  */
 import { GapsError, isGapsError } from '../core/errors';
+import { checkSpill } from './args';
 
 export const ErrorCodes = {
   value: '#VALUE!',
@@ -70,7 +71,9 @@ export function toExcelError(excelName: string, e: unknown): ExcelError {
  */
 export function guard<T>(excelName: string, body: () => T): T | ExcelError {
   try {
-    return body();
+    const result = body();
+    checkSpill(result);
+    return result;
   } catch (e) {
     return toExcelError(excelName, e);
   }

@@ -6,11 +6,13 @@
  * - Reading: the range's size is learnt first, then values are loaded in row chunks of at most
  *   `CHUNK_CELLS` cells, as many chunks per sync as the response budget allows (Excel on the web
  *   refuses responses over about 5 MB and reads over 5 million cells).
- * - State: a very hidden worksheet "CTG_State" holds key / part / text rows (long values split
- *   below Excel's 32,767-character cell limit), including the list of sheets the add-in made.
- * - Ownership: a sheet is the add-in's when its name is in that list and it carries the add-in's
- *   sheet-level name `CTG_Owned` (a sheet a user re-creates under the same name has none; Excel's
- *   worksheet ids change between sessions, so they cannot be used).
+ * - State: a very hidden worksheet "CTG_State" holds one row per key (long values split across
+ *   cells below Excel's 32,767-character cell limit), including the list of sheets the add-in made.
+ *   A save re-reads the sheet and writes only its key's row, never clearing it (co-authors).
+ * - Ownership: a sheet is the add-in's when it carries the add-in's sheet-level name `CTG_Owned`
+ *   and its name is in that list, or the mark's comment records this name (recovery when the list
+ *   lost it). A sheet a user re-creates under the same name has no mark; Excel's worksheet ids
+ *   change between sessions, so they cannot be used.
  * - Error bars on charts: the API cannot set custom error amounts, so a chart's `interval` limits
  *   are drawn as dash markers above and below each column instead, and reports keep the interval
  *   columns beside each chart.
@@ -31,10 +33,11 @@ import type {
   WriteResult,
 } from '../workbook/port';
 import { parseRangeRef, sheetRangeAddress } from '../workbook/a1';
-import { blockCells, isFormula, toTableData } from '../workbook/grid';
+import { areasAround, blockCells, cellKey, isFormula, keptCells, piecesAround, toTableData } from '../workbook/grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
-import { isOwnedName, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
+import { isOwnedSheet, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
 import {
+  checkReadSize,
   emptySelectionSheetError,
   emptySheetError,
   isSingleCell,
@@ -47,7 +50,8 @@ import {
   tableDescription,
   type SheetArea,
 } from '../workbook/sources';
-import { asTextCell, decodeState, encodeState } from '../workbook/stateCells';
+import { decodeState, planStateWrite } from '../workbook/stateCells';
+import { markedText, toExcelValue } from '../workbook/cellText';
 import { INTERVAL_COLOUR, SCALE_COLOURS, SCATTER_LINE_COLOURS, STYLE_FORMATS, TONE_FILLS, scatterBaseName } from '../workbook/palette';
 
 export const STATE_SHEET = 'CTG_State';
@@ -76,30 +80,7 @@ function fromExcel(values: unknown[][]): CellValue[][] {
   return values.map((row) => row.map((v) => (v === '' || v === undefined ? null : (v as CellValue))));
 }
 
-/**
- * Text Excel would not keep as typed when written: numbers, currency, percentages, dates and times
- * ("1/2", "9:30", "Mar 2026", "12-Sep"), booleans, error literals ("#N/A" becomes an error value),
- * and text starting with "+", "-" or "@" (Excel reads "-abc" or "+5" as a formula). Kept as text.
- */
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
-const COERCIBLE = new RegExp(
-  [
-    '^\\s*[-+@(]',
-    '^\\s*[\\d£$€]',
-    '^\\s*[.,]\\d',
-    '^\\s*(true|false)\\s*$',
-    '^\\s*#(null!|div/0!|value!|ref!|name\\?|num!|n/a|spill!|calc!|getting_data|field!|blocked!|connect!|busy!|unknown!)\\s*$',
-    `^\\s*${MONTH}[\\s\\-/.,]*\\d`,
-  ].join('|'),
-  'i',
-);
-
-/** A value as written to Excel: null as "", text that Excel would convert protected by an apostrophe. */
-function toExcel(v: CellValue): string | number | boolean {
-  if (v === null) return '';
-  if (typeof v === 'string' && !v.startsWith('=') && !v.startsWith("'") && COERCIBLE.test(v)) return asTextCell(v);
-  return v;
-}
+const toExcel = toExcelValue;
 
 type Rect = SheetArea;
 
@@ -156,11 +137,11 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       if (ws.isNullObject) return false;
       const mark = ws.names.getItemOrNullObject(OWNED_MARK);
-      mark.load('name');
+      mark.load('name,comment');
       const state = stateSheet.isNullObject ? null : stateSheet.getUsedRangeOrNullObject(true).load('values');
       await context.sync();
       const owned = parseOwned(state && !state.isNullObject ? (decodeState(state.values)[OWNED_SHEETS_KEY] ?? null) : null);
-      return !mark.isNullObject && isOwnedName(owned, ws.name);
+      return isOwnedSheet(owned, ws.name, !mark.isNullObject, mark.isNullObject ? null : mark.comment);
     });
   }
 
@@ -173,8 +154,9 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async saveState(key: string, value: string): Promise<void> {
     await this.run(async (context) => {
+      // Read just before writing, and only this key's row is written.
       const state = await readState(context);
-      writeState(context, state.exists, { ...state.entries, [key]: value });
+      writeState(context, state.exists, state.values, key, value);
       await context.sync();
     });
   }
@@ -204,35 +186,53 @@ export class ExcelWorkbook implements WorkbookPort {
 
       // 2. The saved state, and the target's mark and charts when it may be replaced.
       const replacing = spec.mode === 'replace' && !target.isNullObject;
-      const mark = replacing ? target.names.getItemOrNullObject(OWNED_MARK).load('name') : null;
+      const mark = replacing ? target.names.getItemOrNullObject(OWNED_MARK).load('name,comment') : null;
       const charts = replacing ? target.charts.load('items/name') : null;
       const stateRange = stateSheet.isNullObject ? null : stateSheet.getUsedRangeOrNullObject(true).load('values');
+      const userAreas = replacing ? (spec.userCells ?? []).filter((a) => a.rows > 0 && a.cols > 0) : [];
+      const userRanges = userAreas.map((a) => target.getRangeByIndexes(a.row, a.col, a.rows, a.cols).load('values'));
       await context.sync();
 
-      const entries = stateRange && !stateRange.isNullObject ? decodeState(stateRange.values) : {};
+      const stateValues: unknown[][] = stateRange && !stateRange.isNullObject ? stateRange.values : [];
+      const entries = decodeState(stateValues);
       const names = sheets.items.map((s) => s.name);
       const owned = parseOwned(entries[OWNED_SHEETS_KEY] ?? null).filter((o) => names.some((n) => sameName(n, o)));
-      if (replacing && (mark?.isNullObject || !isOwnedName(owned, target.name))) throw notOwnedError(target.name, wanted);
+      // Ownership lost from the saved list is recovered from the sheet's own mark.
+      if (replacing && !isOwnedSheet(owned, target.name, mark !== null && !mark.isNullObject, mark && !mark.isNullObject ? mark.comment : null)) {
+        throw notOwnedError(target.name, wanted);
+      }
 
       // 3. Everything written in one batch.
       let ws: Excel.Worksheet;
       let sheetName: string;
+      let kept = new Set<string>();
       let takenTables = tables.items.map((t) => t.name);
       if (replacing) {
         ws = target;
         sheetName = target.name;
-        for (const t of tables.items) if (sameName(t.worksheet.name, sheetName)) t.delete();
+        kept = keptCells(userAreas, spec.blocks, (r, c) => {
+          const i = userAreas.findIndex((a) => r >= a.row && r < a.row + a.rows && c >= a.col && c < a.col + a.cols);
+          const v = i < 0 ? undefined : (userRanges[i].values[r - userAreas[i].row]?.[c - userAreas[i].col] as CellValue | undefined);
+          return v;
+        });
+        // A table is unmade without deleting its cells when people's cells inside it are kept.
+        for (const t of tables.items) {
+          if (!sameName(t.worksheet.name, sheetName)) continue;
+          if (kept.size > 0) t.convertToRange();
+          else t.delete();
+        }
         takenTables = tables.items.filter((t) => !sameName(t.worksheet.name, sheetName)).map((t) => t.name);
         for (const c of charts?.items ?? []) c.delete();
         const all = ws.getRange();
         all.conditionalFormats.clearAll();
-        all.clear('All');
+        if (kept.size === 0) all.clear('All');
+        else for (const a of areasAround(kept)) ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).clear('All');
         ws.freezePanes.unfreeze();
       } else {
         sheetName = spec.mode === 'replace' ? wanted : uniqueSheetName(spec.name, names);
         ws = context.workbook.worksheets.add(sheetName);
       }
-      const extent = writeBlocks(ws, sheetName, spec.blocks, takenTables);
+      const extent = writeBlocks(ws, sheetName, spec.blocks, takenTables, kept);
       for (const cf of spec.conditionalFormats ?? []) addConditionalFormat(ws, cf);
       for (const chart of spec.charts ?? []) addChart(ws, chart);
       (spec.columnWidths ?? []).forEach((w, c) => {
@@ -249,8 +249,8 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       if (spec.printTitleRows && spec.printTitleRows > 0) ws.pageLayout.setPrintTitleRows(`$1:$${spec.printTitleRows}`);
       if (spec.tabTone) ws.tabColor = TONE_FILLS[spec.tabTone];
-      if (!replacing || mark?.isNullObject) ws.names.add(OWNED_MARK, ws.getRange('A1'), 'Made by Closing the Gap: the add-in may rewrite this sheet.');
-      writeState(context, !stateSheet.isNullObject, { ...entries, [OWNED_SHEETS_KEY]: serialiseOwned(recordOwned(owned, sheetName)) });
+      if (!replacing || mark?.isNullObject) ws.names.add(OWNED_MARK, ws.getRange('A1'), markText(sheetName));
+      writeState(context, !stateSheet.isNullObject, stateValues, OWNED_SHEETS_KEY, serialiseOwned(recordOwned(owned, sheetName)));
       if (spec.activate !== false) ws.activate();
       try {
         await context.sync();
@@ -334,6 +334,7 @@ export function planChunks(rows: number, cols: number): Array<Array<{ start: num
 
 /** Reads a rectangle's values in chunks; one sync per group of chunks. */
 async function readRect(context: Excel.RequestContext, rect: Rect, onProgress?: (p: ProgressInfo) => void): Promise<CellValue[][]> {
+  checkReadSize(rect);
   const ws = context.workbook.worksheets.getItem(rect.sheet);
   const out: CellValue[][] = [];
   const groups = planChunks(rect.rows, rect.cols);
@@ -355,28 +356,38 @@ async function readRect(context: Excel.RequestContext, rect: Rect, onProgress?: 
   return out;
 }
 
-async function readState(context: Excel.RequestContext): Promise<{ exists: boolean; entries: Record<string, string> }> {
+async function readState(context: Excel.RequestContext): Promise<{ exists: boolean; values: unknown[][]; entries: Record<string, string> }> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
   sheet.load('name');
   await context.sync();
-  if (sheet.isNullObject) return { exists: false, entries: {} };
+  if (sheet.isNullObject) return { exists: false, values: [], entries: {} };
   const used = sheet.getUsedRangeOrNullObject(true).load('values');
   await context.sync();
-  return { exists: true, entries: used.isNullObject ? {} : decodeState(used.values) };
+  const values = used.isNullObject ? [] : used.values;
+  return { exists: true, values, entries: decodeState(values) };
 }
 
-/** Queues the whole state as rows of the very hidden state sheet (created when absent). */
-function writeState(context: Excel.RequestContext, exists: boolean, entries: Record<string, string>): void {
+/**
+ * Queues the saving of one key into the very hidden state sheet (created when absent): only that
+ * key's row is written, as just read (see `planStateWrite`), so a co-author's keys are never erased.
+ */
+function writeState(context: Excel.RequestContext, exists: boolean, values: unknown[][], key: string, value: string): void {
   let sheet: Excel.Worksheet;
   if (exists) {
     sheet = context.workbook.worksheets.getItem(STATE_SHEET);
-    sheet.getRange().clear('Contents');
   } else {
     sheet = context.workbook.worksheets.add(STATE_SHEET);
     sheet.visibility = 'VeryHidden';
   }
-  const rows = encodeState(entries).map((r) => r.map((v) => (typeof v === 'string' ? asTextCell(v) : v === null ? '' : v)));
-  sheet.getRangeByIndexes(0, 0, rows.length, 3).values = rows;
+  const plan = planStateWrite(values, key, value);
+  if (plan.clearAll) sheet.getRange().clear('Contents');
+  const width = plan.cells.reduce((w, r) => Math.max(w, r.length), 0);
+  if (plan.clearCols > 0) sheet.getRangeByIndexes(plan.row, 0, plan.cells.length, plan.clearCols).clear('Contents');
+  const rows = plan.cells.map((r) => Array.from({ length: width }, (_, c) => {
+    const v = r[c];
+    return typeof v === 'string' ? markedText(v) : v === null || v === undefined ? '' : v;
+  }));
+  sheet.getRangeByIndexes(plan.row, 0, rows.length, width).values = rows;
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle): void {
@@ -388,14 +399,25 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (f.fill !== undefined) range.format.fill.color = f.fill;
 }
 
-/** Queues every block: one values (or formulas) matrix per block, then its formats and table. */
-function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], takenTables: string[]): { rows: number; cols: number } {
+/**
+ * Queues every block: one values (or formulas) matrix per block, then its formats and table. A
+ * block holding kept cells (people's, see `keptCells`) is written in pieces around them.
+ */
+function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], takenTables: string[], kept: ReadonlySet<string> = new Set()): { rows: number; cols: number } {
   let rowsUsed = 0;
   let colsUsed = 0;
   blocks.forEach((b, i) => {
     const cells = blockCells(b, i, sheetName);
     if (!cells) return;
     const { values, rows, cols } = cells;
+    const touchesKept = kept.size > 0 && values.some((line, r) => line.some((_, c) => kept.has(cellKey(b.row + r, b.col + c))));
+    if (touchesKept) {
+      writeBlocks(ws, sheetName, piecesAround({ ...b, values }, kept), takenTables);
+      if (b.table) addTable(ws, b, rows, cols, takenTables);
+      rowsUsed = Math.max(rowsUsed, b.row + rows);
+      colsUsed = Math.max(colsUsed, b.col + cols);
+      return;
+    }
     const range = ws.getRangeByIndexes(b.row, b.col, rows, cols);
     const matrix = values.map((r) => r.map(toExcel));
     if (values.some((r) => r.some(isFormula))) range.formulas = matrix;
@@ -419,17 +441,20 @@ function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], ta
       r = end;
     }
     if (b.headerStyle) applyStyle(ws.getRangeByIndexes(b.row, b.col, 1, cols), b.headerStyle);
-    if (b.table) {
-      const name = uniqueTableName(b.table.name, takenTables);
-      takenTables.push(name);
-      const table = ws.tables.add(ws.getRangeByIndexes(b.row, b.col, Math.max(rows, 2), cols), true);
-      table.name = name;
-      table.style = b.table.style ?? 'TableStyleLight9';
-    }
+    if (b.table) addTable(ws, b, rows, cols, takenTables);
     rowsUsed = Math.max(rowsUsed, b.row + rows);
     colsUsed = Math.max(colsUsed, b.col + cols);
   });
   return { rows: rowsUsed, cols: colsUsed };
+}
+
+function addTable(ws: Excel.Worksheet, b: Block, rows: number, cols: number, takenTables: string[]): void {
+  if (!b.table) return;
+  const name = uniqueTableName(b.table.name, takenTables);
+  takenTables.push(name);
+  const table = ws.tables.add(ws.getRangeByIndexes(b.row, b.col, Math.max(rows, 2), cols), true);
+  table.name = name;
+  table.style = b.table.style ?? 'TableStyleLight9';
 }
 
 function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat): void {

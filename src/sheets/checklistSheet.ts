@@ -26,9 +26,16 @@ import {
   columnIndex,
 } from '../core/checklist/layout';
 import { cellAddress } from '../workbook/a1';
+import { textCell } from '../workbook/cellText';
 import { responseOf, scoresOf, statementsOf, type ChecklistState, type ItemResponse } from '../core/checklist/model';
 import { ratingPoints } from '../core/checklist/score';
-import { FORMATS, num } from './common';
+import { FORMATS, isoToSerial, num } from './common';
+
+/** A review date as a date cell (a serial under the column's date format), or people's text as text. */
+function dateCell(iso: string): CellValue {
+  const v = isoToSerial(iso);
+  return typeof v === 'number' ? v : textCell(v);
+}
 
 /** Words listed in the sheet's rating key, so the Points formula works without the add-in. */
 export const RATING_KEY_WORDS = ['Not started', 'Developing', 'Emerging', 'Established', 'Secure', 'Embedded', 'Red', 'Amber', 'Green'] as const;
@@ -36,14 +43,8 @@ export const RATING_KEY_WORDS = ['Not started', 'Developing', 'Emerging', 'Estab
 /** 0-based column of the rating key (K), one blank column after the table. */
 export const KEY_COL = COLUMNS.length + 1;
 
-/**
- * Text for a cell, protected so Excel keeps it as text: a note starting with "=", "+", "-" or "@"
- * (a bulleted list, say) would otherwise be taken for a formula.
- */
-export function asCellText(s: string): CellValue {
-  if (s === '') return null;
-  return /^[=+\-@]/.test(s) && Number.isNaN(readScore(s)) ? `'${s}` : s;
-}
+/** People's text for a cell (the one rule in `workbook/cellText.ts`). */
+export const asCellText = textCell;
 
 function ratingCell(rating: string | null): CellValue {
   if (rating === null) return null;
@@ -105,12 +106,12 @@ export function buildChecklistSheet(state: ChecklistState, opts: ChecklistSheetO
   statements.forEach((s, i) => {
     const r = responseOf(state, s.id);
     const d = cellAddress(first + i, col('Rating'));
-    fixed.push([areaOf(s.area).name, s.number, `${s.title}\n${s.text}`]);
+    fixed.push([areaOf(s.area).name, s.number, textCell(`${s.title}\n${s.text}`)]);
     ratings.push([ratingCell(r.rating)]);
     points.push([
       `=IF(TRIM(${d})="","",IFERROR(VLOOKUP(TRIM(${d}),${keyRange},2,FALSE),IF(AND(ISNUMBER(${d}),${d}>=0,${d}<=3),${d},NA())))`,
     ]);
-    notes.push([asCellText(r.evidence), asCellText(r.owner), asCellText(r.nextAction), r.reviewDate === '' ? null : r.reviewDate]);
+    notes.push([asCellText(r.evidence), asCellText(r.owner), asCellText(r.nextAction), r.reviewDate === '' ? null : dateCell(r.reviewDate)]);
   });
   if (n > 0) {
     blocks.push(
@@ -187,6 +188,8 @@ export function buildChecklistSheet(state: ChecklistState, opts: ChecklistSheetO
     printLandscape: true,
     tabTone: 'good',
     activate: opts.activate ?? false,
+    // Rating to Review date are colleagues' cells: a link or formatting there survives a re-save.
+    userCells: n > 0 ? [{ row: first, col: col('Rating'), rows: 1, cols: 1 }, { row: first, col: col('Evidence'), rows: 1, cols: 4 }].map((a) => ({ ...a, rows: n })) : [],
   };
 }
 

@@ -25,6 +25,24 @@ export function isoDate(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/**
+ * A "yyyy-mm-dd" date as an Excel date serial (1900 date system), for a cell with a date format,
+ * so it filters and sorts as a date; text that is not such a date is returned as it is. Office.js
+ * (up to ExcelApi 1.9) cannot tell a workbook's date system, so in a 1904-system workbook these
+ * cells show 4 years and a day late (see the README).
+ *
+ * @example isoToSerial("2027-03-31") // 46477 (R: as.numeric(as.Date("2027-03-31") - as.Date("1899-12-30")))
+ */
+export function isoToSerial(iso: string): number | string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const d = new Date(ms);
+  if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return iso;
+  const serial = Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return serial < 61 ? serial - 1 : serial; // Excel counts a 29 Feb 1900 that never was
+}
+
 /** "2026-11-22 14:05" in local time. */
 export function isoDateTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');

@@ -7,11 +7,12 @@
  * colleague without the add-in can read them. Builders are pure: they return a `SheetSpec`.
  */
 import type { Block, CellValue, ChartSpec, SheetSpec, TableData } from '../workbook/port';
+import { textCell } from '../workbook/cellText';
 import { valueError } from '../core/errors';
 import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
 import type { CriterionStatus } from '../core/interventions/criteria';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, isoToSerial, num } from './common';
 
 /** Name of the register sheet. */
 export const REGISTER_SHEET = 'Interventions register';
@@ -480,19 +481,23 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
 
   const col = (name: string) => headers.findIndex((x) => sameHeader(x, name));
   const sheetCol = col('Sheet');
-  // A link read back arrives as its shown text: write it again as a link.
+  // Text read back is written back as that text (one reading "=..." stays text); a link read back
+  // arrives as its shown text: write it again as a link.
   for (const r of earlier) {
     const v = r[sheetCol];
+    r.forEach((x, i) => {
+      if (typeof x === 'string' && i !== sheetCol) r[i] = textCell(x);
+    });
     if (typeof v === 'string' && v.trim() !== '' && !v.startsWith('=')) r[sheetCol] = sheetLink(v.trim());
   }
 
   const o = e.overall;
   const mine: Record<(typeof REGISTER_COLUMNS)[number], CellValue> = {
-    Evaluated: isoDate(now),
-    Intervention: e.name,
-    Data: dataText ?? null,
-    Start: e.start,
-    End: e.end,
+    Evaluated: isoToSerial(isoDate(now)),
+    Intervention: textCell(e.name),
+    Data: dataText === undefined || dataText === null ? null : textCell(dataText),
+    Start: e.start === null ? null : isoToSerial(e.start),
+    End: e.end === null ? null : isoToSerial(e.end),
     Design: e.designText,
     'Intervention pupils': o.interventionN,
     'Comparison pupils': o.design === 'comparison' ? o.comparisonN : 0,
@@ -538,5 +543,11 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
     columnWidths: headers.map((hd) => (sameHeader(hd, 'Summary') || sameHeader(hd, 'Design') ? 280 : sameHeader(hd, 'Notes') ? 220 : 100)),
     freezeRows: REGISTER_TABLE_ROW + 1,
     activate: false,
+    // Notes and the columns colleagues added, on the rows already there, are theirs: left as they are.
+    userCells: headers
+      .map((hd, c) => ({ hd, c }))
+      .filter(({ hd }) => sameHeader(hd, 'Notes') || !REGISTER_COLUMNS.some((x) => sameHeader(hd, x)))
+      .map(({ c }) => ({ row: REGISTER_TABLE_ROW + 1, col: c, rows: earlier.length, cols: 1 }))
+      .filter((a) => a.rows > 0),
   };
 }

@@ -5,6 +5,7 @@
 import { isBlank } from '../core/cells';
 import type { Block, CellValue, TableData } from './port';
 import { MAX_COLS, MAX_ROWS, sheetRangeAddress } from './a1';
+import type { Area } from './sources';
 
 /** Where a block read from a sheet starts (0-based). */
 export interface Origin {
@@ -99,4 +100,124 @@ export function blockCells(b: Block, index: number, sheetName: string): { values
   checkInsideGrid(b.row, b.col, rows, cols, `Block ${index + 1} of "${sheetName}"`);
   if (b.table) values[0] = tableHeaders(values[0]);
   return { values, rows, cols };
+}
+
+/** "row,col" of a cell, for sets of cells. */
+export function cellKey(row: number, col: number): string {
+  return `${row},${col}`;
+}
+
+/** Two cell values that show the same thing (blank and "" alike; marked text as its text). */
+function sameShown(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  const norm = (v: CellValue | undefined): CellValue => (v === undefined || v === '' ? null : typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v);
+  return norm(a) === norm(b);
+}
+
+/**
+ * The people's cells a rewrite leaves exactly as they are (value or formula, and formats): the cells
+ * of `userCells` whose current content shows what the add-in would write there (a colleague's
+ * `=HYPERLINK(...)` showing "Policy" where the add-in writes "Policy"), or that stay blank. A cell
+ * the add-in would give a formula, or a different value, is written.
+ *
+ * @param current what each cell shows now (as `values` reads it)
+ */
+export function keptCells(userCells: ReadonlyArray<Area>, blocks: ReadonlyArray<Block>, current: (row: number, col: number) => CellValue | undefined): Set<string> {
+  const desired = new Map<string, CellValue>();
+  blocks.forEach((b) => {
+    const values = rectangular(b.values);
+    values.forEach((line, r) => line.forEach((v, c) => desired.set(cellKey(b.row + r, b.col + c), v)));
+  });
+  const kept = new Set<string>();
+  for (const a of userCells) {
+    for (let r = a.row; r < a.row + a.rows; r++) {
+      for (let c = a.col; c < a.col + a.cols; c++) {
+        const want = desired.get(cellKey(r, c)) ?? null;
+        if (!isFormula(want) && sameShown(want, current(r, c))) kept.add(cellKey(r, c));
+      }
+    }
+  }
+  return kept;
+}
+
+/**
+ * A block cut into pieces that leave the kept cells alone: one piece per run of other cells in a
+ * row (rows with no kept cell stay whole, consecutive ones together), each with its part of the
+ * values, number formats and row tones; the header style only on pieces of the first row. The
+ * table, if any, is not in the pieces: the caller makes it over the whole block.
+ */
+export function piecesAround(b: Block, kept: ReadonlySet<string>): Block[] {
+  const values = rectangular(b.values);
+  const rows = values.length;
+  const cols = rows === 0 ? 0 : values[0].length;
+  const piece = (r0: number, r1: number, c0: number, c1: number): Block => ({
+    row: b.row + r0,
+    col: b.col + c0,
+    values: values.slice(r0, r1).map((line) => line.slice(c0, c1)),
+    numberFormat: Array.isArray(b.numberFormat) ? b.numberFormat.slice(c0, c1) : b.numberFormat,
+    style: b.style,
+    headerStyle: r0 === 0 ? b.headerStyle : undefined,
+    rowTones: b.rowTones?.slice(r0, r1),
+    wrap: b.wrap,
+  });
+  const out: Block[] = [];
+  let whole = -1; // start of a run of rows with no kept cell
+  for (let r = 0; r <= rows; r++) {
+    const keptHere = r < rows ? Array.from({ length: cols }, (_, c) => kept.has(cellKey(b.row + r, b.col + c))) : null;
+    const clean = keptHere !== null && !keptHere.some(Boolean) && r !== 0; // the header row stays alone
+    if (clean) {
+      if (whole < 0) whole = r;
+      continue;
+    }
+    if (whole >= 0) out.push(piece(whole, r, 0, cols));
+    whole = -1;
+    if (keptHere === null) break;
+    let c = 0;
+    while (c < cols) {
+      if (keptHere[c]) {
+        c += 1;
+        continue;
+      }
+      let end = c;
+      while (end < cols && !keptHere[end]) end += 1;
+      out.push(piece(r, r + 1, c, end));
+      c = end;
+    }
+  }
+  return out;
+}
+
+/**
+ * The rectangles of a sheet's grid outside the kept cells: what a rewrite clears. Rows with no kept
+ * cell come together in full-width bands; consecutive rows keeping the same columns share pieces.
+ */
+export function areasAround(kept: ReadonlySet<string>, maxRows = MAX_ROWS, maxCols = MAX_COLS): Area[] {
+  const byRow = new Map<number, number[]>();
+  for (const k of kept) {
+    const [r, c] = k.split(',').map(Number);
+    byRow.set(r, [...(byRow.get(r) ?? []), c]);
+  }
+  const rowsKept = [...byRow.keys()].sort((a, b) => a - b);
+  const out: Area[] = [];
+  let next = 0;
+  let i = 0;
+  while (i < rowsKept.length) {
+    const r = rowsKept[i];
+    if (r > next) out.push({ row: next, col: 0, rows: r - next, cols: maxCols });
+    const colsKept = [...new Set(byRow.get(r))].sort((a, b) => a - b);
+    let end = r + 1;
+    while (i + 1 < rowsKept.length && rowsKept[i + 1] === end && [...new Set(byRow.get(end))].sort((a, b) => a - b).join() === colsKept.join()) {
+      end += 1;
+      i += 1;
+    }
+    let c = 0;
+    for (const k of colsKept) {
+      if (k > c) out.push({ row: r, col: c, rows: end - r, cols: k - c });
+      c = k + 1;
+    }
+    if (c < maxCols) out.push({ row: r, col: c, rows: end - r, cols: maxCols - c });
+    next = end;
+    i += 1;
+  }
+  if (next < maxRows) out.push({ row: next, col: 0, rows: maxRows - next, cols: maxCols });
+  return out;
 }

@@ -45,6 +45,8 @@ export interface MemorySheet {
   tabTone: Tone | null;
   /** Set on sheets the add-in wrote (Excel: a sheet-level name); a sheet a user adds has none. */
   madeByAddIn?: boolean;
+  /** The add-in's mark's record of the name it gave the sheet (see `markText` in owned.ts). */
+  mark?: string;
 }
 
 /** The current selection: a rectangle on a sheet (0-based). */

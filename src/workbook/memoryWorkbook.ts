@@ -14,9 +14,9 @@
 import type { CellValue, DataSource, ProgressInfo, SheetInfo, SheetSpec, TableData, TableInfo, WorkbookPort, WriteResult } from './port';
 import { parseRangeRef, sheetRangeAddress, type RangeRef } from './a1';
 import { evaluateCallDetailed, parseGapsFormula, type FormulaResult, type FunctionRegistry } from './formula';
-import { blockCells, checkInsideGrid, isFormula, toTableData } from './grid';
+import { blockCells, cellKey, checkInsideGrid, isFormula, keptCells, piecesAround, toTableData } from './grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from './names';
-import { isOwnedName, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from './owned';
+import { isOwnedName, markRecords, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from './owned';
 import { clone, emptySheet, formatAt, parseSavedModel, type FormatArea, type MemorySheet, type Selection, type SheetInit, type WorkbookModel } from './memoryModel';
 import { computeFormulas, readRange, shown, slice, usedBox } from './recalc';
 import {
@@ -255,11 +255,15 @@ export class MemoryWorkbook implements WorkbookPort {
   async writeSheet(spec: SheetSpec): Promise<WriteResult> {
     const owned = this.ownedNames();
     let sheet: MemorySheet;
+    let kept = new Set<string>();
+    let before: MemorySheet | null = null;
     if (spec.mode === 'replace') {
       const name = sanitiseSheetName(spec.name);
       const existing = this.find(name);
       if (existing && !isOwnedName(owned, existing.name)) throw notOwnedError(existing.name, name);
       if (existing) {
+        before = existing;
+        kept = keptCells(spec.userCells ?? [], spec.blocks, (r, c) => shown(existing.values[r]?.[c] ?? null));
         sheet = { ...emptySheet(existing.name), visibility: existing.visibility };
         this.model.sheets[this.model.sheets.indexOf(existing)] = sheet;
       } else {
@@ -283,16 +287,31 @@ export class MemoryWorkbook implements WorkbookPort {
         takenTables.push(name);
         sheet.tables.push({ name, row: b.row, col: b.col, rows: Math.max(rows, 2), cols, style: b.table.style });
       }
-      for (let r = 0; r < rows; r++) {
-        const target = b.row + r;
-        while (sheet.values.length <= target) sheet.values.push([]);
-        const line = sheet.values[target];
-        while (line.length < b.col + cols) line.push(null);
-        for (let c = 0; c < cols; c++) line[b.col + c] = values[r][c] === '' ? null : values[r][c];
+      const touchesKept = kept.size > 0 && values.some((line, r) => line.some((_, c) => kept.has(cellKey(b.row + r, b.col + c))));
+      for (const p of touchesKept ? piecesAround({ ...b, values }, kept) : [{ ...b, values }]) {
+        const pRows = p.values.length;
+        const pCols = pRows === 0 ? 0 : p.values[0].length;
+        for (let r = 0; r < pRows; r++) {
+          const target = p.row + r;
+          while (sheet.values.length <= target) sheet.values.push([]);
+          const line = sheet.values[target];
+          while (line.length < p.col + pCols) line.push(null);
+          for (let c = 0; c < pCols; c++) line[p.col + c] = p.values[r][c] === '' ? null : p.values[r][c];
+        }
+        this.addFormats(sheet, p, pRows, pCols);
       }
-      this.addFormats(sheet, b, rows, cols);
       maxRow = Math.max(maxRow, b.row + rows);
       maxCol = Math.max(maxCol, b.col + cols);
+    }
+    // People's kept cells: their content and formats exactly as they were.
+    for (const k of kept) {
+      const [r, c] = k.split(',').map(Number);
+      const old = before?.values[r]?.[c] ?? null;
+      while (sheet.values.length <= r) sheet.values.push([]);
+      const line = sheet.values[r];
+      while (line.length <= c) line.push(null);
+      line[c] = old;
+      if (before) sheet.formats.push({ row: r, col: c, rows: 1, cols: 1, ...formatAt(before, r, c) });
     }
     sheet.conditionalFormats = clone(spec.conditionalFormats ?? []);
     sheet.charts = clone(spec.charts ?? []);
@@ -303,6 +322,7 @@ export class MemoryWorkbook implements WorkbookPort {
     sheet.printTitleRows = spec.printTitleRows ?? 0;
     sheet.tabTone = spec.tabTone ?? null;
 
+    if (!sheet.madeByAddIn || !sheet.mark) sheet.mark = before?.mark ?? markText(sheet.name);
     sheet.madeByAddIn = true;
     this.model.state[OWNED_SHEETS_KEY] = serialiseOwned(recordOwned(owned, sheet.name));
     if (spec.activate !== false) {
@@ -358,7 +378,10 @@ export class MemoryWorkbook implements WorkbookPort {
    */
   private ownedNames(): string[] {
     const names = parseOwned(this.model.state[OWNED_SHEETS_KEY] ?? null);
-    return names.filter((n) => this.find(n)?.madeByAddIn === true);
+    const listed = names.filter((n) => this.find(n)?.madeByAddIn === true);
+    // Ownership lost from the saved list is recovered from the sheet's own mark.
+    const recovered = this.model.sheets.filter((s) => s.madeByAddIn === true && !isOwnedName(listed, s.name) && markRecords(s.mark, s.name)).map((s) => s.name);
+    return [...listed, ...recovered];
   }
 
   private addFormats(sheet: MemorySheet, b: SheetSpec['blocks'][number], rows: number, cols: number): void {

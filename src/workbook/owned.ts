@@ -42,3 +42,24 @@ export function notOwnedError(existing: string, wanted: string): Error {
     `The sheet "${existing}" was not made by Closing the Gap, so it was left untouched. Rename that sheet if the add-in should write its own "${wanted}" sheet.`,
   );
 }
+
+/**
+ * The text the add-in's mark on a sheet carries (Excel: the comment of the sheet-level name
+ * `CTG_Owned`): it records the name the add-in gave the sheet, so ownership can be recovered from
+ * the sheet itself when the saved list lost it (a co-author's older state, say), while a copy of the
+ * sheet under another name is not taken for the add-in's.
+ */
+export function markText(sheetName: string): string {
+  return `Made by Closing the Gap as "${sheetName}": the add-in may rewrite this sheet.`;
+}
+
+/** Whether a mark's text records this sheet's name (marks of earlier versions record none). */
+export function markRecords(mark: string | null | undefined, sheetName: string): boolean {
+  const m = /^Made by Closing the Gap as "(.*)":/.exec(mark ?? '');
+  return m !== null && sameName(m[1], sheetName);
+}
+
+/** A sheet is the add-in's when it carries the mark and the saved list, or the mark itself, names it. */
+export function isOwnedSheet(owned: readonly string[], sheetName: string, marked: boolean, mark: string | null | undefined): boolean {
+  return marked && (isOwnedName(owned, sheetName) || markRecords(mark, sheetName));
+}

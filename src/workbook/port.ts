@@ -10,7 +10,10 @@
  * Rules every implementation keeps:
  * - It never edits a cell it did not create: `writeSheet` with `mode: 'new'` always makes a new
  *   sheet with a unique name; `mode: 'replace'` only rewrites a sheet the add-in owns (one it
- *   created earlier, recorded in the add-in's state), and refuses any other.
+ *   created earlier, recorded in the add-in's state or, when the state lost it, recognised by the
+ *   mark the sheet carries), and refuses any other. On a replaced sheet, the cells people edit
+ *   (`SheetSpec.userCells`) are left as they are where they show what the add-in would write.
+ * - Text reaches the sheet as the text it is (see `cellText.ts`); state saves write only their row.
  * - Everything it writes lives in the workbook, so colleagues without the add-in can read it.
  */
 
@@ -152,6 +155,13 @@ export interface SheetSpec {
   tabTone?: Tone;
   /** Make the sheet active after writing (default true). */
   activate?: boolean;
+  /**
+   * The cells people edit (0-based rectangles, e.g. a register's Notes column). When an existing
+   * sheet is replaced, a cell here whose content shows what the add-in would write (or stays
+   * blank) is left exactly as it is: a colleague's formula, hyperlink and formatting survive. The
+   * add-in rewrites only the other cells.
+   */
+  userCells?: Array<{ row: number; col: number; rows: number; cols: number }>;
 }
 
 export interface WriteResult {

@@ -4,8 +4,11 @@
  * cannot be read.
  *
  * - A single selected cell stands for all the data on its sheet (the used range).
- * - A larger selection reads no further down than the sheet's data (a whole-column selection stops
- *   at the last used row), and reads at least one row.
+ * - A larger selection reads no further down or right than the sheet's data (a whole-column
+ *   selection stops at the last used row, a whole-row selection at the last used column), and reads
+ *   at least one row and one column.
+ * - A read larger than Excel on the web hands over (5 million cells) is refused with a message
+ *   before it starts (`checkReadSize`).
  *
  * @example selectionArea({ row: 0, col: 0, rows: 1048576, cols: 2 }, { row: 0, col: 0, rows: 31, cols: 5 })
  * // { row: 0, col: 0, rows: 31, cols: 2 }
@@ -30,10 +33,25 @@ export function isSingleCell(selection: Area): boolean {
   return selection.rows * selection.cols === 1;
 }
 
-/** The cells a selection of several cells reads: trimmed to the sheet's used rows, at least one row. */
+/** The cells a selection of several cells reads: trimmed to the sheet's used rows and columns, at least one of each. */
 export function selectionArea(selection: Area, used: Area): Area {
   const lastRow = Math.min(selection.row + selection.rows, used.row + used.rows);
-  return { row: selection.row, col: selection.col, rows: Math.max(1, lastRow - selection.row), cols: selection.cols };
+  const lastCol = Math.min(selection.col + selection.cols, used.col + used.cols);
+  return { row: selection.row, col: selection.col, rows: Math.max(1, lastRow - selection.row), cols: Math.max(1, lastCol - selection.col) };
+}
+
+/** Excel on the web refuses to read more cells than this in one operation. */
+export const MAX_READ_CELLS = 5_000_000;
+
+/** Throws a clear Error before reading an area larger than Excel on the web can hand over. */
+export function checkReadSize(area: SheetArea): void {
+  const cells = area.rows * area.cols;
+  if (cells > MAX_READ_CELLS) {
+    throw new Error(
+      `${sheetRangeAddress(area.sheet, area.row, area.col, area.rows, area.cols)} holds ${cells.toLocaleString('en-GB')} cells, more than the ${MAX_READ_CELLS.toLocaleString('en-GB')} Excel on the web can read at once. ` +
+        'Select only the pupils\' rows and the columns you need, or put the data in a table and choose the table.',
+    );
+  }
 }
 
 export function tableDescription(table: string, sheet: string): string {

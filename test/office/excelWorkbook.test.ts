@@ -8,6 +8,9 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { ExcelWorkbook, OWNED_MARK, STATE_SHEET, planChunks, type BatchRunner } from '../../src/office/excelWorkbook';
 import type { CellValue, SheetSpec } from '../../src/workbook/port';
+import { buildChecklistSheet } from '../../src/sheets/checklistSheet';
+import { addCustom, emptyState, withResponse, type ChecklistState } from '../../src/core/checklist/model';
+import { FIRST_ITEM_ROW, columnIndex } from '../../src/core/checklist/layout';
 
 const NOT_LOADED = 'Error, property was not loaded';
 
@@ -47,8 +50,12 @@ class FakeExcel {
   series: Array<{ name: string; one: any }> = [];
   /** Every matrix written to `values` or `formulas`, as sent to Excel. */
   written: unknown[][][] = [];
+  /** Every rectangle a write, a clear or a format reached. */
+  touches: Array<{ kind: string; sheet: string; row: number; col: number; rows: number; cols: number }> = [];
   /** The user's selection: a rectangle, or several separate areas (which Excel refuses to read). */
   selection: { sheet: string; row: number; col: number; rows: number; cols: number } | 'several areas' | null = null;
+  /** The comment of each sheet's mark. */
+  markComments = new Map<FakeSheet, string>();
   private pending: Array<() => void> = [];
   private mocks: OfficeMockObject[] = [];
 
@@ -91,7 +98,12 @@ class FakeExcel {
     };
     const tables = {
       get items() {
-        return self.tables.map((t) => ({ name: t.name, worksheet: { name: t.sheet.name }, delete: () => self.calls.push(`table.delete ${t.name}`) }));
+        return self.tables.map((t) => ({
+          name: t.name,
+          worksheet: { name: t.sheet.name },
+          delete: () => self.calls.push(`table.delete ${t.name}`),
+          convertToRange: () => self.calls.push(`table.convertToRange ${t.name}`),
+        }));
       },
       load: () => tables,
       getItemOrNullObject: (name: string) => {
@@ -163,10 +175,16 @@ class FakeExcel {
       },
       activate: () => self.calls.push(`activate ${s.name}`),
       names: {
-        getItemOrNullObject: (n: string) => (s.marks.has(n) ? { isNullObject: false, name: n, load: () => undefined } : self.nullObject()),
-        add: (n: string) => {
+        getItemOrNullObject: (n: string) =>
+          s.marks.has(n) ? (() => {
+            const item: any = { isNullObject: false, name: n, comment: self.markComments.get(s) ?? '' };
+            item.load = () => item;
+            return item;
+          })() : self.nullObject(),
+        add: (n: string, _range: unknown, comment?: string) => {
           self.calls.push(`names.add ${s.name} ${n}`);
           s.marks.add(n);
+          if (comment !== undefined) self.markComments.set(s, comment);
         },
       },
       tables: {
@@ -224,7 +242,18 @@ class FakeExcel {
     const self = this;
     const loaded = new Set<string>();
     let snapshot: CellValue[][] | null = null;
+    const touch = (kind: string) => self.touches.push({ kind, sheet: s.name, row, col, rows, cols });
+    const recorder = (): any =>
+      new Proxy({} as Record<string, unknown>, {
+        get: (o, k: string) => (k in o ? o[k] : (o[k] = recorder())),
+        set: (o, k: string, v) => {
+          touch(`format.${k}`);
+          o[k] = v;
+          return true;
+        },
+      });
     const write = (kind: string) => (matrix: unknown[][]) => {
+      touch(kind);
       self.calls.push(`${kind} ${s.name} ${matrix.length}x${matrix[0]?.length ?? 0}`);
       self.written.push(matrix);
       self.pending.push(() => {
@@ -255,12 +284,16 @@ class FakeExcel {
         });
         return r;
       },
-      format: { font: {}, fill: {} },
+      format: recorder(),
       conditionalFormats: { add: (type: string) => (self.calls.push(`conditionalFormats.add ${type}`), { colorScale: {}, cellValue: { format: { fill: {} } } }), clearAll: () => self.calls.push('conditionalFormats.clearAll') },
       clear: (what: string) => {
         self.calls.push(`clear ${s.name} ${what}`);
+        touch(`clear ${what}`);
         self.pending.push(() => {
-          s.cells = [];
+          s.cells.forEach((line, i) => {
+            if (i >= row && i < row + rows) for (let j = col; j < Math.min(line.length, col + cols); j++) line[j] = null;
+          });
+          while (s.cells.length > 0 && s.cells[s.cells.length - 1].every((v) => v === null)) s.cells.pop();
         });
       },
     };
@@ -269,7 +302,12 @@ class FakeExcel {
     }
     Object.defineProperty(r, 'values', { get: () => (loaded.has('values') ? snapshot : NOT_LOADED), set: write('values') });
     Object.defineProperty(r, 'formulas', { set: write('formulas') });
-    Object.defineProperty(r, 'numberFormat', { set: (m: unknown[][]) => self.calls.push(`numberFormat ${m.length}x${m[0]?.length ?? 0}`) });
+    Object.defineProperty(r, 'numberFormat', {
+      set: (m: unknown[][]) => {
+        touch('numberFormat');
+        self.calls.push(`numberFormat ${m.length}x${m[0]?.length ?? 0}`);
+      },
+    });
     return r;
   }
 }
@@ -561,7 +599,9 @@ describe('state', () => {
     await wb.saveState('small', '0042');
     const cells = fake.find(STATE_SHEET)?.cells ?? [];
     expect(cells.every((r) => r.every((v) => typeof v !== 'string' || v.length <= 32_767))).toBe(true);
-    expect(cells.filter((r) => r[0] === 'checklist')).toHaveLength(3);
+    // One row per key: the key, its number of pieces, then the pieces.
+    expect(cells.filter((r) => r[0] === 'checklist')).toHaveLength(1);
+    expect(cells.find((r) => r[0] === 'checklist')?.[1]).toBe(3);
     await expect(wb.loadState('checklist')).resolves.toBe(long);
     await expect(wb.loadState('small')).resolves.toBe('0042');
     await expect(wb.loadState('none')).resolves.toBeNull();
@@ -577,6 +617,135 @@ describe('state', () => {
   });
 });
 
+describe('state with co-authors', () => {
+  test('a sheet whose entry the saved list lost is recovered from its own mark: the save rewrites it, no "Checklist (2)"', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet({ name: 'Checklist', mode: 'new', blocks: [{ row: 0, col: 0, values: [['first']] }] });
+    await wb.saveState('ctg.ownedSheets', '[]'); // a co-author's older state without it
+    await expect(wb.ownsSheet('Checklist')).resolves.toBe(true);
+    const again = await wb.writeSheet({ name: 'Checklist', mode: 'replace', blocks: [{ row: 0, col: 0, values: [['second']] }] });
+    expect(again.sheetName).toBe('Checklist');
+    expect(fake.sheets.map((s) => s.name)).not.toContain('Checklist (2)');
+    await expect(wb.loadState('ctg.ownedSheets')).resolves.toBe('["Checklist"]');
+    // A copy of it under another name carries a mark naming "Checklist": not the add-in's.
+    const copy = fake.addSheet('Copy', [['first']]);
+    copy.marks.add(OWNED_MARK);
+    fake.markComments.set(copy, fake.markComments.get(fake.find('Checklist') as FakeSheet) ?? '');
+    await expect(wb.ownsSheet('Copy')).resolves.toBe(false);
+  });
+
+  test('each save writes only its own row and never clears the sheet, so another author\'s keys survive', async () => {
+    const fake = new FakeExcel();
+    const anna = new ExcelWorkbook(fake.run);
+    const ben = new ExcelWorkbook(fake.run);
+    await anna.saveState('ctg.checklist', '{"step":1}');
+    await ben.saveState('ctg.evidence', '{"rows":2}');
+    fake.calls = [];
+    fake.touches = [];
+    await anna.saveState('ctg.checklist', '{"step":2}');
+    expect(fake.calls.filter((c) => c.startsWith(`clear ${STATE_SHEET}`))).toEqual([]);
+    expect(fake.touches.filter((t) => t.sheet === STATE_SHEET).map((t) => [t.kind, t.row, t.rows])).toEqual([['values', 1, 1]]);
+    await expect(ben.loadState('ctg.evidence')).resolves.toBe('{"rows":2}');
+    await expect(ben.loadState('ctg.checklist')).resolves.toBe('{"step":2}');
+    // A sheet written by the add-in records itself in its own row too.
+    await anna.writeSheet({ name: 'Report', mode: 'new', blocks: [{ row: 0, col: 0, values: [['r']] }] });
+    await expect(ben.loadState('ctg.evidence')).resolves.toBe('{"rows":2}');
+  });
+
+  test('a shorter value clears only the rest of its own row', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.saveState('a', 'x'.repeat(70_000));
+    await wb.saveState('b', 'keep');
+    fake.touches = [];
+    await wb.saveState('a', 'short');
+    expect(fake.touches.filter((t) => t.sheet === STATE_SHEET).map((t) => [t.kind, t.row, t.rows, t.cols])).toEqual([
+      ['clear Contents', 1, 1, 5],
+      ['values', 1, 1, 3],
+    ]);
+    await expect(wb.loadState('a')).resolves.toBe('short');
+    await expect(wb.loadState('b')).resolves.toBe('keep');
+  });
+
+  test('a state sheet in the earlier layout (one row per piece) still loads, and is rewritten once on save', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet(STATE_SHEET, [['Key', 'Part', 'Value'], ['ctg.checklist', 2, 'world'], ['ctg.checklist', 1, 'hello '], ['ctg.ownedSheets', 1, '["Checklist"]']], 'VeryHidden');
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(wb.loadState('ctg.checklist')).resolves.toBe('hello world');
+    await wb.saveState('ctg.other', 'x');
+    expect(fake.find(STATE_SHEET)?.cells[0]).toEqual(['Key', 'Pieces', 'Value']);
+    await expect(wb.loadState('ctg.checklist')).resolves.toBe('hello world');
+    await expect(wb.loadState('ctg.ownedSheets')).resolves.toBe('["Checklist"]');
+    await expect(wb.loadState('ctg.other')).resolves.toBe('x');
+  });
+});
+
 test('outside Excel every operation fails with a message saying where to run it', async () => {
   await expect(new ExcelWorkbook().listSheets()).rejects.toThrow(/not running inside Excel/);
+});
+
+describe('colleagues\' cells and people\'s text', () => {
+  const covers = (t: { sheet: string; row: number; col: number; rows: number; cols: number }, r: number, c: number) =>
+    t.sheet !== STATE_SHEET && r >= t.row && r < t.row + t.rows && c >= t.col && c < t.col + t.cols;
+
+  function review(evidence: string, owner: string): ChecklistState {
+    return withResponse(emptyState(), 'culture', { rating: 'Embedded', evidence, owner });
+  }
+
+  test('re-saving the Checklist leaves a colleague\'s hyperlink in Evidence and a formatted Owner cell untouched', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet(buildChecklistSheet(review('', 'Head'), { name: 'Checklist', mode: 'new', savedAt: '1' }));
+    const sheet = fake.find('Checklist') as FakeSheet;
+    const row = FIRST_ITEM_ROW; // the first statement ("culture")
+    const evidence = columnIndex('Evidence');
+    const owner = columnIndex('Owner');
+    const next = columnIndex('Next action');
+    // A colleague typed =HYPERLINK("https://school/policy","Policy") (its value reads "Policy") and made Owner bold.
+    sheet.cells[row][evidence] = 'Policy';
+    fake.touches = [];
+    // The add-in read "Policy" back into the review; this save also changes Next action.
+    const state = withResponse(review('Policy', 'Head'), 'culture', { nextAction: 'Governors' });
+    await wb.writeSheet(buildChecklistSheet(state, { name: 'Checklist', mode: 'replace', savedAt: '2' }));
+    expect(fake.touches.filter((t) => covers(t, row, evidence))).toEqual([]);
+    expect(fake.touches.filter((t) => covers(t, row, owner))).toEqual([]);
+    expect(sheet.cells[row][evidence]).toBe('Policy');
+    // The changed cell and the add-in's own cells are rewritten.
+    expect(fake.touches.some((t) => t.kind === 'values' && covers(t, row, next))).toBe(true);
+    expect(sheet.cells[row][next]).toBe('Governors');
+    expect(fake.touches.some((t) => /^(values|formulas)$/.test(t.kind) && covers(t, row, columnIndex('Points')))).toBe(true);
+    expect(fake.syncs).toBe(3 + 3); // the same three syncs per write as before
+  });
+
+  test('a register keeps the Notes cells of earlier rows; its table is unmade without deleting them', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    const spec = (notes: CellValue): SheetSpec => ({
+      name: 'Register',
+      mode: 'replace',
+      blocks: [{ row: 0, col: 0, values: [['Name', 'Notes'], ['Phonics', notes], ['Maths', null]], table: { name: 'Reg' } }],
+      userCells: [{ row: 1, col: 1, rows: 1, cols: 1 }],
+    });
+    await wb.writeSheet({ ...spec('See the minutes'), mode: 'new' });
+    fake.touches = [];
+    await wb.writeSheet(spec('See the minutes'));
+    expect(fake.touches.filter((t) => covers(t, 1, 1))).toEqual([]);
+    expect(fake.calls.some((c) => c.startsWith('table.convertToRange'))).toBe(true);
+    expect(fake.calls.some((c) => c.startsWith('table.delete'))).toBe(false);
+    expect(fake.find('Register')?.cells.slice(0, 3)).toEqual([['Name', 'Notes'], ['Phonics', 'See the minutes'], ['Maths', null]]);
+  });
+
+  test('a statement titled "=Reading" and a note starting with an apostrophe reach Excel as their text', async () => {
+    const fake = new FakeExcel();
+    let state = addCustom(emptyState(), { area: 'barriers', title: '=Reading', text: 'ages' });
+    state = withResponse(state, 'culture', { evidence: "'Tis the survey", owner: '=Head' });
+    await new ExcelWorkbook(fake.run).writeSheet(buildChecklistSheet(state, { name: 'Checklist', mode: 'new', savedAt: '1' }));
+    const sent = fake.written.flat(1);
+    expect(sent.some((line) => line.includes("'=Reading\nages"))).toBe(true);
+    expect(sent.some((line) => line.includes("''Tis the survey") && line.includes("'=Head"))).toBe(true);
+    const cells = (fake.find('Checklist') as FakeSheet).cells.flat();
+    expect(cells).toContain('=Reading\nages');
+    expect(cells).toContain("'Tis the survey");
+  });
 });

@@ -1,3 +1,5 @@
+import { isoToSerial } from '../../src/sheets/common';
+import { toExcelValue } from '../../src/workbook/cellText';
 import {
   RATING_KEY_WORDS,
   asCellText,
@@ -36,7 +38,9 @@ describe('the Checklist sheet', () => {
     expect(values.slice(4, 15).map((r) => r[1])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(values[4][0]).toBe('High expectations for every pupil');
     expect(String(values[4][2]).split('\n')[0]).toBe('A visible culture of high expectations');
-    expect(values[4].slice(3, 9)).toEqual(['Embedded', values[4][4], "'- survey\n- assemblies", 'Head', null, '2027-03-31']);
+    // The review date is a date serial under a date format: 46477 from R,
+    // as.numeric(as.Date("2027-03-31") - as.Date("1899-12-30")).
+    expect(values[4].slice(3, 9)).toEqual(['Embedded', values[4][4], "'- survey\n- assemblies", 'Head', null, 46477]);
     expect(values[11][3]).toBe('Amber'); // statement 8 on row 12
   });
 
@@ -90,7 +94,9 @@ describe('the Checklist sheet', () => {
 
   test('text that Excel would take for a formula is kept as text', () => {
     expect(asCellText('=SUM(A1)')).toBe("'=SUM(A1)");
-    expect(asCellText('- bullet')).toBe("'- bullet");
+    // A leading sign is protected where the value is sent to Excel (one rule, workbook/cellText.ts).
+    expect(toExcelValue(asCellText('- bullet'))).toBe("'- bullet");
+    expect(asCellText("'Tis")).toBe("''Tis");
     expect(asCellText('-5')).toBe('-5');
     expect(asCellText('')).toBeNull();
     expect(asCellText('Survey')).toBe('Survey');
@@ -332,4 +338,15 @@ describe('saving and resuming the checklist in the workbook', () => {
     expect(c.history).toHaveLength(2);
     expect(reopened.writes.filter((w) => w.endsWith('history'))).toEqual(['replace Checklist history', 'replace Checklist history']);
   });
+});
+
+test('dates become Excel serials (1900 system); text that is not a date stays text', () => {
+  // R: as.numeric(as.Date(c("2027-03-31","1900-03-01","1900-02-28")) - as.Date("1899-12-30")) = 46477 61 60,
+  // Excel counts a 29 Feb 1900, so 28 Feb 1900 is serial 59 and 1 Jan 1900 is 1.
+  expect(isoToSerial('2027-03-31')).toBe(46477);
+  expect(isoToSerial('1900-03-01')).toBe(61);
+  expect(isoToSerial('1900-02-28')).toBe(59);
+  expect(isoToSerial('1900-01-01')).toBe(1);
+  expect(isoToSerial('2027-02-30')).toBe('2027-02-30');
+  expect(isoToSerial('next term')).toBe('next term');
 });

@@ -214,10 +214,11 @@ describe('buildRegister', () => {
     expect(table.values[0]).toEqual([...REGISTER_COLUMNS]);
     expect(table.values).toHaveLength(2);
     const row = Object.fromEntries(REGISTER_COLUMNS.map((c, i) => [c, table.values[1][i]]));
+    // Dates are Excel serials under the date format; R: as.numeric(as.Date(c("2026-11-22", "2026-01-05")) - as.Date("1899-12-30")).
     expect(row).toMatchObject({
-      Evaluated: '2026-11-22',
+      Evaluated: 46348,
       Intervention: 'Reading tutoring',
-      Start: '2026-01-05',
+      Start: 46027,
       'Intervention pupils': 8,
       'Comparison pupils': 8,
       'Effect size': 0.31,
@@ -254,7 +255,7 @@ describe('buildRegister', () => {
     expect(table.values[1][h.indexOf('Notes')]).toBe('Stopped: staff left');
     expect(table.values[2][h.indexOf('Owner')]).toBe('Mrs Khan');
     expect(table.values[1][h.indexOf('Sheet')]).toBe(sheetLink('Impact Phonics catch-up 2025-07-01'));
-    expect(table.values[1][h.indexOf('Evaluated')]).toBe('2025-07-01');
+    expect(table.values[1][h.indexOf('Evaluated')]).toBe(45839); // R: as.numeric(as.Date("2025-07-01") - as.Date("1899-12-30"))
   });
 
   it('refuses to overwrite a register whose header row has gone, rather than lose its rows', () => {

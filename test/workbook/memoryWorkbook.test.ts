@@ -1,4 +1,7 @@
-import { MemoryWorkbook } from '../../src/workbook/memoryWorkbook';
+import { MemoryWorkbook, type MemorySheet } from '../../src/workbook/memoryWorkbook';
+import { emptyState, withResponse } from '../../src/core/checklist/model';
+import { loadChecklist, saveChecklist } from '../../src/jobs/checklist';
+import { FIRST_ITEM_ROW, columnIndex } from '../../src/core/checklist/layout';
 import { gapsFunctionRegistry } from '../../src/preview/gapsRegistry';
 import type { CellValue, SheetSpec } from '../../src/workbook/port';
 
@@ -320,4 +323,36 @@ describe('formulas', () => {
     // Scores used as flags are all non-zero, so every pupil is disadvantaged: no others, #N/A.
     await expect(wb.readSheetValues('Try')).resolves.toEqual([[1.5], ['#N/A']]);
   });
+});
+
+describe('colleagues\' cells on a rewritten sheet', () => {
+  test('re-saving the Checklist keeps a hyperlink formula in Evidence and a format in Owner', async () => {
+    const wb = new MemoryWorkbook();
+    const first = withResponse(emptyState(), 'culture', { rating: 'Embedded', owner: 'Head' });
+    await saveChecklist(wb, first, new Date(2026, 10, 22));
+    const row = FIRST_ITEM_ROW;
+    const link = '=HYPERLINK("https://school.example/policy","Policy")';
+    wb.setCell('Checklist', row, columnIndex('Evidence'), link);
+    (wb.getSheet('Checklist') as MemorySheet).formats.push({ row, col: columnIndex('Owner'), rows: 1, cols: 1, style: 'bad' });
+
+    const loaded = await loadChecklist(wb);
+    const next = withResponse(loaded.state, 'culture', { nextAction: 'Governors' });
+    await saveChecklist(wb, next, new Date(2026, 10, 23));
+    const sheet = wb.getSheet('Checklist') as MemorySheet;
+    expect(sheet.values[row][columnIndex('Evidence')]).toBe(link);
+    expect(wb.cellFormat('Checklist', row, columnIndex('Owner')).style).toBe('bad');
+    expect(sheet.values[row][columnIndex('Owner')]).toBe('Head');
+    expect(sheet.values[row][columnIndex('Next action')]).toBe('Governors');
+    expect(wb.cellFormat('Checklist', row, columnIndex('Next action')).style).toBe('input');
+  });
+});
+
+test('a sheet whose entry the saved list lost is recovered from its own mark', async () => {
+  const wb = new MemoryWorkbook();
+  await wb.writeSheet({ name: 'Checklist', mode: 'new', blocks: [{ row: 0, col: 0, values: [['first']] }] });
+  await wb.saveState('ctg.ownedSheets', '[]');
+  await expect(wb.ownsSheet('Checklist')).resolves.toBe(true);
+  const again = await wb.writeSheet({ name: 'Checklist', mode: 'replace', blocks: [{ row: 0, col: 0, values: [['second']] }] });
+  expect(again.sheetName).toBe('Checklist');
+  expect(wb.getSheetNames()).toEqual(['Checklist']);
 });

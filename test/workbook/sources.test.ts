@@ -1,4 +1,4 @@
-import { isSingleCell, selectionArea, selectionDescription, singleCellDescription } from '../../src/workbook/sources';
+import { checkReadSize, isSingleCell, selectionArea, selectionDescription, singleCellDescription } from '../../src/workbook/sources';
 import { isOwnedName, notOwnedError, recordOwned } from '../../src/workbook/owned';
 import { sameName } from '../../src/workbook/names';
 
@@ -39,5 +39,15 @@ describe('owned sheets are compared as Excel compares names', () => {
     expect(notOwnedError('Year 7', 'Year 7').message).toBe(
       'The sheet "Year 7" was not made by Closing the Gap, so it was left untouched. Rename that sheet if the add-in should write its own "Year 7" sheet.',
     );
+  });
+});
+
+describe('size limits', () => {
+  test('a whole-row selection reads only the used columns', () => {
+    expect(selectionArea({ row: 0, col: 0, rows: 3, cols: 16_384 }, { row: 0, col: 0, rows: 31, cols: 5 })).toEqual({ row: 0, col: 0, rows: 3, cols: 5 });
+  });
+  test('a read over 5 million cells is refused with a message before it starts', () => {
+    expect(() => checkReadSize({ sheet: 'Data', row: 0, col: 0, rows: 1_000_000, cols: 6 })).toThrow(/6,000,000 cells.*5,000,000.*table/);
+    expect(() => checkReadSize({ sheet: 'Data', row: 0, col: 0, rows: 1_000_000, cols: 5 })).not.toThrow();
   });
 });
