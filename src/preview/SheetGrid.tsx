@@ -292,7 +292,7 @@ function SheetView({ workbook, version, sheet, active, visibleSheets }: SheetVie
           }}
         >
           {look.overflow === 'visible' ? (
-            <span style={{ display: 'inline-block', maxWidth: run - 6, overflow: 'hidden', verticalAlign: 'top' }}>{look.text}</span>
+            <span style={{ display: 'inline-block', maxWidth: run - 6, overflow: 'hidden', verticalAlign: 'top', pointerEvents: 'none' }}>{look.text}</span>
           ) : (
             look.text
           )}
