@@ -13,7 +13,11 @@ import { ErrorBar } from './ErrorBar';
 
 const useStyles = makeStyles({
   // Choices wrap as whole words at a narrow pane; a label never breaks inside itself.
-  radios: { flexWrap: 'wrap', '& label': { whiteSpace: 'nowrap', paddingLeft: tokens.spacingHorizontalXS } },
+  radios: {
+    flexWrap: 'wrap',
+    '& label': { whiteSpace: 'nowrap', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+    '& .fui-Radio__indicator': { marginLeft: tokens.spacingHorizontalXS, marginRight: 0 },
+  },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: 0 },
