@@ -226,6 +226,12 @@ function parserBuiltIns(): Set<string> {
 /** Where the parser's own version differs from Excel (its exact-match lookups are case sensitive). */
 const FORMULAJS_FIRST = new Set(['VLOOKUP', 'HLOOKUP']);
 
+/** HYPERLINK(link, [friendly name]) shows its friendly name (else the link), as Excel does. */
+const HYPERLINK: ParserFunction = (link, friendly) => {
+  const name = friendly && !friendly.omitted ? friendly.value : link?.value;
+  return Array.isArray(name) ? (name as unknown[][])[0]?.[0] ?? '' : name ?? '';
+};
+
 let excelCache: Record<string, ParserFunction> | null = null;
 /** Excel's functions beyond the parser's own: formulajs where the parser has none, and the criteria functions. */
 export function excelFunctions(): Record<string, ParserFunction> {
@@ -233,7 +239,7 @@ export function excelFunctions(): Record<string, ParserFunction> {
     const builtIns = parserBuiltIns();
     const table: Record<string, ParserFunction> = {};
     for (const [name, fn] of Object.entries(formulajsTable())) if (!builtIns.has(name) || FORMULAJS_FIRST.has(name)) table[name] = fn;
-    excelCache = { ...table, ...CRITERIA_FUNCTIONS };
+    excelCache = { ...table, ...CRITERIA_FUNCTIONS, HYPERLINK };
   }
   return excelCache;
 }

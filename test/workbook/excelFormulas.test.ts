@@ -87,8 +87,8 @@ describe('Excel formulas', () => {
   });
 
   test('what the preview cannot compute shows #NAME? with the reason, never the formula', () => {
-    const wb = book([[1, '=FILTER(A1:A2,A1:A2>0)', '=SUM(A1', '=NOSUCHFN(1)']]);
-    expect(wb.displayValues('S')[0]).toEqual([1, '#NAME?', '#NAME?', '#NAME?']);
+    const wb = book([[1, '=FILTER(A1:A2,A1:A2>0)', '=SUM(A1', '=NOSUCHFN(1)', '=HYPERLINK("#\'Gap report\'!A1","Open the report")']]);
+    expect(wb.displayValues('S')[0]).toEqual([1, '#NAME?', '#NAME?', '#NAME?', 'Open the report']);
     expect(wb.cellMessage('S', 0, 1)).toMatch(/cannot compute FILTER; Excel will/);
     expect(wb.cellMessage('S', 0, 2)).toMatch(/could not read the formula =SUM\(A1/);
   });
