@@ -110,7 +110,10 @@ function SheetView({ workbook, version, sheet, active, visibleSheets }: SheetVie
   const styles = useStyles();
   const scroller = React.useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = React.useState({ top: 0, height: 600 });
+  // The anchor of the selection (where a click or a move last put it): Shift+click and Shift+Arrow
+  // extend from it, as in Excel. `dragging` is true while the mouse button is down.
   const drag = React.useRef<{ row: number; col: number } | null>(null);
+  const dragging = React.useRef(false);
   // `version` changes on every workbook change; the workbook caches computed values itself.
   const values = React.useMemo(() => workbook.displayValues(active), [workbook, active, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -131,7 +134,7 @@ function SheetView({ workbook, version, sheet, active, visibleSheets }: SheetVie
 
   React.useEffect(() => {
     const up = () => {
-      drag.current = null;
+      dragging.current = false;
     };
     window.addEventListener('mouseup', up);
     return () => window.removeEventListener('mouseup', up);
@@ -145,6 +148,7 @@ function SheetView({ workbook, version, sheet, active, visibleSheets }: SheetVie
   const ranges = colourScaleRanges(sheet.conditionalFormats, values);
 
   const select = (row: number, col: number, extend: boolean) => {
+    if (extend && !drag.current && sel) drag.current = { row: sel.row, col: sel.col };
     const start = extend && drag.current ? drag.current : { row, col };
     if (!extend) drag.current = { row, col };
     workbook.setSelection(active, Math.min(start.row, row), Math.min(start.col, col), Math.abs(row - start.row) + 1, Math.abs(col - start.col) + 1);
@@ -199,8 +203,9 @@ function SheetView({ workbook, version, sheet, active, visibleSheets }: SheetVie
     } else if (steps[e.key]) {
       e.preventDefault();
       const [dr, dc] = steps[e.key];
-      if (e.shiftKey && drag.current) {
+      if (e.shiftKey) {
         // Extend from the anchor to the far corner moved by one step.
+        if (!drag.current || !inSel(drag.current.row, drag.current.col)) drag.current = { row: activeCell.row, col: activeCell.col };
         const a = drag.current;
         const far = { row: a.row === sel.row ? sel.row + sel.rows - 1 : sel.row, col: a.col === sel.col ? sel.col + sel.cols - 1 : sel.col };
         const row = clamp(far.row + dr, LAST_ROW);
@@ -223,15 +228,23 @@ function SheetView({ workbook, version, sheet, active, visibleSheets }: SheetVie
   const message = activeCell ? workbook.cellMessage(active, activeCell.row, activeCell.col) : null;
 
   const cells: React.JSX.Element[] = [];
+  const rowHeads: React.JSX.Element[] = [];
+  const isEmptyAt = (r: number, c: number) => {
+    const v = values[r]?.[c] ?? null;
+    return v === null || v === '';
+  };
   for (let r = first; r < last; r++) {
     const top = ROW_H * (r + 1);
-    cells.push(
-      <div key={`h${r}`} className={`${styles.cell} ${styles.head}`} style={{ top, left: 0, width: HEAD_W, position: 'absolute' }}>
+    rowHeads.push(
+      <div key={`h${r}`} className={`${styles.cell} ${styles.head}`} style={{ top: top - ROW_H, left: 0, width: HEAD_W, position: 'absolute' }} data-row-head={r + 1}>
         {r + 1}
       </div>,
     );
     for (let c = 0; c < nCols; c++) {
       const v = values[r]?.[c] ?? null;
+      // Text runs over the empty cells to its right, and stops at the first that shows something.
+      let run = widths[c];
+      for (let k = c + 1; k < nCols && run < 1600 && isEmptyAt(r, k); k++) run += widths[k];
       const look = cellLook({
         value: v,
         format: workbook.cellFormat(active, r, c),
@@ -266,6 +279,7 @@ function SheetView({ workbook, version, sheet, active, visibleSheets }: SheetVie
             // Clicking another cell ends an edit, as in Excel.
             commitEdit(null);
             select(r, c, e.shiftKey);
+            dragging.current = true;
             focusGrid();
           }}
           onDoubleClick={(e) => {
@@ -274,10 +288,14 @@ function SheetView({ workbook, version, sheet, active, visibleSheets }: SheetVie
             editing.editCell(r, c);
           }}
           onMouseEnter={(e) => {
-            if (drag.current && e.buttons === 1) select(r, c, true);
+            if (dragging.current && e.buttons === 1) select(r, c, true);
           }}
         >
-          {look.text}
+          {look.overflow === 'visible' ? (
+            <span style={{ display: 'inline-block', maxWidth: run - 6, overflow: 'hidden', verticalAlign: 'top', pointerEvents: 'none' }}>{look.text}</span>
+          ) : (
+            look.text
+          )}
         </div>,
       );
     }
@@ -310,20 +328,23 @@ function SheetView({ workbook, version, sheet, active, visibleSheets }: SheetVie
       <div
         ref={scroller}
         className={styles.scroller}
+        data-region="grid"
         tabIndex={0}
         onKeyDown={onGridKey}
         onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
-        aria-label={`Cells of ${active}: type, Enter or F2 to edit the selected cell`}
+        aria-label={`Cells of ${active}: type, Enter or F2 to edit the selected cell; F6 moves to the sheet tabs and the task pane`}
       >
         <div style={{ position: 'relative', height: ROW_H * (nRows + 1), width: totalW }}>
-          <div style={{ position: 'sticky', top: 0, height: ROW_H, zIndex: 2 }}>
-            <div className={`${styles.cell} ${styles.head} ${styles.corner}`} style={{ top: 0, left: 0, width: HEAD_W, position: 'absolute' }} />
+          <div style={{ position: 'sticky', top: 0, height: ROW_H, zIndex: 4 }}>
+            <div className={`${styles.cell} ${styles.head} ${styles.corner}`} style={{ top: 0, left: 0, width: HEAD_W, position: 'sticky' }} />
             {widths.map((w, c) => (
               <div key={c} className={`${styles.cell} ${styles.head}`} style={{ top: 0, left: lefts[c], width: w, position: 'absolute' }}>
                 {columnLetters(c)}
               </div>
             ))}
           </div>
+          {/* Row numbers stay in view when the sheet scrolls sideways, as in Excel. */}
+          <div style={{ position: 'sticky', left: 0, width: HEAD_W, height: ROW_H * nRows, zIndex: 3 }}>{rowHeads}</div>
           {cells}
           {editorOpen && editHere && (
             <input

@@ -1,4 +1,8 @@
-/** The preview's sheet tabs along the bottom of the grid: one per visible sheet, the active one marked. */
+/**
+ * The preview's sheet tabs along the bottom of the grid: one button per visible sheet, the active one
+ * marked. The active tab is in the Tab order (F6 from the grid comes here too); Left and Right,
+ * Home and End move between tabs, Enter or Space opens one.
+ */
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 
@@ -36,13 +40,23 @@ export interface SheetTabsProps {
 
 export function SheetTabs({ names, active, onPick }: SheetTabsProps): React.JSX.Element {
   const styles = useStyles();
+  const onKey = (e: React.KeyboardEvent<HTMLButtonElement>, i: number) => {
+    const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? names.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    const buttons = e.currentTarget.parentElement?.querySelectorAll<HTMLButtonElement>('button');
+    buttons?.[(to + names.length) % names.length]?.focus();
+  };
   return (
-    <div className={styles.tabs} role="tablist" aria-label="Sheets">
-      {names.map((name) => (
+    <div className={styles.tabs} role="tablist" aria-label="Sheets" data-region="tabs">
+      {names.map((name, i) => (
         <button
           key={name}
           type="button"
           role="tab"
+          tabIndex={name === active ? 0 : -1}
+          onKeyDown={(e) => onKey(e, i)}
+          data-testid={`sheet-tab-${name}`}
           aria-selected={name === active}
           className={`${styles.tab}${name === active ? ` ${styles.tabActive}` : ''}`}
           onClick={() => onPick(name)}

@@ -52,8 +52,38 @@ function useWorkbookVersion(workbook: MemoryWorkbook): number {
   return version;
 }
 
+/** The parts F6 moves between, in Excel's order: the cells, the sheet tabs, the task pane. */
+const REGIONS = ['grid', 'tabs', 'pane'] as const;
+
+/** Where focus goes in a part: the grid itself, the active sheet tab, the pane's first control. */
+function focusRegion(region: (typeof REGIONS)[number]): void {
+  const root = document.querySelector<HTMLElement>(`[data-region="${region}"]`);
+  if (!root) return;
+  const first = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+  const target = region === 'grid' ? root : region === 'tabs' ? root.querySelector<HTMLElement>('[aria-selected="true"]') ?? root.querySelector<HTMLElement>('button') : root.querySelector<HTMLElement>(first);
+  target?.focus();
+}
+
+/**
+ * F6 / Shift+F6 (and Ctrl+F6 / Ctrl+Shift+F6) move the keyboard between the grid, the sheet tabs and
+ * the task pane, as in Excel; Tab stays inside the grid.
+ */
+function onRegionKey(e: KeyboardEvent): void {
+  if (e.key !== 'F6' || e.altKey || e.metaKey) return;
+  e.preventDefault();
+  const here = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-region]')?.dataset.region;
+  const i = REGIONS.indexOf(here as (typeof REGIONS)[number]);
+  const step = e.shiftKey ? -1 : 1;
+  const next = i < 0 ? (e.shiftKey ? REGIONS.length - 1 : 0) : (i + step + REGIONS.length) % REGIONS.length;
+  focusRegion(REGIONS[next]);
+}
+
 function Preview(): React.JSX.Element {
   const styles = useStyles();
+  React.useEffect(() => {
+    window.addEventListener('keydown', onRegionKey);
+    return () => window.removeEventListener('keydown', onRegionKey);
+  }, []);
   const [workbook, setWorkbook] = React.useState<MemoryWorkbook>(() => loadSampleWorkbook());
   const [opened, setOpened] = React.useState(0);
   const [status, setStatus] = React.useState('');
@@ -74,6 +104,7 @@ function Preview(): React.JSX.Element {
 
   return (
     <div className={styles.page}>
+      <header className={styles.banner}>
       <MessageBar intent="info" className={styles.banner} layout="multiline" data-testid="preview-banner">
         <MessageBarBody>
           <MessageBarTitle>Closing the Gap: browser preview</MessageBarTitle>
@@ -91,16 +122,18 @@ function Preview(): React.JSX.Element {
         </Button>
         <Caption1 className={styles.note} aria-live="polite" data-testid="preview-status">
           {status ||
-            'Click a cell or drag over cells to select them; the task pane reads the selection. Cells can be edited as in Excel: type a =GAPS. formula on the Try the formulas sheet, or change the data it reads.'}
+            'Click a cell or drag over cells to select them (Shift+click or Shift+arrow keys extend); the task pane reads the selection. Cells can be edited as in Excel: type a =GAPS. formula on the Try the formulas sheet, or change the data it reads. F6 moves between the cells, the sheet tabs and the task pane.'}
         </Caption1>
       </div>
+      </header>
       <div className={styles.main}>
-        <section className={styles.sheet} aria-label="Workbook">
+        <section className={styles.sheet} aria-label="Workbook (F6 moves between the cells, the sheet tabs and the task pane)">
           <SheetGrid workbook={workbook} version={version} />
         </section>
-        <aside className={styles.pane} aria-label="Task pane" data-testid="preview-taskpane">
+        {/* Not a landmark itself: the task pane's own <main> is the page's main landmark. */}
+        <div className={styles.pane} data-testid="preview-taskpane" data-region="pane">
           <App key={opened} workbook={workbook} />
-        </aside>
+        </div>
       </div>
     </div>
   );

@@ -116,7 +116,8 @@ export interface CellLook {
 /**
  * How one cell is drawn: its text in its number format (errors as their code, text as typed), numbers
  * right and text left as in Excel, the fill from a conditional format, else the tone, else the style,
- * else a table header's or band's fill; text runs over an empty neighbour unless the cell is filled.
+ * else a table header's or band's fill; text runs over an empty neighbour (filled or not, as in Excel)
+ * and stops at the first cell that shows something (the grid limits it to that run).
  */
 export function cellLook(input: CellLookInput): CellLook {
   const { value, format: f } = input;
@@ -134,7 +135,7 @@ export function cellLook(input: CellLookInput): CellLook {
     fontStyle: look?.italic ? 'italic' : undefined,
     fontSize: look?.size ? `${look.size}px` : undefined,
     textAlign: isText || value === null ? 'left' : 'right',
-    overflow: isText && input.nextEmpty === true && !fill ? 'visible' : 'hidden',
+    overflow: isText && input.nextEmpty === true ? 'visible' : 'hidden',
     zIndex: isText ? 1 : undefined,
   };
 }

@@ -7,8 +7,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Card,
-  CardHeader,
   Subtitle1,
   Title3,
   makeStyles,
@@ -38,7 +36,28 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   jobs: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  card: { cursor: 'pointer' },
+  // Each job is a plain button drawn as a card: its name is the text it shows (title, then what it
+  // does), and it holds nothing else that takes focus.
+  card: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalM,
+    width: '100%',
+    boxSizing: 'border-box',
+    padding: tokens.spacingHorizontalM,
+    textAlign: 'left',
+    cursor: 'pointer',
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, boxShadow: tokens.shadow8 },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  cardIcon: { flexShrink: 0, color: tokens.colorBrandForeground1, display: 'flex' },
+  cardText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   privacy: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -106,7 +125,14 @@ export function App({ workbook, initialScreen = 'home' }: AppProps): React.JSX.E
   const [screen, setScreen] = React.useState<ScreenId>(initialScreen);
   const headingRef = React.useRef<HTMLDivElement>(null);
 
+  // Moving to another screen puts focus on its heading (screen readers announce it); opening the pane
+  // does not, so no focus box sits on the heading at load.
+  const opened = React.useRef(false);
   React.useEffect(() => {
+    if (!opened.current) {
+      opened.current = true;
+      return;
+    }
     headingRef.current?.focus();
   }, [screen]);
 
@@ -121,7 +147,7 @@ export function App({ workbook, initialScreen = 'home' }: AppProps): React.JSX.E
               Home
             </Button>
           )}
-          <div ref={headingRef} tabIndex={-1}>
+          <div ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
             <Title3 as="h1">{current ? current.title : 'Closing the Gap'}</Title3>
           </div>
         </header>
@@ -129,23 +155,17 @@ export function App({ workbook, initialScreen = 'home' }: AppProps): React.JSX.E
           <nav className={styles.jobs} aria-label="What would you like to do?">
             <Subtitle1 as="h2">What would you like to do?</Subtitle1>
             {JOBS.map((job) => (
-              <Card
-                key={job.id}
-                className={styles.card}
-                onClick={() => setScreen(job.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    setScreen(job.id);
-                  }
-                }}
-                role="button"
-                tabIndex={0}
-                aria-label={job.title}
-                data-testid={`job-${job.id}`}
-              >
-                <CardHeader image={job.icon} header={<Body1><b>{job.title}</b></Body1>} description={<Caption1>{job.description}</Caption1>} />
-              </Card>
+              <button key={job.id} type="button" className={styles.card} onClick={() => setScreen(job.id)} data-testid={`job-${job.id}`}>
+                <span className={styles.cardIcon} aria-hidden="true">
+                  {job.icon}
+                </span>
+                <span className={styles.cardText}>
+                  <Body1>
+                    <b>{job.title}</b>
+                  </Body1>
+                  <Caption1>{job.description}</Caption1>
+                </span>
+              </button>
             ))}
             <Caption1 className={styles.privacy}>
               Pupil data stays in this workbook: every calculation runs here and every report is written to a new sheet.

@@ -1,20 +1,24 @@
 /**
- * A deliberately small formula evaluator for the in-memory workbook: it computes cells whose formula
- * is a single call `=GAPS.NAME(arg, ...)`, where each argument is a range reference (`C2:C181`,
- * `$C$2:$C$181`, `'Year 9'!C2:C181`, `C:C`), a number, a "string", TRUE/FALSE, or omitted.
- * Anything else (other Excel functions, nested calls, arithmetic) is not evaluated: the preview
- * shows such formulas as their text.
+ * Formulas of the in-memory workbook.
  *
- * Ranges reach the function as Excel passes them: 2-D arrays of values, blank cells as `null`;
+ * `evaluateFormula` computes any Excel formula (`=IF(TRIM(D5)="","",...)`, `=SUM(...)`, `{1,2;3,4}`
+ * arrays, references to other sheets, nested `=GAPS.NAME(...)` calls) with the `fast-formula-parser`
+ * library and the functions of `excelFunctions.ts`. What it cannot compute (a function neither
+ * library has, such as FILTER) shows `#NAME?` with the reason, never the formula's text.
+ *
+ * Ranges reach GAPS functions as Excel passes them: 2-D arrays of values, blank cells as `null`;
  * omitted optional arguments arrive as `null`. A 2-D result spills; an error result (an object with
- * a `code` such as "#N/A") shows as its code.
+ * a `code` such as "#N/A") shows as its code with its message.
+ *
+ * `parseGapsFormula` and `evaluateCallDetailed` are the older, single-call reading of a
+ * `=GAPS.NAME(...)` formula, kept for what only needs to recognise such a call.
  */
+import FormulaParser, { type AreaRef, type CellRef } from 'fast-formula-parser';
 import type { CellValue } from './port';
-import { parseRangeRef, type RangeRef } from './a1';
+import { MAX_COLS, MAX_ROWS, parseRangeRef, type RangeRef } from './a1';
+import { excelFunctions, gapsFunctions, isCellError, toParserValue, type CellError, type FunctionRegistry } from './excelFunctions';
 
-/** Custom functions by Excel name ("FSMGAP"), as `src/functions/functions.ts` exports them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type FunctionRegistry = Record<string, (...args: any[]) => unknown>;
+export type { FunctionRegistry } from './excelFunctions';
 
 export type FormulaArg = { kind: 'range'; ref: RangeRef } | { kind: 'value'; value: CellValue } | { kind: 'omitted' };
 
@@ -173,4 +177,123 @@ export function evaluateCallDetailed(call: FormulaCall, functions: FunctionRegis
     messages.set('0,0', e instanceof Error && e.message !== '' ? e.message : 'The function could not calculate.');
     return { value: '#VALUE!', messages };
   }
+}
+
+/**
+ * Reads a rectangle of computed cells for a formula: 0-based, inclusive ends; `lastRow` null reads
+ * down to the sheet's data. Error cells come as `CellError`. Throws `FormulaRefError` for a sheet
+ * that does not exist.
+ */
+export type CellReader = (sheet: string, row: number, col: number, lastRow: number | null, lastCol: number | null) => (CellValue | CellError)[][];
+
+/**
+ * Parsers by registry, one per depth: a formula reading a cell that holds a formula computes that
+ * one first, while its own parse is under way, and a parser keeps the state of the parse it is in.
+ */
+const parsers = new WeakMap<FunctionRegistry, FormulaParser[]>();
+let depth = 0;
+let readerNow: { read: CellReader } = { read: () => [[null]] };
+
+function parserFor(functions: FunctionRegistry, level: number): FormulaParser {
+  let stack = parsers.get(functions);
+  if (!stack) {
+    stack = [];
+    parsers.set(functions, stack);
+  }
+  let p = stack[level];
+  if (!p) {
+    p = new FormulaParser({
+      functions: { ...excelFunctions(), ...gapsFunctions(functions) },
+      // A blank cell on its own reads as "" (the parser's text functions and comparisons need a
+      // string: TRIM(blank)="" is TRUE); inside a range it stays null, which its range functions skip.
+      onCell: (ref: CellRef) => toParserValue(readerNow.read(ref.sheet ?? '', ref.row - 1, ref.col - 1, ref.row - 1, ref.col - 1)[0]?.[0] ?? ''),
+      onRange: (ref: AreaRef) => {
+        const lastRow = ref.to.row >= MAX_ROWS ? null : ref.to.row - 1;
+        const lastCol = ref.to.col >= MAX_COLS ? null : ref.to.col - 1;
+        return readerNow.read(ref.sheet ?? '', ref.from.row - 1, ref.from.col - 1, lastRow, lastCol).map((r) => r.map(toParserValue));
+      },
+    });
+    stack[level] = p;
+  }
+  return p;
+}
+
+function resultCell(v: unknown, i: number, j: number, messages: Map<string, string>): CellValue {
+  if (v instanceof FormulaParser.FormulaError) {
+    if (v.message !== '') messages.set(`${i},${j}`, v.message);
+    return v.error;
+  }
+  if (isCellError(v)) {
+    if (v.message) messages.set(`${i},${j}`, v.message);
+    return v.code;
+  }
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v + 0 : '#NUM!';
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  return '#VALUE!';
+}
+
+/** Why a formula could not be computed, from what the parser threw. */
+function thrownResult(e: unknown, formula: string): DetailedResult {
+  const messages = new Map<string, string>();
+  if (e instanceof FormulaRefError) {
+    messages.set('0,0', e.message);
+    return { value: e.code, messages };
+  }
+  if (e instanceof FormulaParser.FormulaError) {
+    const inner = e.details;
+    if (inner instanceof FormulaRefError) return thrownResult(inner, formula);
+    if (inner instanceof FormulaParser.FormulaError && inner.error !== '#ERROR!') return thrownResult(inner, formula);
+    const missing = /^Function (\S+) is not implemented\.$/.exec(e.message);
+    if (missing) {
+      const name = missing[1];
+      messages.set(
+        '0,0',
+        /^GAPS\./i.test(name) ? `There is no function ${name.toUpperCase()}.` : `The preview cannot compute ${name.toUpperCase()}; Excel will when you open the workbook there.`,
+      );
+      return { value: '#NAME?', messages };
+    }
+    if (e.error !== '#ERROR!') {
+      if (e.message !== '') messages.set('0,0', e.message);
+      return { value: e.error, messages };
+    }
+  }
+  messages.set('0,0', `The preview could not read the formula ${formula}; check its brackets, commas and quotes.`);
+  return { value: '#NAME?', messages };
+}
+
+/**
+ * Computes a formula ("=..." text) standing at `at` (0-based), reading cells through `read`.
+ * Keeps each error cell's message (what Excel shows beside `#VALUE!` and `#N/A`).
+ *
+ * @example evaluateFormula('=SUM(A1:A2)', { sheet: 'S', row: 2, col: 0 }, {}, read) // { value: 3, ... }
+ */
+export function evaluateFormula(formula: string, at: { sheet: string; row: number; col: number }, functions: FunctionRegistry, read: CellReader): DetailedResult {
+  if (depth > 200) {
+    const messages = new Map([['0,0', 'The formula depends on too long a chain of other formulas for the preview.']]);
+    return { value: '#NUM!', messages };
+  }
+  const parser = parserFor(functions, depth);
+  const before = readerNow;
+  depth++;
+  readerNow = {
+    read: (sheet, row, col, lastRow, lastCol) => read(sheet === '' ? at.sheet : sheet, row, col, lastRow, lastCol),
+  };
+  let raw: unknown;
+  try {
+    raw = parser.parse(formula.replace(/^=/, ''), { sheet: at.sheet, row: at.row + 1, col: at.col + 1 }, true);
+  } catch (e) {
+    return thrownResult(e, formula);
+  } finally {
+    readerNow = before;
+    depth--;
+  }
+  const messages = new Map<string, string>();
+  if (Array.isArray(raw)) {
+    const rows = raw as unknown[][];
+    if (rows.length === 0) return { value: '#CALC!', messages };
+    if (rows.length === 1 && (rows[0]?.length ?? 0) === 1) return { value: resultCell(rows[0][0], 0, 0, messages), messages };
+    return { value: rows.map((row, i) => (Array.isArray(row) ? row.map((v, j) => resultCell(v, i, j, messages)) : [resultCell(row, i, 0, messages)])), messages };
+  }
+  return { value: resultCell(raw, 0, 0, messages), messages };
 }

@@ -7,13 +7,15 @@
  * sheets it owns) lives in the workbook, so it survives a save and reopen (`toJSON` / `fromJSON`).
  *
  * The model is plain data (JSON-safe, `memoryModel.ts`). Formulas are kept as their text; when a
- * function registry is given, `=GAPS.NAME(...)` formulas are computed (`recalc.ts`) and every read
- * returns computed values, as Excel does. Other formulas read as their text. This file is the
+ * function registry is given, formulas are computed (`recalc.ts`: Excel's functions and the GAPS
+ * functions) and every read returns computed values, as Excel does. Without one, formulas read as
+ * their text. This file is the
  * `WorkbookPort` over that model, plus what the preview and tests need to look and type.
  */
 import type { CellValue, DataSource, ProgressInfo, SheetInfo, SheetSpec, TableData, TableInfo, WorkbookPort, WriteResult } from './port';
 import { parseRangeRef, sheetRangeAddress, type RangeRef } from './a1';
-import { evaluateCallDetailed, parseGapsFormula, type FormulaResult, type FunctionRegistry } from './formula';
+import { evaluateFormula, FormulaRefError, type FormulaResult, type FunctionRegistry } from './formula';
+import type { CellError } from './excelFunctions';
 import { blockCells, cellKey, checkInsideGrid, isFormula, keptCells, piecesAround, toTableData } from './grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from './names';
 import { isOwnedName, markRecords, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from './owned';
@@ -57,6 +59,8 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly computed = new Map<string, CellValue[][]>();
   /** Messages of computed error cells, by sheet then "row,col". */
   private readonly messages = new Map<string, Map<string, string>>();
+  /** Cells showing a computed error, by sheet then "row,col". */
+  private readonly errorCells = new Map<string, Set<string>>();
   private readonly computing = new Set<string>();
 
   constructor(model?: Partial<WorkbookModel>, options: MemoryWorkbookOptions = {}) {
@@ -174,8 +178,8 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /**
-   * The values a sheet shows: computed `=GAPS.` formulas (spilling where they return arrays;
-   * "#SPILL!" when the spill area is not empty), other formulas as their text, text without a
+   * The values a sheet shows: computed formulas (spilling where they return arrays;
+   * "#SPILL!" when the spill area is not empty), text without a
    * leading apostrophe. Empty cells are null.
    */
   displayValues(name: string): CellValue[][] {
@@ -187,8 +191,10 @@ export class MemoryWorkbook implements WorkbookPort {
       this.computing.add(s.name);
       try {
         const notes = new Map<string, string>();
+        const errors = new Set<string>();
         this.messages.set(s.name, notes);
-        computeFormulas(s, grid, this.functions, (ref) => this.readRef(ref, s.name, grid), notes);
+        this.errorCells.set(s.name, errors);
+        computeFormulas(s, grid, this.functions, (sheet, row, col, lastRow, lastCol) => this.readCells(sheet, row, col, lastRow, lastCol), notes, errors);
       } finally {
         this.computing.delete(s.name);
       }
@@ -217,14 +223,12 @@ export class MemoryWorkbook implements WorkbookPort {
     return formatAt(this.require(name), row, col);
   }
 
-  /** Computes one cell's formula, if it is a `=GAPS.` call (else its shown value). */
+  /** Computes one cell's formula (else its shown value); an array result comes whole. */
   evaluate(sheet: string, row: number, col: number): FormulaResult {
     const s = this.require(sheet);
     const raw = s.values[row]?.[col] ?? null;
     if (!isFormula(raw) || !this.functions) return shown(raw);
-    const call = parseGapsFormula(raw);
-    if (!call) return raw;
-    return evaluateCallDetailed(call, this.functions, (ref) => this.readRef(ref, s.name, null)).value;
+    return evaluateFormula(raw, { sheet: s.name, row, col }, this.functions, (name, r, c, lastRow, lastCol) => this.readCells(name, r, c, lastRow, lastCol)).value;
   }
 
   // ----- WorkbookPort -----
@@ -402,13 +406,26 @@ export class MemoryWorkbook implements WorkbookPort {
     else if (b.table) area(b.row, b.col, 1, cols, { style: 'header' });
   }
 
-  /** A range's shown values, for a formula on `fromSheet`; `grid` is that sheet while it is computed. */
-  private readRef(ref: RangeRef, fromSheet: string, grid: CellValue[][] | null): CellValue[][] {
-    return readRange(ref, fromSheet, (name) => {
-      const s = this.find(name);
-      if (!s) return null;
-      return { name: s.name, grid: grid && sameName(s.name, fromSheet) ? grid : this.displayValues(s.name) };
-    });
+  /**
+   * A rectangle of a sheet's computed values for a formula, error cells as `CellError`s (0-based,
+   * inclusive; `lastRow` null reads down to the data). A sheet still being computed (two sheets
+   * reading each other) reads its formulas as blank. A missing sheet is "#REF!".
+   */
+  private readCells(name: string, row: number, col: number, lastRow: number | null, lastCol: number | null): (CellValue | CellError)[][] {
+    const s = this.find(name);
+    if (!s) throw new FormulaRefError('#REF!', noSheetError(name).message);
+    const grid = this.displayValues(s.name);
+    const box = lastCol === null ? usedBox(grid) : null;
+    const ref: RangeRef = { sheet: s.name, row, col, lastRow, lastCol: lastCol ?? Math.max(col, box ? box.col + box.cols - 1 : 0) };
+    const values = readRange(ref, s.name, () => ({ name: s.name, grid }));
+    const errors = this.errorCells.get(s.name);
+    const notes = this.messages.get(s.name);
+    return values.map((line, i) =>
+      line.map((v, j) => {
+        const key = `${row + i},${col + j}`;
+        return errors?.has(key) && typeof v === 'string' ? { code: v, message: notes?.get(key) ?? null } : v;
+      }),
+    );
   }
 
   private readDataNow(source: DataSource): TableData {

@@ -221,3 +221,57 @@ export function sampleTable(name: string): SampleBlock {
   }
   throw new Error(`The sample workbook has no table or sheet called "${name}"`);
 }
+
+/** axe-core's script, read from node_modules (never fetched from the network). */
+const AXE_SOURCE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/**
+ * Runs axe-core on the page as it is now (or inside `selector`) and throws, listing every violation
+ * with the elements it found, when there is any. `what` names the screen or state in the message.
+ */
+export async function expectNoAxeViolations(page: Page, what: string, selector?: string): Promise<void> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.addScriptTag({ content: fs.readFileSync(AXE_SOURCE, 'utf8') });
+  const violations = await page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(sel ? { include: [sel] } : document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  }, selector ?? null);
+  if (violations.length > 0) {
+    const lines = violations.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}`).join('\n')}`);
+    throw new Error(`axe-core found ${violations.length} violation(s) on ${what}:\n${lines.join('\n')}`);
+  }
+}
+
+/**
+ * Controls inside `container` whose boxes leave it sideways (clipped or pushed out), as
+ * "tag[testid or text]: left..right outside left..right" lines; empty when everything fits.
+ */
+export async function controlsOutside(page: Page, container: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel);
+    if (!root) return [`no ${sel}`];
+    const box = root.getBoundingClientRect();
+    const out: string[] = [];
+    const controls = root.querySelectorAll<HTMLElement>('button, input, select, textarea, label, [role="radio"], [role="combobox"], [role="tab"], a');
+    for (const el of Array.from(controls)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      const clippedText = el.scrollWidth > el.clientWidth + 1 && (style.overflow === 'hidden' || style.overflowX === 'hidden') && el.tagName !== 'INPUT';
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || clippedText) {
+        const name = el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 40) ?? '';
+        out.push(`${el.tagName.toLowerCase()}[${name}]: ${Math.round(r.left)}..${Math.round(r.right)} outside ${Math.round(box.left)}..${Math.round(box.right)}${clippedText ? ' (text clipped)' : ''}`);
+      }
+    }
+    return out;
+  }, container);
+}

@@ -91,8 +91,9 @@ describe('the preview fills cells as the report asks', () => {
     expect(cellLook({ value: 3, format: { tone: 'good' }, conditional: 'rgb(1,2,3)' }).fill).toBe('rgb(1,2,3)');
   });
 
-  test('filled text does not run over its neighbour; text being edited shows what is typed', () => {
-    expect(cellLook({ value: 'Behind', format: { tone: 'bad' }, nextEmpty: true }).overflow).toBe('hidden');
+  test('filled text runs over an empty neighbour as in Excel, not over a filled one; text being edited shows what is typed', () => {
+    expect(cellLook({ value: 'Behind', format: { tone: 'bad' }, nextEmpty: true }).overflow).toBe('visible');
+    expect(cellLook({ value: 'Behind', format: { tone: 'bad' }, nextEmpty: false }).overflow).toBe('hidden');
     expect(cellLook({ value: 'Behind', format: {}, nextEmpty: true }).overflow).toBe('visible');
     expect(cellLook({ value: 5, format: { numberFormat: '0.00' }, editing: '=GAPS.' })).toMatchObject({ text: '=GAPS.', textAlign: 'left', zIndex: 1 });
   });

@@ -277,15 +277,16 @@ describe('formulas', () => {
     ]);
   });
 
-  test('errors show as their code; unknown functions as #NAME?; other formulas as their text', () => {
-    const wb = withFormulas([['=GAPS.MEANOF(B1:B2)', '=GAPS.NOSUCH(A1)', '=SUM(1,2)', '=GAPS.MEANOF(SUM(A1))']]);
-    expect(wb.displayValues('Try')[0]).toEqual(['#N/A', '#NAME?', '=SUM(1,2)', '=GAPS.MEANOF(SUM(A1))']);
+  test('errors show as their code; unknown functions as #NAME?; Excel formulas and nested calls are computed', () => {
+    const wb = withFormulas([['=GAPS.MEANOF(B1:B2)', '=GAPS.NOSUCH(A1)', '=SUM(1,2)', "=GAPS.MEANOF('Year 9'!A2:A3)*SUM(1,1)"]]);
+    // MEANOF of 4 and 6 is 5, times SUM(1,1) = 2.
+    expect(wb.displayValues('Try')[0]).toEqual(['#N/A', '#NAME?', 3, 10]);
   });
 
   test('an error cell keeps its message for the preview, including inside a spill, a blocked spill and a missing sheet', () => {
     const SPILLERR = () => [[1], [{ code: '#N/A', message: 'second row has no pupils' }]];
     const wb = MemoryWorkbook.withSheets(
-      [{ name: 'Try', values: [['=GAPS.MEANOF(B1:B2)', '=GAPS.SPILLERR()', "=GAPS.MEANOF('Year 10'!A1:A3)", '=GAPS.NOSUCH()']] }],
+      [{ name: 'Try', values: [['=GAPS.MEANOF(F1:F2)', '=GAPS.SPILLERR()', "=GAPS.MEANOF('Year 10'!A1:A3)", '=GAPS.NOSUCH()']] }],
       { functions: { MEANOF, PAIRS, SPILLERR } },
     );
     expect(wb.displayValues('Try')[0]).toEqual(['#N/A', 1, '#REF!', '#NAME?']);

@@ -8,7 +8,10 @@ import { Caption1, Checkbox, Dropdown, Field, Input, Option, Select, makeStyles,
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  roles: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  roles: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  // Label, dropdown and hint of the two fields on a line share rows, so a wrapped label keeps the
+  // dropdowns level.
+  role: { minWidth: 0, display: 'grid', gridTemplateRows: 'subgrid', gridRow: 'span 3', rowGap: tokens.spacingVerticalXXS, alignContent: 'start' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   item: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 108px 60px', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   small: { minWidth: 0 },
@@ -96,6 +99,7 @@ export function ColumnMapper({
           return (
             <Field
               key={r.role}
+              className={styles.role}
               label={r.label}
               hint={problem ? undefined : chosen !== null ? reasons[chosen] ?? r.hint : r.hint}
               validationState={problem ? 'error' : 'none'}

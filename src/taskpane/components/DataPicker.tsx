@@ -12,6 +12,12 @@ import { useAction } from '../useAction';
 import { ErrorBar } from './ErrorBar';
 
 const useStyles = makeStyles({
+  // Choices wrap as whole words at a narrow pane; a label never breaks inside itself.
+  radios: {
+    flexWrap: 'wrap',
+    '& label': { whiteSpace: 'nowrap', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+    '& .fui-Radio__indicator': { marginLeft: tokens.spacingHorizontalXS, marginRight: 0 },
+  },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: 0 },
@@ -87,6 +93,7 @@ export function DataPicker({ value, onChange, onKindChange, disabled = false, te
           }}
           disabled={off}
           layout="horizontal"
+          className={styles.radios}
         >
           <Radio value="table" label="A table" data-testid={`${testId}-kind-table`} disabled={tables.length === 0} />
           <Radio value="sheet" label="A sheet" data-testid={`${testId}-kind-sheet`} />

@@ -8,6 +8,8 @@
 import * as React from 'react';
 import {
   Button,
+  Caption1,
+  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -48,6 +50,7 @@ const useStyles = makeStyles({
   nav: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', justifyContent: 'space-between' },
   group: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Every statement's field problems, as one message naming the statements (empty when none). */
@@ -73,6 +76,34 @@ export function ChecklistScreen({ navigate }: ScreenProps): React.JSX.Element {
   const scan = useAction<WorkbookEvidence>();
   const runLoad = load.run;
   const runScan = scan.run;
+
+  // Save as you go: every change to a rating or a field is kept in the workbook's state shortly
+  // after it is typed, and at once when the screen closes (Home, or another screen), so nothing
+  // typed is lost by leaving before "Save to the workbook".
+  const latest = React.useRef<ChecklistState | null>(null);
+  const pending = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [keepFailure, setKeepFailure] = React.useState<string | null>(null);
+  const keepNow = React.useCallback(() => {
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = null;
+    const s = latest.current;
+    if (!s) return;
+    saveProgress(port, s).then(
+      () => setKeepFailure(null),
+      (e: unknown) => setKeepFailure(`Could not keep your changes in the workbook: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, [port]);
+  const keepSoon = (s: ChecklistState) => {
+    latest.current = s;
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = setTimeout(keepNow, 400);
+  };
+  React.useEffect(
+    () => () => {
+      if (pending.current) keepNow();
+    },
+    [keepNow],
+  );
 
   React.useEffect(() => {
     let live = true;
@@ -107,17 +138,23 @@ export function ChecklistScreen({ navigate }: ScreenProps): React.JSX.Element {
 
   const goToIn = (s: ChecklistState, step: number) => {
     const next = withStep(s, step);
+    latest.current = next;
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = null;
     setState(next);
     setDone(null);
     void progress.run(() => saveProgress(port, next), 'Could not save your place in the checklist');
   };
   const goTo = (step: number) => goToIn(state, step);
   const change = (id: string, patch: Partial<ItemResponse>) => {
-    setState((s) => (s ? withResponse(s, id, patch) : s));
+    const next = withResponse(latest.current ?? state, id, patch);
+    setState(next);
+    keepSoon(next);
     setDone(null);
   };
   const afterSave = (r: Saved | SnapshotSaved | null) => {
     if (!r) return;
+    latest.current = r.state;
     setState(r.state);
     setNotes(r.notes);
     if ('history' in r) {
@@ -210,6 +247,17 @@ export function ChecklistScreen({ navigate }: ScreenProps): React.JSX.Element {
           progress.clearFailure();
           scan.clearFailure();
         }} />
+      {keepFailure && (
+        <MessageBar intent="error" data-testid="checklist-keep-failure">
+          <MessageBarBody>{keepFailure}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Caption1 className={styles.muted} data-testid="checklist-autosave-note">
+        Your answers are kept in this workbook as you type. &quot;Save to the workbook&quot; also writes the Checklist sheet colleagues read.{' '}
+        <Link href="help.html#checklistscore" target="_blank" rel="noreferrer" data-testid="checklist-help">
+          How the checklist is scored (help)
+        </Link>
+      </Caption1>
       {done && (
         <MessageBar intent="success" data-testid="checklist-saved">
           <MessageBarBody>{done}</MessageBarBody>

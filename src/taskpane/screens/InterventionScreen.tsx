@@ -48,6 +48,12 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   pair: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
+  // The amount and its two radios on one line from 300 px: the radios keep their width, the box shrinks.
+  costPair: { display: 'grid', gridTemplateColumns: 'minmax(72px, 1fr) auto', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  radios: { flexWrap: 'nowrap', '& label': { whiteSpace: 'nowrap', paddingLeft: tokens.spacingHorizontalXS } },
+  // The criterion's name gets the whole width (Fluent's dropdown would keep 250 px and clip).
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  wide: { minWidth: 0, width: '100%' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -301,17 +307,18 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
               </div>
             </Field>
             <Field label="Cost in £ (optional)" validationState={problems.cost ? 'error' : 'none'} validationMessage={problems.cost}>
-              <div className={styles.pair}>
-                <Input value={form.cost} onChange={(_, d) => set('cost', d.value)} contentBefore="£" inputMode="decimal" disabled={busy} data-testid="iv-cost-input" />
-                <RadioGroup layout="horizontal" value={form.costPer} onChange={(_, d) => set('costPer', d.value as 'total' | 'pupil')} disabled={busy} aria-label="Cost is">
+              <div className={styles.costPair}>
+                <Input className={styles.wide} value={form.cost} onChange={(_, d) => set('cost', d.value)} contentBefore="£" inputMode="decimal" disabled={busy} data-testid="iv-cost-input" />
+                <RadioGroup className={styles.radios} layout="horizontal" value={form.costPer} onChange={(_, d) => set('costPer', d.value as 'total' | 'pupil')} disabled={busy} aria-label="Cost is">
                   <Radio value="total" label="in total" />
                   <Radio value="pupil" label="per pupil" />
                 </RadioGroup>
               </div>
             </Field>
             <Field label="Success criterion, agreed beforehand" validationState={problems.criterion ? 'error' : 'none'} validationMessage={problems.criterion}>
-              <div className={styles.pair}>
+              <div className={styles.stack}>
                 <Dropdown
+                  className={styles.wide}
                   value={criterion.label}
                   selectedOptions={[form.criterionKind]}
                   onOptionSelect={(_, d) => {

@@ -86,6 +86,19 @@ export function ChecklistSummary({ state, onGoTo }: ChecklistSummaryProps): Reac
           </ul>
         </div>
       )}
+      <div>
+        <Body1>Go to a statement:</Body1>
+        <ul data-testid="checklist-summary-statements">
+          {statements.map((s, i) => (
+            <li key={s.id}>
+              <Link as="button" onClick={() => onGoTo(i)}>
+                {s.number}. {s.title}
+              </Link>{' '}
+              <Caption1 className={styles.muted}>({responseOf(state, s.id).rating ?? 'not rated yet'})</Caption1>
+            </li>
+          ))}
+        </ul>
+      </div>
       {unrated.length === 0 && <Button onClick={() => onGoTo(0)}>Back to the first statement</Button>}
     </section>
   );

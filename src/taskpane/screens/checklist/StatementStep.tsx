@@ -12,7 +12,30 @@ const useStyles = makeStyles({
   wording: { display: 'block', marginTop: tokens.spacingVerticalXS, marginBottom: 0 },
   twoCols: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
   shrink: { minWidth: 0 },
+  // Two columns that keep their inputs level when one label wraps onto two lines.
+  twoColsField: { minWidth: 0, display: 'grid', gridTemplateRows: 'subgrid', gridRow: 'span 3', rowGap: tokens.spacingVerticalXXS },
+  // One rating a line, its meaning under it (in line with the label, past the radio's circle).
+  ratingOption: { display: 'flex', flexDirection: 'column' },
+  meaning: { color: tokens.colorNeutralForeground3, paddingLeft: '32px', marginTop: '-6px' },
 });
+
+/**
+ * What each rating means for one statement, so a rating is chosen against the statement rather than
+ * a feeling: the words follow the checklist's scale (Not started 0 ... Embedded 3).
+ */
+export function ratingMeaning(rating: (typeof RATINGS)[number], title: string): string {
+  const what = title.charAt(0).toLowerCase() + title.slice(1);
+  switch (rating) {
+    case 'Not started':
+      return `No work yet on ${what}.`;
+    case 'Developing':
+      return `Work on ${what} has begun in places, but is not yet consistent.`;
+    case 'Established':
+      return `${title} happens across the school, with evidence collected.`;
+    case 'Embedded':
+      return `${title} is routine, reviewed, and shown to make a difference.`;
+  }
+}
 
 export interface StatementStepProps {
   statement: Statement;
@@ -54,11 +77,15 @@ export function StatementStep({ statement, response, onChange, evidence, onRunRe
         <RadioGroup
           value={standard ?? ''}
           onChange={(_, d) => onChange({ rating: d.value })}
-          layout="horizontal-stacked"
           data-testid="checklist-rating"
         >
           {RATINGS.map((r) => (
-            <Radio key={r} value={r} label={r} />
+            <div key={r} className={styles.ratingOption}>
+              <Radio value={r} label={r} aria-describedby={`meaning-${id}-${r.replace(/\s+/g, '-')}`} />
+              <Caption1 className={styles.meaning} id={`meaning-${id}-${r.replace(/\s+/g, '-')}`} data-testid="checklist-rating-meaning">
+                {ratingMeaning(r, statement.title)}
+              </Caption1>
+            </div>
           ))}
         </RadioGroup>
       </Field>
@@ -81,10 +108,10 @@ export function StatementStep({ statement, response, onChange, evidence, onRunRe
         />
       )}
       <div className={styles.twoCols}>
-        <Field label="Owner" validationState={problems.owner ? 'error' : 'none'} validationMessage={problems.owner}>
+        <Field className={styles.twoColsField} label="Owner" validationState={problems.owner ? 'error' : 'none'} validationMessage={problems.owner}>
           <Input className={styles.shrink} value={response.owner} onChange={(_, d) => onChange({ owner: d.value })} data-testid="checklist-owner" />
         </Field>
-        <Field label="Review date" validationState={problems.reviewDate ? 'error' : 'none'} validationMessage={problems.reviewDate}>
+        <Field className={styles.twoColsField} label="Review date" validationState={problems.reviewDate ? 'error' : 'none'} validationMessage={problems.reviewDate}>
           <Input className={styles.shrink} type="date" value={response.reviewDate} onChange={(_, d) => onChange({ reviewDate: d.value })} data-testid="checklist-review-date" />
         </Field>
       </div>
