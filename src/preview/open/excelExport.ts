@@ -36,15 +36,16 @@ export function chartNote(chart: ChartSpec): string {
   );
 }
 
-/** A display value as what the xlsx cell holds (text without an escaping apostrophe). */
+/** A stored value as what the xlsx cell holds (text without its escaping apostrophe). */
 function fileValue(v: CellValue): CellValue {
   if (typeof v === 'string' && v.startsWith("'")) return v.slice(1);
   return v;
 }
 
+/** A shown value (already without an escaping apostrophe) as a formula's cached result. */
 function resultOf(v: CellValue): ExcelJS.CellValue {
-  if (typeof v === 'string' && v.startsWith('#')) return { error: v } as unknown as ExcelJS.CellValue;
-  return fileValue(v);
+  if (typeof v === 'string' && /^#[A-Z0-9/!?]+[!?A-Z0-9]$/.test(v)) return { error: v } as unknown as ExcelJS.CellValue;
+  return v;
 }
 
 function writeValues(ws: ExcelJS.Worksheet, wb: MemoryWorkbook, sheet: Readonly<MemorySheet>): void {
@@ -67,9 +68,9 @@ function writeValues(ws: ExcelJS.Worksheet, wb: MemoryWorkbook, sheet: Readonly<
       if (typeof v === 'string' && v.startsWith('=')) {
         cell.value = { formula: v.slice(1), result: resultOf(d) } as ExcelJS.CellFormulaValue;
       } else if (imported && imported.result === v) {
-        cell.value = { formula: imported.formula.replace(/^=/, ''), result: resultOf(v) } as ExcelJS.CellFormulaValue;
+        cell.value = { formula: imported.formula.replace(/^=/, ''), result: resultOf(d) } as ExcelJS.CellFormulaValue;
       } else {
-        cell.value = fileValue(d ?? v);
+        cell.value = d ?? fileValue(v);
       }
     }
   }
@@ -94,7 +95,7 @@ function writeFormats(ws: ExcelJS.Worksheet, sheet: Readonly<MemorySheet>, heigh
           };
         }
         if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
-        if (a.wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
+        if (a.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
       }
     }
   }
@@ -103,7 +104,7 @@ function writeFormats(ws: ExcelJS.Worksheet, sheet: Readonly<MemorySheet>, heigh
 function uniqueHeaders(values: CellValue[]): string[] {
   const seen = new Set<string>();
   return values.map((v, i) => {
-    let name = v === null || v === '' ? `Column${i + 1}` : String(fileValue(v));
+    let name = v === null || v === '' ? `Column${i + 1}` : String(v);
     let n = 2;
     const base = name;
     while (seen.has(name.toLowerCase())) name = `${base}${n++}`;
@@ -119,14 +120,14 @@ function writeTables(ws: ExcelJS.Worksheet, wb: MemoryWorkbook, sheet: Readonly<
     const block = (r: number) => Array.from({ length: t.cols }, (_, c) => shown[t.row + r]?.[t.col + c] ?? null);
     const headers = uniqueHeaders(block(0));
     const rows: ExcelJS.CellValue[][] = [];
-    for (let r = 1; r < t.rows; r++) rows.push(block(r).map((v) => fileValue(v)));
+    for (let r = 1; r < t.rows; r++) rows.push(block(r));
     // A table needs at least one data row in the file.
     if (rows.length === 0) rows.push(headers.map(() => null));
     const keep = new Map<string, ExcelJS.CellValue>();
     for (let r = 1; r < t.rows; r++) {
       for (let c = 0; c < t.cols; c++) {
-        const cell = ws.getCell(t.row + r + 1, t.col + c + 1);
-        if (cell.type === 6 /* Formula */) keep.set(`${r},${c}`, cell.value);
+        const written = ws.getCell(t.row + r + 1, t.col + c + 1).value;
+        if (written && typeof written === 'object' && 'formula' in written) keep.set(`${r},${c}`, written);
       }
     }
     ws.addTable({
