@@ -13,7 +13,7 @@ import type { MemorySheet } from '../../workbook/memoryModel';
 import { SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../../workbook/palette';
 import { rangeAddress, cellAddress } from '../../workbook/a1';
 import { encodeState } from '../../workbook/stateCells';
-import { pointsToWidth } from './excelImport';
+import { pointsToWidth, toFileFormula } from './excelImport';
 import { STATE_SHEET } from './stateSheet';
 
 type ExcelModule = { Workbook: new () => ExcelJS.Workbook };
@@ -66,7 +66,7 @@ function writeValues(ws: ExcelJS.Worksheet, wb: MemoryWorkbook, sheet: Readonly<
       const cell = row.getCell(c + 1);
       const imported = formulas.get(`${r},${c}`);
       if (typeof v === 'string' && v.startsWith('=')) {
-        cell.value = { formula: v.slice(1), result: resultOf(d) } as ExcelJS.CellFormulaValue;
+        cell.value = { formula: toFileFormula(v.slice(1)), result: resultOf(d) } as ExcelJS.CellFormulaValue;
       } else if (imported && imported.result === v) {
         cell.value = { formula: imported.formula.replace(/^=/, ''), result: resultOf(d) } as ExcelJS.CellFormulaValue;
       } else {

@@ -28,6 +28,19 @@ export function pointsToWidth(points: number): number {
   return Math.max(0, Math.round((((points * 4) / 3 - 5) / 7) * 100) / 100);
 }
 
+/** How Excel saves a call of the add-in's functions: `_xldudf_GAPS_FSMGAP(` for `GAPS.FSMGAP(`. */
+const GAPS_CALL = /\b(_xldudf_GAPS_|GAPS\.)[A-Z][A-Z0-9]*\(/;
+
+/** A formula as saved in a file, with the add-in's calls as the preview writes them. */
+export function fromFileFormula(text: string): string {
+  return text.replace(/\b_xldudf_GAPS_([A-Z][A-Z0-9]*)\(/g, 'GAPS.$1(');
+}
+
+/** A formula as a file holds it: the add-in's calls as Excel saves them. */
+export function toFileFormula(text: string): string {
+  return text.replace(/\bGAPS\.([A-Z][A-Z0-9]*)\(/g, '_xldudf_GAPS_$1(');
+}
+
 type Plain = { value: CellValue; date: boolean };
 
 /** A value exceljs gives (or a formula's cached result) as a plain cell value. */
@@ -90,7 +103,12 @@ function readSheet(ws: ExcelJS.Worksheet): MemorySheet {
       if (raw && typeof raw === 'object' && !(raw instanceof Date) && ('formula' in raw || 'sharedFormula' in raw)) {
         got = plain((raw as { result?: unknown }).result);
         const text = cell.formula;
-        if (text) formulas.push({ row: r, col: c, formula: `=${text}`, result: got.value });
+        if (text && GAPS_CALL.test(text)) {
+          // A GAPS formula the preview computes itself, as Excel does with the add-in loaded.
+          got = { value: `=${fromFileFormula(text)}`, date: false };
+        } else if (text) {
+          formulas.push({ row: r, col: c, formula: `=${text}`, result: got.value });
+        }
       } else {
         got = plain(raw);
       }

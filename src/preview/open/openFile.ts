@@ -29,20 +29,50 @@ function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-async function readXlsx(file: File, progress: Progress): Promise<WorkbookModel> {
-  progress(`Reading ${file.name} (${sizeText(file.size)}) in this page...`, null);
-  const [excel, buffer] = await Promise.all([excelModule(), file.arrayBuffer()]);
+type WorkerAnswer = { ok: true; model: WorkbookModel } | { ok: false; damaged: boolean; message: string };
+
+/** Reads the workbook in a worker (the page stays responsive); null when workers are unavailable. */
+function readInWorker(buffer: ArrayBuffer): Promise<WorkerAnswer> | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./xlsxReader.worker.ts', import.meta.url));
+  } catch {
+    return null;
+  }
+  return new Promise<WorkerAnswer>((resolve) => {
+    worker.onmessage = (e: MessageEvent<WorkerAnswer>) => {
+      resolve(e.data);
+      worker.terminate();
+    };
+    worker.onerror = (e) => {
+      resolve({ ok: false, damaged: false, message: e.message || 'the reader stopped' });
+      worker.terminate();
+    };
+    worker.postMessage(buffer, [buffer]);
+  });
+}
+
+async function readInPage(buffer: ArrayBuffer): Promise<WorkerAnswer> {
+  const excel = await excelModule();
   await yieldToPage();
   const wb = new excel.Workbook();
   try {
     await wb.xlsx.load(buffer);
   } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e);
-    throw new OpenFileError(damagedWorkbookMessage(file.name, detail));
+    return { ok: false, damaged: true, message: e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e) };
   }
-  progress('Turning the sheets into the preview workbook...', 0.9);
-  await yieldToPage();
-  const model = modelFromExcel(wb);
+  return { ok: true, model: modelFromExcel(wb) };
+}
+
+async function readXlsx(file: File, progress: Progress): Promise<WorkbookModel> {
+  progress(`Reading ${file.name} (${sizeText(file.size)}) in this page...`, null);
+  const buffer = await file.arrayBuffer();
+  const answer = await (readInWorker(buffer) ?? readInPage(buffer));
+  if (!answer.ok) {
+    if (answer.damaged) throw new OpenFileError(damagedWorkbookMessage(file.name, answer.message));
+    throw new Error(answer.message);
+  }
+  const model = answer.model;
   if (model.sheets.length === 0) throw new OpenFileError(`"${file.name}" has no sheets to show. Open it in Excel or LibreOffice, check it holds your data, save and open it again.`);
   return model;
 }

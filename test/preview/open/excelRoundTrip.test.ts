@@ -123,3 +123,17 @@ describe('an Excel workbook opened in the preview', () => {
     expect(String(values[0][4])).toContain('A1:B3');
   });
 });
+
+describe('the add-in\'s own formulas in a file', () => {
+  it('are saved as Excel saves them and computed again when the file is reopened', async () => {
+    const wb = MemoryWorkbook.withSheets([{ name: 'S', values: [['Score', 'Flag'], [4, 'Y'], [6, 'N'], [5, 'Y'], [7, 'N'], [null, null], ['=GAPS.FSMGAP(A2:A5,B2:B5)', null]] }]);
+    const shown = wb.displayValue('S', 6, 0);
+    const saved = await save(wb);
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load(saved as unknown as ArrayBuffer);
+    expect(raw.getWorksheet('S')?.getCell('A7').formula).toBe('_xldudf_GAPS_FSMGAP(A2:A5,B2:B5)');
+    expect((raw.getWorksheet('S')?.getCell('A7').value as { result?: unknown }).result).toBe(shown);
+    const again = await load(saved);
+    expect(again.getSheet('S')?.values[6][0]).toBe('=GAPS.FSMGAP(A2:A5,B2:B5)');
+  });
+});
