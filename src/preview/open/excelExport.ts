@@ -8,8 +8,7 @@
  */
 import type * as ExcelJS from 'exceljs';
 import type { CellValue, ChartSpec } from '../../workbook/port';
-import type { MemoryWorkbook } from '../../workbook/memoryWorkbook';
-import type { MemorySheet } from '../../workbook/memoryModel';
+import type { MemorySheet, WorkbookModel } from '../../workbook/memoryModel';
 import { SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../../workbook/palette';
 import { rangeAddress, cellAddress } from '../../workbook/a1';
 import { encodeState } from '../../workbook/stateCells';
@@ -17,6 +16,12 @@ import { pointsToWidth, toFileFormula } from './excelImport';
 import { STATE_SHEET } from './stateSheet';
 
 type ExcelModule = { Workbook: new () => ExcelJS.Workbook };
+
+/** What saving needs of a workbook: its model and the values each sheet shows (a `MemoryWorkbook`). */
+export interface SavableWorkbook {
+  toJSON(): WorkbookModel;
+  displayValues(name: string): CellValue[][];
+}
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -48,7 +53,7 @@ function resultOf(v: CellValue): ExcelJS.CellValue {
   return v;
 }
 
-function writeValues(ws: ExcelJS.Worksheet, wb: MemoryWorkbook, sheet: Readonly<MemorySheet>): void {
+function writeValues(ws: ExcelJS.Worksheet, wb: SavableWorkbook, sheet: Readonly<MemorySheet>): void {
   const shown = wb.displayValues(sheet.name);
   const formulas = new Map<string, { formula: string; result: CellValue }>();
   for (const f of sheet.importedFormulas ?? []) formulas.set(`${f.row},${f.col}`, f);
@@ -113,7 +118,7 @@ function uniqueHeaders(values: CellValue[]): string[] {
   });
 }
 
-function writeTables(ws: ExcelJS.Worksheet, wb: MemoryWorkbook, sheet: Readonly<MemorySheet>): void {
+function writeTables(ws: ExcelJS.Worksheet, wb: SavableWorkbook, sheet: Readonly<MemorySheet>): void {
   const shown = wb.displayValues(sheet.name);
   for (const t of sheet.tables) {
     if (t.rows < 1 || t.cols < 1) continue;
@@ -179,7 +184,7 @@ function writeConditionalFormats(ws: ExcelJS.Worksheet, sheet: Readonly<MemorySh
   }
 }
 
-function writeChartNotes(ws: ExcelJS.Worksheet, sheet: Readonly<MemorySheet>, wb: MemoryWorkbook): void {
+function writeChartNotes(ws: ExcelJS.Worksheet, sheet: Readonly<MemorySheet>, wb: SavableWorkbook): void {
   const shown = wb.displayValues(sheet.name);
   let below = shown.length + 1;
   for (const chart of sheet.charts) {
@@ -196,7 +201,7 @@ function writeChartNotes(ws: ExcelJS.Worksheet, sheet: Readonly<MemorySheet>, wb
 }
 
 /** The workbook as an exceljs workbook (write it with `workbook.xlsx.writeBuffer()`). */
-export function excelFromModel(excel: ExcelModule, wb: MemoryWorkbook): ExcelJS.Workbook {
+export function excelFromModel(excel: ExcelModule, wb: SavableWorkbook): ExcelJS.Workbook {
   const out = new excel.Workbook();
   out.creator = 'Closing the Gap (browser preview)';
   const model = wb.toJSON();

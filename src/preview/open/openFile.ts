@@ -111,8 +111,40 @@ export async function readWorkbookFile(file: File, progress: Progress): Promise<
   return kind === 'xlsx' ? readXlsx(file, progress) : readCsv(file, head, progress);
 }
 
+type SaveAnswer = { ok: true; bytes: ArrayBuffer } | { ok: false; message: string };
+
+/** Writes the file in a worker (the page stays responsive); null when workers are unavailable. */
+function writeInWorker(workbook: MemoryWorkbook): Promise<SaveAnswer> | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./xlsxWriter.worker.ts', import.meta.url));
+  } catch {
+    return null;
+  }
+  const model = workbook.toJSON();
+  const shown: Record<string, unknown[][]> = {};
+  for (const sheet of model.sheets) shown[sheet.name] = workbook.displayValues(sheet.name);
+  return new Promise<SaveAnswer>((resolve) => {
+    worker.onmessage = (e: MessageEvent<SaveAnswer>) => {
+      resolve(e.data);
+      worker.terminate();
+    };
+    worker.onerror = (e) => {
+      resolve({ ok: false, message: e.message || 'the writer stopped' });
+      worker.terminate();
+    };
+    worker.postMessage({ model, shown });
+  });
+}
+
 /** The workbook as .xlsx bytes. */
 export async function workbookBytes(workbook: MemoryWorkbook): Promise<ArrayBuffer> {
+  const inWorker = writeInWorker(workbook);
+  if (inWorker) {
+    const answer = await inWorker;
+    if (!answer.ok) throw new Error(answer.message);
+    return answer.bytes;
+  }
   const excel = await excelModule();
   await yieldToPage();
   return (await excelFromModel(excel, workbook).xlsx.writeBuffer()) as ArrayBuffer;
