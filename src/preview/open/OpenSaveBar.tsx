@@ -57,7 +57,7 @@ export function OpenSaveStatus({ files }: { files: WorkbookFiles }): React.JSX.E
     return (
       <MessageBar intent="error" layout="multiline" data-testid="preview-open-error">
         <MessageBarBody>
-          <MessageBarTitle>This file cannot be opened</MessageBarTitle>
+          <MessageBarTitle>{files.errorKind === 'save' ? 'The workbook was not saved' : 'This file cannot be opened'}</MessageBarTitle>
           {files.error}
         </MessageBarBody>
         <MessageBarActions>

@@ -142,8 +142,8 @@ export async function workbookBytes(workbook: MemoryWorkbook): Promise<ArrayBuff
   const inWorker = writeInWorker(workbook);
   if (inWorker) {
     const answer = await inWorker;
-    if (!answer.ok) throw new Error(answer.message);
-    return answer.bytes;
+    if (answer.ok) return answer.bytes;
+    // A worker that fails (an old browser, a blocked worker) leaves the writing to the page.
   }
   const excel = await excelModule();
   await yieldToPage();

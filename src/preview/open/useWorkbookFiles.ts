@@ -17,6 +17,8 @@ export interface WorkbookFiles {
   /** What is happening, and how far (0-1) when known. */
   progress: { message: string; fraction: number | null } | null;
   error: string | null;
+  /** "open" when the message is about a file that could not be opened, "save" when saving failed. */
+  errorKind: 'open' | 'save';
   dismissError(): void;
   /** The name the next save uses. */
   saveName: string;
@@ -39,6 +41,7 @@ export function useWorkbookFiles(
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<WorkbookFiles['progress']>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [errorKind, setErrorKind] = React.useState<'open' | 'save'>('open');
 
   const open = React.useCallback(
     async (file: File) => {
@@ -59,6 +62,7 @@ export function useWorkbookFiles(
         );
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
+        setErrorKind('open');
         setError(e instanceof Error && e.name === 'OpenFileError' ? message : `"${file.name}" could not be opened (${message}). Save it again as .xlsx or CSV and open that file.`);
       } finally {
         setBusy(false);
@@ -78,6 +82,7 @@ export function useWorkbookFiles(
       const bytes = await files.downloadWorkbook(workbook, saveName);
       onStatus(`Saved ${saveName} (${Math.max(1, Math.round(bytes / 1024))} KB) to your downloads. It opens in Excel and LibreOffice; charts are replaced by a note beside their data.`);
     } catch (e) {
+      setErrorKind('save');
       setError(`The workbook could not be saved (${e instanceof Error ? e.message : String(e)}).`);
     } finally {
       setBusy(false);
@@ -85,7 +90,7 @@ export function useWorkbookFiles(
     }
   }, [workbook, saveName, onStatus]);
 
-  return { open, save, busy, progress, error, dismissError: () => setError(null), saveName };
+  return { open, save, busy, progress, error, errorKind, dismissError: () => setError(null), saveName };
 }
 
 /** Drag-and-drop of a file onto an element: its handlers, and whether a file is over it. */

@@ -21,7 +21,9 @@ scope.onmessage = (e) => {
       const mod = (await import(/* webpackChunkName: "xlsx" */ 'exceljs')) as unknown as ExcelModule & { default?: ExcelModule };
       const excel = mod.default?.Workbook ? mod.default : mod;
       const { model, shown } = e.data;
-      const bytes = (await excelFromModel(excel, { toJSON: () => model, displayValues: (name) => shown[name] ?? [] }).xlsx.writeBuffer()) as ArrayBuffer;
+      const written = (await excelFromModel(excel, { toJSON: () => model, displayValues: (name) => shown[name] ?? [] }).xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
+      // exceljs gives a Uint8Array (a Buffer) or an ArrayBuffer: send a plain ArrayBuffer.
+      const bytes = written instanceof ArrayBuffer ? written : (written.slice().buffer as ArrayBuffer);
       scope.postMessage({ ok: true, bytes }, [bytes]);
     } catch (err) {
       scope.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
