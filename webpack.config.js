@@ -135,8 +135,10 @@ module.exports = async (env = {}, argv = {}) => {
         cacheGroups: {
           fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc)[\\/]/, name: 'fluent', priority: 30 },
           react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 20 },
-          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10 },
-          shared: { minChunks: 2, name: 'shared', priority: 0, reuseExistingChunk: true },
+          // Only what the pages load at start: the file readers (exceljs, papaparse) stay in chunks
+          // of their own that the preview loads when a file is opened or saved.
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10, chunks: 'initial' },
+          shared: { minChunks: 2, name: 'shared', priority: 0, reuseExistingChunk: true, chunks: 'initial' },
         },
       },
     },

@@ -28,11 +28,14 @@ import { MemoryWorkbook } from '../workbook/memoryWorkbook';
 import { loadSampleWorkbook } from './sampleLoader';
 import { gapsFunctionRegistry } from './gapsRegistry';
 import { SheetGrid } from './SheetGrid';
+import { OpenSaveButtons, OpenSaveStatus } from './open/OpenSaveBar';
+import { useFileDrop, useWorkbookFiles } from './open/useWorkbookFiles';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground3 },
+  dropping: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
   banner: { flexShrink: 0 },
-  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
   note: { color: tokens.colorNeutralForeground3 },
   main: { display: 'flex', flexGrow: 1, minHeight: 0, gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalS, paddingTop: 0 },
   sheet: { display: 'flex', flexGrow: 1, minWidth: 0, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
@@ -87,7 +90,15 @@ function Preview(): React.JSX.Element {
   const [workbook, setWorkbook] = React.useState<MemoryWorkbook>(() => loadSampleWorkbook());
   const [opened, setOpened] = React.useState(0);
   const [status, setStatus] = React.useState('');
+  const [openedName, setOpenedName] = React.useState<string | null>(null);
   const version = useWorkbookVersion(workbook);
+  const onOpened = React.useCallback((opened: MemoryWorkbook, fileName: string) => {
+    setWorkbook(opened);
+    setOpenedName(fileName);
+    setOpened((n) => n + 1);
+  }, []);
+  const files = useWorkbookFiles(workbook, openedName, onOpened, setStatus);
+  const drop = useFileDrop((file) => void files.open(file));
 
   const saveAndReopen = () => {
     const saved = JSON.stringify(workbook.toJSON());
@@ -98,22 +109,25 @@ function Preview(): React.JSX.Element {
 
   const reset = () => {
     setWorkbook(loadSampleWorkbook());
+    setOpenedName(null);
     setOpened((n) => n + 1);
     setStatus('The sample workbook is back as it was.');
   };
 
   return (
-    <div className={styles.page}>
+    <div className={drop.dragging ? `${styles.page} ${styles.dropping}` : styles.page} {...drop.handlers} data-testid="preview-page">
       <header className={styles.banner}>
       <MessageBar intent="info" className={styles.banner} layout="multiline" data-testid="preview-banner">
         <MessageBarBody>
           <MessageBarTitle>Closing the Gap: browser preview</MessageBarTitle>
-          This is the add-in's real task pane working on a synthetic sample workbook (invented pupils) held in this page. No pupil data
-          leaves the page. To use it in Excel, build it (npm run build), host the dist folder and add manifest.xml through Home &gt; Add-ins
+          This is the add-in's real task pane working on a synthetic sample workbook (invented pupils) held in this page. Open your own
+          .xlsx or CSV export (or drop it here) to work on it without Excel, and save the result as .xlsx: the file is read in this page
+          and not uploaded, and no pupil data leaves the page. To use it in Excel, build it (npm run build), host the dist folder and add manifest.xml through Home &gt; Add-ins
           &gt; Upload My Add-in (or npm start on Windows or a Mac with Excel).
         </MessageBarBody>
       </MessageBar>
       <div className={styles.toolbar}>
+        <OpenSaveButtons files={files} />
         <Button icon={<Save20Regular />} onClick={saveAndReopen} data-testid="preview-save-reopen">
           Save and reopen
         </Button>
@@ -124,6 +138,7 @@ function Preview(): React.JSX.Element {
           {status ||
             'Click a cell or drag over cells to select them (Shift+click or Shift+arrow keys extend); the task pane reads the selection. Cells can be edited as in Excel: type a =GAPS. formula on the Try the formulas sheet, or change the data it reads. F6 moves between the cells, the sheet tabs and the task pane.'}
         </Caption1>
+        <OpenSaveStatus files={files} />
       </div>
       </header>
       <div className={styles.main}>

@@ -26,6 +26,19 @@ export interface MemoryTable {
   style?: string;
 }
 
+/**
+ * A formula read from a file the user opened, beside the result the file cached for it. The cell
+ * itself holds the result (the preview computes only GAPS formulas); saving writes the formula back
+ * with its result while the cell still holds that result.
+ */
+export interface ImportedFormula {
+  row: number;
+  col: number;
+  /** The formula's text with its leading "=". */
+  formula: string;
+  result: CellValue;
+}
+
 export interface MemorySheet {
   name: string;
   visibility: Visibility;
@@ -47,6 +60,8 @@ export interface MemorySheet {
   madeByAddIn?: boolean;
   /** The add-in's mark's record of the name it gave the sheet (see `markText` in owned.ts). */
   mark?: string;
+  /** Formulas of a sheet read from a file (see `ImportedFormula`); absent on other sheets. */
+  importedFormulas?: ImportedFormula[];
 }
 
 /** The current selection: a rectangle on a sheet (0-based). */
