@@ -123,16 +123,17 @@ test(
     await openFile(saved);
     await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['Year 10', 'Notes', report]);
 
-    // LibreOffice reads the saved report: the headline row carries the core's numbers.
+    // LibreOffice reads the saved report: the headline row (assessment, effect size and its interval,
+    // subject, group, Disadvantaged n, Others n, gap, CI lower, CI upper) carries the core's numbers.
     const rows = libreOfficeSheet(saved, report);
     const row = rows.find((r) => r[0] === 'Ma Sum');
     expect(row).toBeDefined();
     const e = expected();
-    expect(Number(row?.[1])).toBeCloseTo(e.gap, 9);
-    expect(Number(row?.[3])).toBeCloseTo(e.ciLower, 9);
-    expect(Number(row?.[4])).toBeCloseTo(e.ciUpper, 9);
-    expect(Number(row?.[5])).toBe(e.nDisadvantaged);
-    expect(Number(row?.[6])).toBe(e.nOther);
+    expect(Number(row?.[9])).toBeCloseTo(e.gap, 9);
+    expect(Number(row?.[10])).toBeCloseTo(e.ciLower, 9);
+    expect(Number(row?.[11])).toBeCloseTo(e.ciUpper, 9);
+    expect(Number(row?.[7])).toBe(e.nDisadvantaged);
+    expect(Number(row?.[8])).toBe(e.nOther);
     // The user's sheet comes back cell for cell (LibreOffice's view of it).
     const user = libreOfficeSheet(saved, 'Year 10').filter((r) => r.some((x) => x !== ''));
     expect(user.length).toBe(PUPILS.length + 1);

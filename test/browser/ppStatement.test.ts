@@ -63,7 +63,7 @@ test('draft the statement from a gap analysis, two evaluations and a checklist r
   await page.keyboard.press('Enter');
   await page.getByTestId('pp-found').waitFor();
   const found = (await page.getByTestId('pp-found').textContent()) ?? '';
-  expect(found).toMatch(/Gap report "Gap report \d{4}-\d{2}-\d{2}": \d+ of its \d+ disadvantaged gaps are clear/);
+  expect(found).toMatch(/Gap report "Gap report \d{4}-\d{2}-\d{2}[^"]*": \d+ of its \d+ disadvantaged gaps are clear/);
   expect(found).toContain('2 evaluations in the interventions register');
   expect(found).toContain('1 next action');
   await expect(page.getByTestId('pp-tier').count()).resolves.toBe(2);
