@@ -6,7 +6,7 @@
  * and a chart, and shows the years here.
  */
 import * as React from 'react';
-import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { DataLine20Regular } from '@fluentui/react-icons';
 import type { ScreenProps } from './types';
 import { useWorkbook } from '../workbookContext';
@@ -18,7 +18,7 @@ import { ColumnPick } from '../components/ColumnPick';
 import type { DataSource, SheetInfo, TableData, TableInfo } from '../../workbook/port';
 import { detectColumns, defaultDisadvantaged, firstOfRole } from '../../core/columns/detect';
 import { runGapTrend, type TrendInput, type TrendRun } from '../../jobs/gapTrend';
-import { ensureNationalFigures } from '../../jobs/nationalFigures';
+import { NationalFiguresButton, NationalFiguresStatus, useNationalFigures } from '../components/NationalFigures';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -59,7 +59,7 @@ export function TrendScreen(_props: ScreenProps): React.JSX.Element {
   const listing = useAction<Candidate[]>();
   const loading = useAction<TableData>();
   const running = useAction<TrendRun>();
-  const national = useAction<{ sheetName: string; created: boolean }>();
+  const national = useNationalFigures();
   const [chosen, setChosen] = React.useState<Record<string, Chosen>>({});
   const [source, setSource] = React.useState<DataSource | null>(null);
   const [headers, setHeaders] = React.useState<string[] | null>(null);
@@ -193,16 +193,9 @@ export function TrendScreen(_props: ScreenProps): React.JSX.Element {
             <Button appearance="primary" icon={<DataLine20Regular />} onClick={run} disabled={busy || !ready} data-testid="trend-run">
               Make the gap trend
             </Button>
-            <Button onClick={() => void national.run(() => ensureNationalFigures(workbook), 'Could not make the National figures sheet')} disabled={busy} data-testid="trend-national">
-              National figures sheet
-            </Button>
+            <NationalFiguresButton national={national} disabled={busy} testIdPrefix="trend" />
           </div>
-          {national.result && !national.busy && (
-            <Caption1 data-testid="trend-national-done">
-              {national.result.created ? 'Made' : 'Opened'} the sheet &apos;{national.result.sheetName}&apos;: enter national figures with their source; the report compares with them.
-            </Caption1>
-          )}
-          <ErrorBar failure={national.failure} onDismiss={national.clearFailure} />
+          <NationalFiguresStatus national={national} testIdPrefix="trend" />
         </section>
       )}
 

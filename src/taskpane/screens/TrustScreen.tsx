@@ -17,7 +17,7 @@ import { ColumnPick } from '../components/ColumnPick';
 import type { DataSource, TableData } from '../../workbook/port';
 import { detectColumns, defaultDisadvantaged, firstOfRole } from '../../core/columns/detect';
 import { runTrustView, type TrustRun } from '../../jobs/trustView';
-import { ensureNationalFigures } from '../../jobs/nationalFigures';
+import { NationalFiguresButton, NationalFiguresStatus, useNationalFigures } from '../components/NationalFigures';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -78,7 +78,7 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
   const workbook = useWorkbook();
   const loading = useAction<TableData>();
   const running = useAction<TrustRun>();
-  const national = useAction<{ sheetName: string; created: boolean }>();
+  const national = useNationalFigures();
   const [source, setSource] = React.useState<DataSource | null>(null);
   const [setup, setSetup] = React.useState<Setup | null>(null);
   const busy = loading.busy || running.busy || national.busy;
@@ -165,17 +165,10 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
             <Button appearance="primary" icon={<DataScatter20Regular />} onClick={run} disabled={busy || anyProblem} data-testid="trust-run">
               Make the trust view
             </Button>
-            <Button onClick={() => void national.run(() => ensureNationalFigures(workbook), 'Could not make the National figures sheet')} disabled={busy} data-testid="trust-national">
-              National figures sheet
-            </Button>
+            <NationalFiguresButton national={national} disabled={busy} testIdPrefix="trust" />
           </div>
           {anyProblem && <Caption1 className={styles.muted}>Fix the fields marked above to make the report.</Caption1>}
-          {national.result && !national.busy && (
-            <Caption1 data-testid="trust-national-done">
-              {national.result.created ? 'Made' : 'Opened'} the sheet &apos;{national.result.sheetName}&apos;: enter national figures with their source; the report compares with them.
-            </Caption1>
-          )}
-          <ErrorBar failure={national.failure} onDismiss={national.clearFailure} />
+          <NationalFiguresStatus national={national} testIdPrefix="trust" />
         </section>
       )}
 
