@@ -6,8 +6,11 @@
  * adjusted p-value and verdict ("clear gap", "no clear gap", "too few pupils to tell"), Hedges' g,
  * the gap index (a rank measure of overlap) with its interval, the gap at the threshold in percentage
  * points, and the change since the previous point over the pupils with both scores (negative =
- * narrowed); and a "Back on Track" list, one row per disadvantaged pupil behind similar starters or
- * below the threshold, furthest behind first.
+ * narrowed); when outcome columns are chosen, the outcomes beside attainment (attendance, persistent
+ * and severe absence, suspensions, destinations, with the long-term / some-of-the-time split when
+ * time on free school meals is chosen), each in the report's allowance for chance; and a "Back on
+ * Track" list, one row per disadvantaged pupil behind similar starters, below the threshold at the
+ * latest point or persistently absent, furthest behind first.
  *
  * The analysis itself is the core's (src/core/gaps/analysis.ts); this file only lays it out.
  * Every statistic comes from the core (`gapSummaryOf`, `gapChangeOf`, `thresholdGapOf`), on grades converted to points
@@ -32,6 +35,7 @@ import {
   type GapResult,
 } from '../core/gaps/analysis';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
+import { GROUP_LABELS, OUTCOME_LABELS } from '../core/outcomes/analysis';
 import { sanitiseSheetName } from '../workbook/names';
 import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
 
@@ -134,10 +138,52 @@ function chanceLine(a: GapAnalysis): string {
   const c = a.chance;
   const q = pct(c.q);
   return (
-    `${c.comparisons} comparisons made (gaps and changes). The ${c.headline} headline ${c.headline === 1 ? 'comparison' : 'comparisons'} (disadvantaged vs others at the latest point of each subject) ` +
+    `${c.comparisons} comparisons made (${a.outcomes ? 'gaps, changes and outcomes' : 'gaps and changes'}). The ${c.headline} headline ${c.headline === 1 ? 'comparison' : 'comparisons'} (disadvantaged vs others at the latest point of each subject) ` +
     `${c.headline === 1 ? 'is' : 'are'} judged on ${c.headline === 1 ? 'its' : 'their'} own interval; the other ${c.adjusted} are adjusted for their number (Benjamini-Hochberg, false discovery rate ${q}). ` +
     `With no real gaps, about ${Math.round(c.expectedByChance * 10) / 10} of the ${c.comparisons} would look like gaps by chance; only what survives is marked "clear gap".`
   );
+}
+
+const OUTCOME_HEADERS = [
+  'Outcome', 'Group', 'Disadvantaged n', 'Others n', 'Disadvantaged', 'Others', 'Gap (disadvantaged minus others)', 'Gap lower', 'Gap upper',
+  'Ratio of rates', 'Ratio lower', 'Ratio upper', 'Adjusted p (BH)', 'Verdict', 'Method', 'Note',
+];
+const OUTCOME_FORMATS = [null, null, FORMATS.integer, FORMATS.integer, FORMATS.oneDp, FORMATS.oneDp, '+0.0;-0.0;0.0', FORMATS.oneDp, FORMATS.oneDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, '0.000', null, null, null];
+const OUTCOME_METHOD = { mean: 'mean %, Welch interval', rate: 'rate %, Newcombe interval', count: 'per 100 pupils, Poisson interval' } as const;
+
+/** The outcomes beside attainment: their notes and one row per comparison; returns the next free row. */
+function outcomeBlocks(analysis: GapAnalysis, blocks: Block[], start: number): number {
+  const o = analysis.outcomes;
+  if (!o) return start;
+  let row = start;
+  blocks.push({ row, col: 0, values: [['Attendance and other outcomes beside attainment']], style: 'subtitle' });
+  row += 1;
+  const notes = [
+    'Gap = disadvantaged minus others, in percentage points (attendance and rates) or per 100 pupils (counts): a negative attendance gap, or a positive absence or suspension gap, means disadvantaged pupils fare worse. ' +
+      'Persistent absence = 10% or more of sessions missed, severe = 50% or more. Each comparison is one more in the allowance for chance above.',
+    ...o.notes,
+  ];
+  blocks.push({ row, col: 0, values: notes.map((n) => [n]), style: 'note' });
+  row += notes.length;
+  const values: CellValue[][] = [
+    OUTCOME_HEADERS,
+    ...o.results.map((r) => [
+      OUTCOME_LABELS[r.measure], GROUP_LABELS[r.group], r.nDisadvantaged, r.nOther,
+      num(r.valueDisadvantaged), num(r.valueOther), r.tooFew ? null : num(r.gap), r.tooFew ? null : num(r.lower), r.tooFew ? null : num(r.upper),
+      r.tooFew ? null : num(r.ratio), r.tooFew ? null : num(r.ratioLower), r.tooFew || !Number.isFinite(r.ratioUpper) ? null : r.ratioUpper,
+      num(r.adjustedP), r.verdict, OUTCOME_METHOD[r.statistic], r.note,
+    ]),
+  ];
+  blocks.push({
+    row,
+    col: 0,
+    values,
+    headerStyle: 'header',
+    numberFormat: OUTCOME_FORMATS,
+    table: { name: 'GapOutcomes' },
+    rowTones: [null, ...o.results.map((r) => (r.tooFew ? ('muted' as const) : null))],
+  });
+  return row + values.length + 1;
 }
 
 /** The report sheet from an analysis already made (the task pane shows the same analysis). */
@@ -165,6 +211,14 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     ],
     ['Small groups', `A group under ${SMALL_GROUP} pupils, or with no spread, says "too few pupils to tell" and is greyed: its interval is kept no narrower than a pooled one`],
   ];
+  if (analysis.outcomes) {
+    const o = analysis.outcomes;
+    lines.splice(lines.findIndex((l) => l[0] === 'Thresholds (points)') + 1, 0, ['Outcomes beside attainment', o.columns.map((h) => `"${h}"`).join(', ')]);
+    if (o.longTermCounts) {
+      const n = o.longTermCounts;
+      lines.splice(lines.findIndex((l) => l[0] === 'Outcomes beside attainment') + 1, 0, ['Long-term disadvantage', `${n['long-term']} long-term (90%+ of their time on free school meals), ${n['some of the time']} some of the time, ${n.never + n.unknown} not recorded`]);
+    }
+  }
   const subtitle = 'Attainment gaps between disadvantaged pupils and their peers';
   const blocks: Block[] = headerBlocks('Gap analysis', lines, subtitle);
   let row = headerHeight(lines.length, subtitle);
@@ -256,6 +310,8 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   });
   row += resultRows.length + 1;
 
+  if (analysis.outcomes) row = outcomeBlocks(analysis, blocks, row);
+
   // Back on Track.
   blocks.push({ row, col: 0, values: [['Back on Track: disadvantaged pupils to follow up']], style: 'subtitle' });
   row += 1;
@@ -265,7 +321,9 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     values: [
       [
         'Disadvantaged pupils behind pupils with similar starting points by at least a step that matters on the scale (a third of a grade on 9-1, 3 points on scaled or standardised scores), ' +
-          'or below the threshold at the latest point. One row per pupil; "how far behind" counts those steps, added over the subjects, furthest behind first.',
+          'or below the threshold at the latest point' +
+          (analysis.outcomes && analysis.outcomes.persistentlyAbsent > 0 ? ', or persistently absent (10% or more of sessions missed: one step; severe, 50% or more: two)' : '') +
+          '. One row per pupil; "how far behind" counts those steps, added over the subjects, furthest behind first.',
       ],
       ...analysis.backOnTrackNotes.map((n) => [n]),
     ],

@@ -17,7 +17,13 @@
  *   survives is "clear".
  * - Thresholds follow the scale (thresholdForScale) and an unknown numeric scale gets none.
  * - Back on Track flags pupils behind pupils with similar starting points (backOnTrackOf) by at least
- *   a step that means something on the scale, or below the threshold at the latest point.
+ *   a step that means something on the scale, or below the threshold at the latest point, and, when
+ *   an attendance column is chosen, disadvantaged pupils who are persistently absent.
+ * - Outcomes beyond test scores (attendance, persistent absence, suspensions, destinations, and the
+ *   long-term / some-of-the-time split when time on free school meals is chosen) are the outcomes
+ *   analysis's own comparisons (analyseOutcomes) over the same pupils and the same reading of blank
+ *   flags; they join the report's Benjamini-Hochberg family, and a group under 6 pupils is "too few
+ *   pupils to tell".
  */
 import { FLAG_INVALID, describeValue, isBlank, readFlag, readLabel } from '../cells';
 import { isConfidenceLevel, valueError } from '../errors';
@@ -32,6 +38,11 @@ import { hedgesJ } from '../stats/pooled';
 import { THRESHOLDS } from '../columns/threshold';
 import { gradeValue, type GradeScale } from '../grades/scales';
 import { splitAssessmentHeader } from '../columns/points';
+import type { OutcomeChoice } from '../columns/outcomeKinds';
+import { analyseOutcomes, type OutcomeResult, type PersistentAbsentee } from '../outcomes/analysis';
+import type { DestinationCategory } from '../outcomes/destinations';
+import type { DisadvantageLength } from '../outcomes/longTerm';
+import { isSeverelyAbsent } from '../outcomes/attendance';
 
 type Cell = string | number | boolean | null;
 
@@ -87,6 +98,34 @@ export interface GapReportOptions {
    * then (the analysis refuses to guess); ignored for a column of Y and blanks.
    */
   blanks?: BlankFlags;
+  /** Outcome columns shown beside attainment (attendance, suspensions...), as confirmed by the user. */
+  outcomes?: GapOutcomeOptions;
+}
+
+/** The outcome columns of a gap analysis and, for a destination column, what each word means. */
+export interface GapOutcomeOptions {
+  columns: OutcomeChoice;
+  /** The confirmed meaning of each destination word (needed when a destination column is chosen). */
+  destinationMapping?: Readonly<Record<string, DestinationCategory>>;
+}
+
+/** One outcome comparison in the gap report: the outcomes analysis's result, judged with the report's allowance for chance. */
+export interface OutcomeGapResult extends OutcomeResult {
+  /** A group under 6 pupils, or no spread to tell from. */
+  tooFew: boolean;
+  verdict: GapVerdict;
+}
+
+/** The outcomes beside attainment in a gap analysis. */
+export interface GapOutcomes {
+  results: OutcomeGapResult[];
+  /** Notes on the outcome data (cells left out, pupils with no time on free school meals recorded). */
+  notes: string[];
+  /** Headers of the outcome columns used. */
+  columns: string[];
+  longTermCounts: Record<DisadvantageLength, number> | null;
+  /** Disadvantaged pupils who are persistently absent (they are on the Back on Track list). */
+  persistentlyAbsent: number;
 }
 
 /** The measures a report can show beside the gap, its interval and the group sizes and means. */
@@ -160,6 +199,8 @@ export interface BehindIn {
   /** How far behind, in steps of the scale's minimum shortfall (for ordering). */
   steps: number;
   reason: string;
+  /** For persistent absence (subject "Attendance"): the pupil's attendance as a share (0.85 = 85%). */
+  attendance?: number;
 }
 
 /** One disadvantaged pupil to get back on track, with every subject they are behind in. */
@@ -221,6 +262,8 @@ export interface GapAnalysis {
   checks: AssessmentCheck[];
   /** Headers of the columns used, for the report header. */
   used: { disadvantaged: string; groups: string[] };
+  /** Outcomes beyond test scores, when outcome columns were chosen (null otherwise). */
+  outcomes: GapOutcomes | null;
 }
 
 const NOT_SEND = new Set(['', 'N', 'NO', 'NONE', 'FALSE', '0', 'NOT SEN', 'NON SEN', 'NO SEN']);
@@ -605,8 +648,9 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
     });
   }
 
-  const chance = allowForChance(results, confidence);
-  const bot = backOnTrack(data, options, disadvantaged, ordered, pointsByIndex, checkOf);
+  const outcomes = outcomesOf(data, options, disadvantaged, confidence);
+  const chance = allowForChance(results, outcomes?.results ?? [], confidence);
+  const bot = backOnTrack(data, options, disadvantaged, ordered, pointsByIndex, checkOf, outcomes?.absent ?? []);
   return {
     results,
     backOnTrack: bot.rows,
@@ -616,6 +660,46 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
     blankFlags: { blanks: flags.blanks, explicitNegatives: flags.explicitNegatives, negativeExample: flags.negativeExample, ambiguous: flags.blanksAmbiguous, reading },
     checks,
     used: { disadvantaged: data.headers[c.disadvantaged], groups: comps.slice(1).map((x) => x.label) },
+    outcomes: outcomes ? outcomes.model : null,
+  };
+}
+
+/**
+ * The outcomes beside attainment: the outcomes analysis over the same pupils, with the flags as this
+ * analysis read them (pupils of unknown status in neither group). Null when no outcome column is chosen.
+ */
+function outcomesOf(
+  data: GapTable,
+  options: GapReportOptions,
+  disadvantaged: Array<boolean | null>,
+  confidence: number,
+): { model: GapOutcomes; results: OutcomeGapResult[]; absent: PersistentAbsentee[] } | null {
+  const o = options.outcomes;
+  if (!o) return null;
+  const chosen = Object.entries(o.columns).filter(([, i]) => i !== undefined) as Array<[string, number]>;
+  if (chosen.length === 0) return null;
+  const c = options.columns;
+  const a = analyseOutcomes(data, {
+    disadvantaged: c.disadvantaged,
+    columns: o.columns,
+    destinationMapping: o.destinationMapping,
+    idColumn: c.id,
+    nameColumns: c.names ?? [],
+    confidence,
+    flags: disadvantaged,
+  });
+  // The outcomes analysis's own allowance for chance is replaced by the report's (allowForChance).
+  const results: OutcomeGapResult[] = a.results.map((r) => {
+    const tooFew = r.small || !(r.upper > r.lower);
+    const small = [r.nDisadvantaged < SMALL_GROUP_SIZE ? groupSize(r.nDisadvantaged, 'disadvantaged') : '', r.nOther < SMALL_GROUP_SIZE ? groupSize(r.nOther, 'others') : ''].filter(Boolean).join(' and ');
+    const note = !tooFew ? r.note : r.small ? `Too few pupils to tell: ${small}, fewer than ${SMALL_GROUP_SIZE}.` : 'Too few pupils to tell: the groups show no spread to tell a gap from chance.';
+    return { ...r, adjustedP: NaN, clear: false, tooFew, verdict: 'no clear gap', note };
+  });
+  const columns = [...new Set(chosen.map(([, i]) => i))].sort((x, y) => x - y).map((i) => data.headers[i]);
+  return {
+    model: { results, notes: a.notes, columns, longTermCounts: a.longTermCounts, persistentlyAbsent: a.persistentlyAbsent.length },
+    results,
+    absent: a.persistentlyAbsent,
   };
 }
 
@@ -623,10 +707,10 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
  * The allowance for chance: headline rows are clear when their interval excludes 0; every other
  * gap and every change is adjusted together with Benjamini-Hochberg at q = 1 - confidence.
  */
-function allowForChance(results: GapResult[], confidence: number): ChanceSummary {
+function allowForChance(results: GapResult[], outcomes: OutcomeGapResult[], confidence: number): ChanceSummary {
   const q = 1 - confidence;
   const ps: number[] = [];
-  const slots: Array<{ r: GapResult; what: 'gap' | 'change' }> = [];
+  const slots: Array<{ r: GapResult; what: 'gap' | 'change' } | { o: OutcomeGapResult; what: 'outcome' }> = [];
   let headline = 0;
   for (const r of results) {
     if (r.headline) {
@@ -641,8 +725,21 @@ function allowForChance(results: GapResult[], confidence: number): ChanceSummary
       slots.push({ r, what: 'change' });
     }
   }
+  // Every outcome comparison is one more in the family: none is a headline.
+  for (const o of outcomes) {
+    if (o.p === o.p) {
+      ps.push(o.p);
+      slots.push({ o, what: 'outcome' });
+    }
+  }
   const allowance = chanceAllowance(ps, q, q);
-  slots.forEach(({ r, what }, i) => {
+  slots.forEach((slot, i) => {
+    if (slot.what === 'outcome') {
+      slot.o.adjustedP = allowance.adjusted[i];
+      slot.o.clear = !slot.o.tooFew && allowance.clear[i];
+      return;
+    }
+    const { r, what } = slot;
     if (what === 'gap') {
       r.adjustedP = allowance.adjusted[i];
       r.clear = !r.tooFew && allowance.clear[i];
@@ -657,8 +754,14 @@ function allowForChance(results: GapResult[], confidence: number): ChanceSummary
     if (r.verdict === 'no gap') continue;
     r.verdict = r.tooFew ? 'too few pupils to tell' : r.clear ? 'clear gap' : 'no clear gap';
   }
+  for (const o of outcomes) o.verdict = o.tooFew ? 'too few pupils to tell' : o.clear ? 'clear gap' : 'no clear gap';
   const comparisons = headline + allowance.comparisons;
   return { comparisons, headline, adjusted: allowance.comparisons, expectedByChance: comparisons * q, q };
+}
+
+/** A share as a percentage with one decimal: 0.8567 -> "85.7%". */
+function percentText(x: number): string {
+  return `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 }
 
 /** A number of points as text, rounded to 2 decimals: "4", "3.25" (never "-0"). */
@@ -674,6 +777,7 @@ function backOnTrack(
   ordered: Array<Array<{ a: GapAssessment; subject: string; point: string }>>,
   points: Map<number, ColumnPoints>,
   checks: Map<number, AssessmentCheck>,
+  absent: readonly PersistentAbsentee[],
 ): { rows: BackOnTrackRow[]; notes: string[] } {
   const c = options.columns;
   const text = (r: Cell[], i: number | null | undefined) => (i === null || i === undefined || isBlank(r[i]) ? '' : String(r[i]).trim());
@@ -721,6 +825,29 @@ function backOnTrack(
       items.push(item);
       byPupil.set(k, items);
     }
+  }
+  // Persistent absence: the outcomes analysis's list (persistentlyAbsentDisadvantaged), one more
+  // reason beside the subjects. It counts one step, severe absence (50%+ missed) two.
+  const oc = options.outcomes?.columns;
+  const attendanceHeader =
+    oc?.sessionsAttended !== undefined && oc.sessionsPossible !== undefined ? `${data.headers[oc.sessionsAttended]} / ${data.headers[oc.sessionsPossible]}` : oc?.attendance !== undefined ? data.headers[oc.attendance] : '';
+  for (const p of absent) {
+    if (disadvantaged[p.row] !== true) continue;
+    const severe = isSeverelyAbsent(p.attendance);
+    const long = p.length === 'long-term' ? '; long-term disadvantaged (90%+ of their time on free school meals)' : '';
+    const item: BehindIn = {
+      subject: 'Attendance',
+      latest: attendanceHeader,
+      latestScore: null,
+      shortfall: null,
+      belowThreshold: null,
+      steps: severe ? 2 : 1,
+      reason: `Attendance: ${severe ? 'severely' : 'persistently'} absent, ${percentText(p.attendance)} of sessions attended (${percentText(1 - p.attendance)} missed; ${severe ? '50%' : '10%'} or more is ${severe ? 'severe' : 'persistent'} absence)${long}`,
+      attendance: p.attendance,
+    };
+    const items = byPupil.get(p.row) ?? [];
+    items.push(item);
+    byPupil.set(p.row, items);
   }
   const rows: BackOnTrackRow[] = [...byPupil.entries()].map(([k, subjects]) => {
     const r = data.rows[k];

@@ -50,6 +50,12 @@ export interface OutcomeOptions {
   idColumn?: number | null;
   nameColumns?: readonly number[];
   confidence?: number;
+  /**
+   * The disadvantaged flags as the caller has already read them, one per row (null = status unknown:
+   * left out of both groups), e.g. the gap analysis after the user said what a blank means. When
+   * given, the disadvantaged column is not read again.
+   */
+  flags?: ReadonlyArray<boolean | null>;
 }
 
 export type OutcomeMeasure = 'attendance' | 'persistent' | 'severe' | 'suspendedAny' | 'suspensionRate' | 'excludedAny' | 'exclusionRate' | 'sustained' | 'neet';
@@ -165,6 +171,8 @@ export function poissonTestP(x1: number, t1: number, x2: number, t2: number): nu
 
 interface Pupil {
   dis: boolean;
+  /** False when the pupil's status is unknown: in neither group. */
+  known: boolean;
   length: DisadvantageLength | null;
 }
 
@@ -222,7 +230,7 @@ function meanResult(measure: OutcomeMeasure, group: OutcomeGroup, values: ArrayL
     const v = values[k];
     if (v !== v) continue;
     if (member(pupils[k])) d.add(v * 100);
-    else if (!pupils[k].dis) o.add(v * 100);
+    else if (!pupils[k].dis && pupils[k].known) o.add(v * 100);
   }
   if (d.n === 0 || o.n === 0) return null;
   const w = welchInterval(d, o, confidence);
@@ -248,7 +256,7 @@ function rateResult(measure: OutcomeMeasure, group: OutcomeGroup, yes: ReadonlyA
     if (member(pupils[k])) {
       nD++;
       if (v) xD++;
-    } else if (!pupils[k].dis) {
+    } else if (!pupils[k].dis && pupils[k].known) {
       nO++;
       if (v) xO++;
     }
@@ -278,7 +286,7 @@ function countResult(measure: OutcomeMeasure, group: OutcomeGroup, counts: Reado
     if (member(pupils[k])) {
       nD++;
       xD += v;
-    } else if (!pupils[k].dis) {
+    } else if (!pupils[k].dis && pupils[k].known) {
       nO++;
       xO += v;
     }
@@ -359,7 +367,8 @@ export function analyseOutcomes(table: OutcomeTable, options: OutcomeOptions): O
   const rows = table.rows;
   const notes: string[] = [];
 
-  const disFlags = flagsOf(rows, options.disadvantaged, table.headers[options.disadvantaged]);
+  if (options.flags && options.flags.length !== rows.length) throw valueError(`The disadvantaged flags hold ${options.flags.length} entries but the data has ${rows.length} pupils: give one flag per pupil.`);
+  const disFlags = options.flags ?? flagsOf(rows, options.disadvantaged, table.headers[options.disadvantaged]);
   let lengths: DisadvantageLength[] | null = null;
   if (cols.fsmTerms !== undefined && cols.termsInSchool !== undefined) {
     lengths = longTermSplit(column(rows, cols.fsmTerms), column(rows, cols.termsInSchool)).lengths;
@@ -368,7 +377,8 @@ export function analyseOutcomes(table: OutcomeTable, options: OutcomeOptions): O
   } else if (cols.fsmTerms !== undefined) {
     notes.push('Terms eligible for free school meals need the terms in school too, to tell long-term from some of the time: choose that column to split the disadvantaged group.');
   }
-  const pupils: Pupil[] = disFlags.map((d, k) => ({ dis: d === true, length: lengths ? lengths[k] : null }));
+  // Without flags read by the caller a blank flag reads as not disadvantaged, as it always has here.
+  const pupils: Pupil[] = disFlags.map((d, k) => ({ dis: d === true, known: d !== null || !options.flags, length: lengths ? lengths[k] : null }));
   if (lengths) {
     const unsplit = pupils.filter((p) => p.dis && p.length !== 'long-term' && p.length !== 'some of the time').length;
     if (unsplit > 0) notes.push(`${unsplit} disadvantaged pupil${unsplit === 1 ? ' has' : 's have'} no time on free school meals recorded (blank or 0%): they count in "all disadvantaged" but in neither long-term nor some of the time.`);
