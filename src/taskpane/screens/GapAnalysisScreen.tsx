@@ -38,6 +38,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
 import { ColumnMapper, type AssessmentRow, type RoleField } from '../components/ColumnMapper';
+import { SCALES } from '../components/scaleOptions';
 import type { DataSource, TableData } from '../../workbook/port';
 import { isBlank, readScore } from '../../core/cells';
 import { detectColumns, defaultDisadvantaged, firstOfRole, type DetectedColumn } from '../../core/columns/detect';
@@ -58,13 +59,6 @@ const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
-
-const SCALES: Array<{ key: NamedScale; label: string }> = [
-  { key: 'gcse', label: '9-1 or score' },
-  { key: 'letter', label: 'A*-G' },
-  { key: 'nc', label: 'NC level' },
-  { key: 'ta', label: 'KS2 TA' },
-];
 
 const ROLES: RoleField[] = [
   { role: 'disadvantaged', label: 'Disadvantaged (PP / FSM)', hint: 'A yes/no column: Y/blank, Yes/No, TRUE/FALSE or 1/0' },
