@@ -129,6 +129,7 @@ export function buildGapReport(data: TableData, options: GapReportOptions, now: 
 
 function blankLine(a: GapAnalysis): string {
   const b = a.blankFlags;
+  if (!b.ambiguous && b.reading === 'unknown') return `${b.blanks} blank ${b.blanks === 1 ? 'flag' : 'flags'}: read as unknown, and those pupils left out, as chosen for the whole data (your choice)`;
   if (!b.ambiguous) return b.blanks > 0 ? `${b.blanks} blank ${b.blanks === 1 ? 'flag' : 'flags'} read as not disadvantaged (the column marks disadvantaged pupils and leaves the rest blank)` : 'none';
   const cells = `${b.blanks} blank ${b.blanks === 1 ? 'flag' : 'flags'}, while the column also holds explicit "${b.negativeExample}"`;
   return b.reading === 'unknown' ? `${cells}: read as unknown, and those pupils left out of the disadvantaged comparisons (your choice)` : `${cells}: counted as not disadvantaged (your choice)`;
@@ -137,10 +138,17 @@ function blankLine(a: GapAnalysis): string {
 function chanceLine(a: GapAnalysis): string {
   const c = a.chance;
   const q = pct(c.q);
+  const expected = `With no real gaps, about ${Math.round(c.expectedByChance * 10) / 10} of the ${c.comparisons} would look like gaps by chance; only what survives is marked "clear gap".`;
+  if (c.parts !== undefined) {
+    return (
+      `Over the whole split report (all pupils and each of the ${c.parts - 1} groups): ${c.comparisons} comparisons made (${a.outcomes ? 'gaps, changes and outcomes' : 'gaps and changes'}). The ${c.headline} headline ${c.headline === 1 ? 'comparison' : 'comparisons'} of all pupils ` +
+      `(disadvantaged vs others at the latest point of each subject) ${c.headline === 1 ? 'is' : 'are'} judged on ${c.headline === 1 ? 'its' : 'their'} own interval; the other ${c.adjusted}, each group's latest-point gaps among them, ` +
+      `are adjusted together for their number (Benjamini-Hochberg, false discovery rate ${q}). ${expected}`
+    );
+  }
   return (
     `${c.comparisons} comparisons made (${a.outcomes ? 'gaps, changes and outcomes' : 'gaps and changes'}). The ${c.headline} headline ${c.headline === 1 ? 'comparison' : 'comparisons'} (disadvantaged vs others at the latest point of each subject) ` +
-    `${c.headline === 1 ? 'is' : 'are'} judged on ${c.headline === 1 ? 'its' : 'their'} own interval; the other ${c.adjusted} are adjusted for their number (Benjamini-Hochberg, false discovery rate ${q}). ` +
-    `With no real gaps, about ${Math.round(c.expectedByChance * 10) / 10} of the ${c.comparisons} would look like gaps by chance; only what survives is marked "clear gap".`
+    `${c.headline === 1 ? 'is' : 'are'} judged on ${c.headline === 1 ? 'its' : 'their'} own interval; the other ${c.adjusted} are adjusted for their number (Benjamini-Hochberg, false discovery rate ${q}). ${expected}`
   );
 }
 
@@ -234,8 +242,10 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   row += 1;
 
   // Headline: disadvantaged vs others at the latest point of each subject, as effect sizes on one axis.
-  const headline = results.filter((r) => r.headline);
-  blocks.push({ row, col: 0, values: [['Headline comparisons: disadvantaged vs others at the latest point of each subject']], style: 'subtitle' });
+  // In a group of a split report these rows are adjusted for chance with the rest (analysis.chance.parts).
+  const headline = results.filter((r) => r.latest);
+  const headTitle = analysis.chance.parts === undefined ? 'Headline comparisons' : 'Latest point (adjusted for chance with the rest of the split report)';
+  blocks.push({ row, col: 0, values: [[`${headTitle}: disadvantaged vs others at the latest point of each subject`]], style: 'subtitle' });
   row += 1;
   const headAt = row;
   const headRows: CellValue[][] = [

@@ -19,6 +19,8 @@ import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from '
 export interface TrustModel {
   funnel: TrustFunnel;
   outcome: string;
+  /** The outcome's scale in words ("KS2 scaled scores"), its filled cells not readable on it (left out), and a warning above 20%. */
+  scale: { name: string; unreadable: number; warning: string };
   columns: { school: string; disadvantaged: string };
   source: string;
   national: NationalFigure | null;
@@ -76,7 +78,8 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
   const lines: Array<[string, string]> = [
     ['Data', model.source],
     ['Made', isoDateTime(now)],
-    ['Outcome', `"${model.outcome}"; schools in "${model.columns.school}"; disadvantaged pupils marked in "${model.columns.disadvantaged}"`],
+    ['Outcome', `"${model.outcome}", read as ${model.scale.name}; schools in "${model.columns.school}"; disadvantaged pupils marked in "${model.columns.disadvantaged}"`],
+    ['Units', `Every mean, gap, limit and shrunken gap is in points of the outcome (${model.scale.name})${model.scale.unreadable > 0 ? `; ${model.scale.unreadable} ${model.scale.unreadable === 1 ? 'cell' : 'cells'} not readable as ${model.scale.name} left out` : ''}`],
     ['Trust', `${funnel.trust.nDisadvantaged} disadvantaged pupils (mean ${funnel.trust.meanDisadvantaged.toFixed(2)}), ${funnel.trust.nOther} others (mean ${funnel.trust.meanOther.toFixed(2)}); trust gap ${funnel.gapView.target.toFixed(2)}`],
     ['Funnel limits', 'Spiegelhalter (2005): the trust average +- 1.96 and 3.09 standard errors at each number of disadvantaged pupils (95% and 99.8%). A school outside is unusual beyond chance; inside, its figure is within what chance gives a school of its size'],
     ['Gap limits', `SE at n disadvantaged pupils = s x sqrt(1/n + 1/(n x r)), s = ${funnel.gapView.sd.toFixed(3)} / sqrt(1 + 1/r) the trust's pooled SD, r = the trust's others per disadvantaged pupil`],
@@ -85,7 +88,13 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
   ];
   const subtitle = "Each school's disadvantaged pupils, side by side";
   const blocks: Block[] = headerBlocks('Trust view', lines, subtitle);
-  let row = headerHeight(lines.length, subtitle) + 1;
+  let row = headerHeight(lines.length, subtitle);
+  // A column that cannot be read well on its scale is said in bold, before any number.
+  if (model.scale.warning) {
+    blocks.push({ row, col: 0, values: [[`Warning: ${model.scale.warning}`]], style: 'subtitle' });
+    row += 1;
+  }
+  row += 1;
 
   blocks.push({ row, col: 0, values: [['Schools']], style: 'subtitle' });
   row += 1;
@@ -143,8 +152,8 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
   blocks.push({ row, col: 7, values: othersCurve, headerStyle: 'header', numberFormat: [FORMATS.integer, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp] });
   const nCurve = gapCurve.length - 1;
   const charts: ChartSpec[] = [
-    funnelChart('Gap (others minus disadvantaged) by school, with funnel limits', 'Gap (points)', schoolsAt, funnel.schools.length, 5, row, nCurve, 0, { row: curveAt, col: 14 }),
-    funnelChart("Disadvantaged mean minus the trust's other pupils, by school", 'Points', schoolsAt, funnel.schools.length, 15, row, nCurve, 7, { row: curveAt + 22, col: 14 }),
+    funnelChart('Gap (others minus disadvantaged) by school, with funnel limits', `Gap (points, ${model.scale.name})`, schoolsAt, funnel.schools.length, 5, row, nCurve, 0, { row: curveAt, col: 14 }),
+    funnelChart("Disadvantaged mean minus the trust's other pupils, by school", `Points (${model.scale.name})`, schoolsAt, funnel.schools.length, 15, row, nCurve, 7, { row: curveAt + 22, col: 14 }),
   ];
   row += gapCurve.length + 1;
 

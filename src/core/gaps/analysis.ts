@@ -95,7 +95,9 @@ export interface GapReportOptions {
   measures?: Partial<GapMeasures>;
   /**
    * How a blank disadvantaged flag is read when the column also holds explicit negatives: required
-   * then (the analysis refuses to guess); ignored for a column of Y and blanks.
+   * then (the analysis refuses to guess); ignored for a column of Y and blanks, except that
+   * 'unknown' is kept for one group of a split report (`splitGaps`), whose pupils may hold no
+   * explicit negative while the whole data does.
    */
   blanks?: BlankFlags;
   /** Outcome columns shown beside attainment (attendance, suspensions...), as confirmed by the user. */
@@ -161,6 +163,11 @@ export interface GapResult {
   effectLower: number;
   effectUpper: number;
   /** True for disadvantaged vs others at the latest point of the subject. */
+  latest: boolean;
+  /**
+   * A headline comparison, judged on its own interval: the latest-point rows of the analysis, except
+   * in the groups of a split report, where only the whole data's are (`allowForChanceAcross`).
+   */
   headline: boolean;
   /** A group under 6 pupils, or a group with no spread. */
   tooFew: boolean;
@@ -249,6 +256,8 @@ export interface ChanceSummary {
   expectedByChance: number;
   /** False discovery rate of the adjustment (1 - confidence). */
   q: number;
+  /** Set when the allowance spans a split report: the parts it spans (the whole data and each group). */
+  parts?: number;
 }
 
 export interface GapAnalysis {
@@ -559,7 +568,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
 
   const probe = flagColumnOf(data, c.disadvantaged, 'disadvantaged', 'not disadvantaged');
   if (probe.blanksAmbiguous && options.blanks === undefined) throw valueError(blankQuestion(probe, data.headers[c.disadvantaged]));
-  const reading: BlankFlags = probe.blanksAmbiguous ? (options.blanks as BlankFlags) : 'not disadvantaged';
+  const reading: BlankFlags = probe.blanksAmbiguous ? (options.blanks as BlankFlags) : probe.blanks > 0 && options.blanks === 'unknown' ? 'unknown' : 'not disadvantaged';
   const flags = reading === 'unknown' ? flagColumnOf(data, c.disadvantaged, 'disadvantaged', 'unknown') : probe;
   const disadvantaged: Array<boolean | null> = Array.from(flags.codes, (x) => (x === FLAG_CODE_UNKNOWN ? null : x === FLAG_CODE_FLAGGED));
   const comps = comparisons(data, c, disadvantaged);
@@ -626,6 +635,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
           summary,
           effectLower,
           effectUpper,
+          latest: comp.kind === 'disadvantaged' && at === list.length - 1,
           headline: comp.kind === 'disadvantaged' && at === list.length - 1,
           tooFew,
           adjustedP: NaN,
@@ -713,6 +723,10 @@ function allowForChance(results: GapResult[], outcomes: OutcomeGapResult[], conf
   const slots: Array<{ r: GapResult; what: 'gap' | 'change' } | { o: OutcomeGapResult; what: 'outcome' }> = [];
   let headline = 0;
   for (const r of results) {
+    r.adjustedP = NaN;
+    r.changeAdjustedP = NaN;
+    r.changeWord = '';
+    r.clear = false;
     if (r.headline) {
       if (r.summary.p === r.summary.p) headline++;
       r.clear = !r.tooFew && (r.summary.ciLower > 0 || r.summary.ciUpper < 0);
@@ -757,6 +771,25 @@ function allowForChance(results: GapResult[], outcomes: OutcomeGapResult[], conf
   for (const o of outcomes) o.verdict = o.tooFew ? 'too few pupils to tell' : o.clear ? 'clear gap' : 'no clear gap';
   const comparisons = headline + allowance.comparisons;
   return { comparisons, headline, adjusted: allowance.comparisons, expectedByChance: comparisons * q, q };
+}
+
+/**
+ * The allowance for chance over a split report (the whole data first, then each group's), as over
+ * one report: the whole data's headline comparisons are judged on their own intervals; every other
+ * gap and change, each group's latest-point gaps among them, is adjusted together with
+ * Benjamini-Hochberg. Rewrites each part's verdicts and chance summary in place.
+ *
+ * @throws `#VALUE!` when the parts were analysed at different confidence levels.
+ */
+export function allowForChanceAcross(parts: GapAnalysis[]): void {
+  if (parts.length === 0) return;
+  const confidence = parts[0].confidence;
+  if (parts.some((a) => a.confidence !== confidence)) throw valueError('The parts of a split report must share one confidence level.');
+  parts.forEach((a, k) => {
+    for (const r of a.results) r.headline = k === 0 && r.latest;
+  });
+  const chance = allowForChance(parts.flatMap((a) => a.results), parts.flatMap((a) => a.outcomes?.results ?? []), confidence);
+  for (const a of parts) a.chance = { ...chance, parts: parts.length };
 }
 
 /** A share as a percentage with one decimal: 0.8567 -> "85.7%". */
