@@ -5,7 +5,7 @@
  * Every flag cell is checked, including those whose score is blank, so choosing the wrong column
  * for the flags is caught. Optionally keeps each group's scores (for ranks) in typed arrays.
  */
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
+import { type Grid, cellAt, columnsOf, readScore, requireSameSize, flagOrThrow } from '../cells';
 import { Moments } from '../stats/moments';
 
 export interface FlagSplit {
@@ -39,15 +39,13 @@ export function splitByFlag(scores: Grid, flags: Grid, names: SplitNames = DEFAU
   const ov = keepValues ? new Float64Array(n) : undefined;
   let leftOut = 0;
   for (let k = 0; k < n; k++) {
-    const fcell = cellAt(flags, k, fc);
-    const f = readFlag(fcell);
-    if (f === FLAG_INVALID) throw invalidFlagError(names.flags, fcell, k, fc);
+    const f = flagOrThrow(cellAt(flags, k, fc), names.flags, k, fc);
     const x = readScore(cellAt(scores, k, sc));
     if (x !== x) {
       leftOut++;
       continue;
     }
-    if (f === FLAG_TRUE) {
+    if (f) {
       if (fv) fv[flagged.n] = x;
       flagged.add(x);
     } else {
