@@ -17,7 +17,7 @@
  */
 import { type Grid, cellAt, columnsOf, requireSameSize, flagOrThrow } from '../cells';
 import { naError } from '../errors';
-import { smallGroupNote } from '../gaps';
+import { smallGroupNote, type MeanGap } from '../gaps';
 import { Moments } from '../stats/moments';
 import { welchInterval } from '../stats/welch';
 import { isPersistentlyAbsent, isSeverelyAbsent, readAttendance } from './attendance';
@@ -25,18 +25,8 @@ import { requireConfidence } from './confidence';
 import { newcombeDifference } from './newcombe';
 import { NO_DISADVANTAGED_OUTCOME, NO_OTHER_OUTCOME } from './rateGap';
 
-export interface AttendanceGap {
-  nDisadvantaged: number;
-  nOther: number;
-  /** Mean attendance, as a share (0.94 = 94%). */
-  meanDisadvantaged: number;
-  meanOther: number;
-  /** meanOther - meanDisadvantaged (positive = disadvantaged pupils attend less). */
-  gap: number;
-  ciLower: number;
-  ciUpper: number;
-  /** Welch-Satterthwaite degrees of freedom. */
-  df: number;
+/** Means are of attendance as a share (0.94 = 94%); a positive gap = disadvantaged pupils attend less. */
+export interface AttendanceGap extends MeanGap {
   persistentDisadvantaged: number;
   persistentOther: number;
   /** persistentDisadvantaged - persistentOther (positive = disadvantaged pupils more often persistently absent). */
