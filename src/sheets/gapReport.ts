@@ -36,7 +36,7 @@ import {
 } from '../core/gaps/analysis';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
 import { GROUP_LABELS, OUTCOME_LABELS } from '../core/outcomes/analysis';
-import { sanitiseSheetName } from '../workbook/names';
+import { MAX_SHEET_NAME, sanitiseSheetName, sheetNameText } from '../workbook/names';
 import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
 
 export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
@@ -45,16 +45,13 @@ export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
   threshold: 'Gap in the share at or above the threshold',
 };
 
-/** Excel's longest sheet name. */
-const MAX_SHEET_NAME = 31;
-
 /**
  * "Gap report YYYY-MM-DD", with the data's name after it when given, cut to fit Excel's 31
  * characters ("Gap report 2026-12-01 Year 8"); the workbook adds " (2)" when the name is taken.
  */
 export function gapReportName(now: Date, dataName?: string): string {
   const base = `Gap report ${isoDate(now)}`;
-  const name = (dataName ?? '').replace(/[\\/?*[\]:']/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = sheetNameText(dataName ?? '');
   if (name === '') return base;
   const room = MAX_SHEET_NAME - base.length - 1;
   const cut = name.slice(0, room).trim();

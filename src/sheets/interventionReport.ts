@@ -8,6 +8,7 @@
  */
 import type { Block, CellValue, ChartSpec, SheetSpec, TableData } from '../workbook/port';
 import { textCell } from '../workbook/cellText';
+import { MAX_SHEET_NAME, sheetNameText } from '../workbook/names';
 import { valueError } from '../core/errors';
 import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
 import type { CriterionStatus } from '../core/interventions/criteria';
@@ -17,23 +18,11 @@ import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, isoToSerial,
 /** Name of the register sheet. */
 export const REGISTER_SHEET = 'Interventions register';
 
-/** Excel's limit on sheet-name length. */
-const SHEET_NAME_MAX = 31;
-
 const GENERIC_DATA = /^(data|pupils|sheet ?\d*|table ?\d*)$/i;
 
 /** Letters and digits only, lower case: "Year 9" and "Year9" say the same. */
 function squash(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-}
-
-/** Text Excel accepts in a sheet name: forbidden characters become spaces, no end apostrophes. */
-function cleanName(text: string): string {
-  return text
-    .replace(/[:\\/?*[\]]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^'+|'+$/g, '');
 }
 
 /**
@@ -44,9 +33,9 @@ function cleanName(text: string): string {
  */
 export function impactSheetName(name: string, now: Date, dataName?: string | null): string {
   const date = isoDate(now);
-  const room = SHEET_NAME_MAX - 'Impact '.length - 1 - date.length;
-  let clean = cleanName(name);
-  const data = cleanName(dataName ?? '');
+  const room = MAX_SHEET_NAME - 'Impact '.length - 1 - date.length;
+  let clean = sheetNameText(name);
+  const data = sheetNameText(dataName ?? '');
   // Names that say nothing about the pupils ("Data", "Sheet1", "Table1") are left out.
   if (data !== '' && !GENERIC_DATA.test(data) && !squash(clean).includes(squash(data))) {
     const dataPart = data.length > room - 5 ? data.slice(0, Math.max(1, room - 5)).trim() : data;

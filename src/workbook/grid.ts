@@ -6,6 +6,7 @@ import { isBlank } from '../core/cells';
 import type { Block, CellValue, TableData } from './port';
 import { MAX_COLS, MAX_ROWS, sheetRangeAddress } from './a1';
 import type { Area } from './sources';
+import { shownValue } from './cellText';
 
 /** Where a block read from a sheet starts (0-based). */
 export interface Origin {
@@ -109,7 +110,7 @@ export function cellKey(row: number, col: number): string {
 
 /** Two cell values that show the same thing (blank and "" alike; marked text as its text). */
 function sameShown(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const norm = (v: CellValue | undefined): CellValue => (v === undefined || v === '' ? null : typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v);
+  const norm = (v: CellValue | undefined): CellValue => (v === undefined || v === '' ? null : shownValue(v));
   return norm(a) === norm(b);
 }
 

@@ -11,7 +11,7 @@
  */
 import { FLAG_INVALID, isBlank, readFlag, readScore, type Grid } from '../cells';
 import { readShare } from '../outcomes/share';
-import { headerWords } from './detect';
+import { headerWords } from './headers';
 import { PROFILE_ROWS } from './values';
 
 export type OutcomeKind =
@@ -78,7 +78,7 @@ const RULES: Rule[] = [
 /** The outcome kind a header names, or undefined (used by column detection to keep these out of assessments). */
 export function outcomeKindOfHeader(header: string): OutcomeKind | undefined {
   const w = headerWords(header).replace(/ \* /g, ' ');
-  const withPct = header.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim();
+  const withPct = headerWords(header, '%');
   if (/\bfsm\b.*%|\bfree school meals?\b.*%/.test(withPct) && !/terms?/.test(withPct)) return 'fsmShare';
   return RULES.find((r) => r.pattern.test(w))?.kind;
 }

@@ -37,7 +37,7 @@ import { chanceAllowance } from '../stats/benjaminiHochberg';
 import { hedgesJ } from '../stats/pooled';
 import { THRESHOLDS } from '../columns/threshold';
 import { gradeValue, type GradeScale } from '../grades/scales';
-import { splitAssessmentHeader } from '../columns/points';
+import { splitAssessmentHeader, subjectKey } from '../columns/points';
 import type { OutcomeChoice } from '../columns/outcomeKinds';
 import { analyseOutcomes, type OutcomeResult, type PersistentAbsentee } from '../outcomes/analysis';
 import type { DestinationCategory } from '../outcomes/destinations';
@@ -577,7 +577,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
   const subjects = new Map<string, Array<{ a: GapAssessment; subject: string; point: string; order: number }>>();
   for (const a of options.assessments) {
     const s = splitAssessmentHeader(data.headers[a.index]);
-    const key = s.subject.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const key = subjectKey(s.subject);
     const list = subjects.get(key) ?? [];
     list.push({ a, subject: s.subject, point: s.label, order: s.order });
     subjects.set(key, list);

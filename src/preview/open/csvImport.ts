@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import type { CellValue } from '../../workbook/port';
 import { emptySheet, type MemorySheet } from '../../workbook/memoryModel';
 import { sanitiseSheetName } from '../../workbook/names';
+import { keptText } from '../../workbook/cellText';
 import { OpenFileError } from './fileCheck';
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
@@ -34,7 +35,7 @@ export function csvCell(raw: string): { value: CellValue; isDate: boolean } {
   const serial = uk ? excelSerial(Number(uk[3]), Number(uk[2]), Number(uk[1])) : iso ? excelSerial(Number(iso[1]), Number(iso[2]), Number(iso[3])) : null;
   if (serial !== null) return { value: serial, isDate: true };
   // Text that Excel would take as a formula or as an apostrophe-escape stays text.
-  return { value: t.startsWith('=') || t.startsWith("'") ? `'${t}` : t, isDate: false };
+  return { value: keptText(t), isDate: false };
 }
 
 function describeRows(rows: number[]): string {

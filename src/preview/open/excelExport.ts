@@ -12,6 +12,7 @@ import type { MemorySheet, WorkbookModel } from '../../workbook/memoryModel';
 import { SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../../workbook/palette';
 import { rangeAddress, cellAddress } from '../../workbook/a1';
 import { encodeState } from '../../workbook/stateCells';
+import { shownValue } from '../../workbook/cellText';
 import { pointsToWidth, toFileFormula } from './excelImport';
 import { STATE_SHEET } from './stateSheet';
 
@@ -42,12 +43,6 @@ export function chartNote(chart: ChartSpec): string {
   );
 }
 
-/** A stored value as what the xlsx cell holds (text without its escaping apostrophe). */
-function fileValue(v: CellValue): CellValue {
-  if (typeof v === 'string' && v.startsWith("'")) return v.slice(1);
-  return v;
-}
-
 /** A shown value (already without an escaping apostrophe) as a formula's cached result. */
 function resultOf(v: CellValue): ExcelJS.CellValue {
   if (typeof v === 'string' && /^#[A-Z0-9/!?]+[!?A-Z0-9]$/.test(v)) return { error: v } as unknown as ExcelJS.CellValue;
@@ -76,7 +71,7 @@ function writeValues(ws: ExcelJS.Worksheet, wb: SavableWorkbook, sheet: Readonly
       } else if (imported && imported.result === v) {
         cell.value = { formula: imported.formula.replace(/^=/, ''), result: resultOf(d) } as ExcelJS.CellFormulaValue;
       } else {
-        cell.value = d ?? fileValue(v);
+        cell.value = d ?? shownValue(v);
       }
     }
   }

@@ -9,6 +9,7 @@ import type { CellValue } from '../../workbook/port';
 import { emptySheet, type FormatArea, type ImportedFormula, type MemorySheet, type MemoryTable, type WorkbookModel } from '../../workbook/memoryModel';
 import { parseRangeRef } from '../../workbook/a1';
 import { decodeState } from '../../workbook/stateCells';
+import { keptText, shownValue } from '../../workbook/cellText';
 import { OWNED_SHEETS_KEY, isOwnedName, parseOwned } from '../../workbook/owned';
 import { DATE_FORMAT } from './csvImport';
 import { STATE_SHEET } from './stateSheet';
@@ -47,7 +48,7 @@ type Plain = { value: CellValue; date: boolean };
 function plain(v: unknown): Plain {
   if (v === null || v === undefined) return { value: null, date: false };
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v, date: false };
-  if (typeof v === 'string') return { value: v.startsWith('=') || v.startsWith("'") ? `'${v}` : v, date: false };
+  if (typeof v === 'string') return { value: keptText(v), date: false };
   if (v instanceof Date) return { value: Number.isNaN(v.getTime()) ? null : dateToSerial(v), date: true };
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
@@ -148,7 +149,7 @@ export function modelFromExcel(wb: ExcelJS.Workbook): WorkbookModel {
       const rows: CellValue[][] = [];
       ws.eachRow({ includeEmpty: false }, (row) => {
         const vals = (row.values as unknown[]).slice(1);
-        rows.push(vals.map((v) => plain(v).value).map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)));
+        rows.push(vals.map((v) => shownValue(plain(v).value)));
       });
       state = decodeState(rows);
       return;

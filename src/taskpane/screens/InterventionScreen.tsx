@@ -40,8 +40,8 @@ import { formProblems, type ComparisonMode, type InterventionForm } from '../../
 import { CRITERION_KINDS, type CriterionKind } from '../../core/interventions/criteria';
 import { ColumnField } from './intervention/ColumnField';
 import { EvaluationResult } from './intervention/EvaluationResult';
-import { guessColumns } from './intervention/defaultColumns';
 import { columnProblems } from './intervention/columnChecks';
+import { guessInterventionColumns } from '../../core/columns/interventionGuess';
 import { runEvaluation, type EvaluationRun } from '../../jobs/interventionEvaluation';
 
 const useStyles = makeStyles({
@@ -148,7 +148,7 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
     const table = await loading.run(() => workbook.readData(s), 'Could not read that data');
     if (!table || table.rows.length === 0) return;
     setData(table);
-    const g = guessColumns(table.headers, table.rows);
+    const g = guessInterventionColumns(table.headers, table.rows);
     setForm({
       ...EMPTY,
       ...g,
