@@ -14,7 +14,7 @@
  * citation rather than guessed.
  */
 import { readScore } from '../core/cells';
-import { readDateCell } from '../core/checklist/dates';
+import { readDateCell } from '../core/dates';
 import { monthsWords } from '../core/interventions/criteria';
 import type { CellValue } from '../workbook/port';
 

@@ -37,7 +37,7 @@ import {
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
 import { GROUP_LABELS, OUTCOME_LABELS } from '../core/outcomes/analysis';
 import { MAX_SHEET_NAME, sanitiseSheetName, sheetNameText } from '../workbook/names';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num } from './common';
 
 export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
   effectSize: "Effect size (Hedges' g)",
@@ -197,9 +197,9 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   const thresholds = checks.map((k) => `${k.header} ${k.threshold === null ? 'none' : pointsText(k.threshold)}`).join(', ');
   const scales = checks.map((k) => `${k.header}: ${k.scaleName}`).join('; ');
   const hard = checks.filter((k) => k.unreadable.warning !== '');
-  const lines: Array<[string, string]> = [
+  const lines: HeaderLine[] = [
     ['Data', `${data.description} (${data.address}), ${data.rows.length} pupils`],
-    ['Made', isoDateTime(now)],
+    ['Made', madeStamp(now)],
     ['Disadvantaged pupils', `marked in "${analysis.used.disadvantaged}"`],
     ['Blank flags', blankLine(analysis)],
     ['Other comparisons', analysis.used.groups.length > 0 ? analysis.used.groups.join('; ') : 'none chosen'],
@@ -359,7 +359,7 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     mode: 'new',
     blocks,
     charts,
-    columnWidths: [110, 80, 90, 200, 70, 80, 80, 90, 90, 70, 70, 70, 80, 110, 70, 70, 70, 70, 70, 90, 90, 100, 80, 100, 80, 80, 110, 90, 70, 360],
+    columnWidths: [110, 95, 90, 200, 70, 80, 80, 90, 90, 70, 70, 70, 80, 110, 70, 70, 70, 70, 70, 90, 90, 100, 80, 100, 80, 80, 110, 90, 70, 360],
     printLandscape: true,
     tabTone: 'neutral',
     activate: true,

@@ -13,7 +13,8 @@ import { valueError } from '../core/errors';
 import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
 import type { CriterionStatus } from '../core/interventions/criteria';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, isoToSerial, num } from './common';
+import { readDateCell } from '../core/dates';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, todayCell, dateCell, dateLine, type HeaderLine, num } from './common';
 
 /** Name of the register sheet. */
 export const REGISTER_SHEET = 'Interventions register';
@@ -70,11 +71,12 @@ const MODE_WORDS = { rest: 'every other pupil', flagged: 'pupils flagged in a co
  */
 export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<TableData, 'description' | 'address'>, now: Date, dataName?: string | null): SheetSpec {
   const top = topRow(source.address);
-  const lines: Array<[string, string]> = [
+  const lines: HeaderLine[] = [
     ['Data', `${source.description} (${source.address})`],
-    ['Made', isoDateTime(now)],
+    ['Made', madeStamp(now)],
     ['Intervention', `pupils marked in "${e.columns.intervention}" (${e.received} pupil${e.received === 1 ? '' : 's'})`],
-    ['Dates', e.start || e.end ? `${e.start ?? '?'} to ${e.end ?? '?'}` : 'not given'],
+    ['Start', e.start ? dateLine(e.start) : 'not given'],
+    ['End', e.end ? dateLine(e.end) : 'not given'],
     ['Pre-test / post-test', `"${e.columns.pre}" / "${e.columns.post}"`],
     ['Comparison', `${MODE_WORDS[e.comparisonMode]}${e.tolerance !== null ? ` (tolerance ${e.tolerance} points, fixed beforehand)` : ''}`],
     ['Design', e.designText],
@@ -472,21 +474,25 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
   const sheetCol = col('Sheet');
   // Text read back is written back as that text (one reading "=..." stays text); a link read back
   // arrives as its shown text: write it again as a link.
+  // Dates an earlier version wrote as text become date cells like the new row's.
+  const dateCols = headers.map((h, i) => (REGISTER_FORMATS[REGISTER_COLUMNS.find((c) => sameHeader(h, c)) ?? ''] === FORMATS.date ? i : -1)).filter((i) => i >= 0);
   for (const r of earlier) {
     const v = r[sheetCol];
     r.forEach((x, i) => {
-      if (typeof x === 'string' && i !== sheetCol) r[i] = textCell(x);
+      const iso = dateCols.includes(i) && typeof x === 'string' ? readDateCell(x).iso : null;
+      if (iso !== null) r[i] = dateCell(iso);
+      else if (typeof x === 'string' && i !== sheetCol) r[i] = textCell(x);
     });
     if (typeof v === 'string' && v.trim() !== '' && !v.startsWith('=')) r[sheetCol] = sheetLink(v.trim());
   }
 
   const o = e.overall;
   const mine: Record<(typeof REGISTER_COLUMNS)[number], CellValue> = {
-    Evaluated: isoToSerial(isoDate(now)),
+    Evaluated: todayCell(now),
     Intervention: textCell(e.name),
     Data: dataText === undefined || dataText === null ? null : textCell(dataText),
-    Start: e.start === null ? null : isoToSerial(e.start),
-    End: e.end === null ? null : isoToSerial(e.end),
+    Start: e.start === null ? null : dateCell(e.start),
+    End: e.end === null ? null : dateCell(e.end),
     Design: e.designText,
     'Intervention pupils': o.interventionN,
     'Comparison pupils': o.design === 'comparison' ? o.comparisonN : 0,

@@ -13,7 +13,7 @@ import type { Block, CellValue, ChartSpec, ScatterSeries, SheetSpec } from '../w
 import type { ContextualValueAdded, FunnelView, SchoolPoint, TrustFunnel } from '../core/trends';
 import { SMALL_GROUP_SIZE } from '../core/gaps/gapSummary';
 import type { NationalFigure } from './nationalFigures';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num } from './common';
 
 /** The trust report's content, made by the trust view job. */
 export interface TrustModel {
@@ -75,9 +75,9 @@ function funnelChart(title: string, yTitle: string, schoolsAt: number, schools: 
 export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
   const { funnel } = model;
   const nat = model.national && model.national.other !== null ? model.national : null;
-  const lines: Array<[string, string]> = [
+  const lines: HeaderLine[] = [
     ['Data', model.source],
-    ['Made', isoDateTime(now)],
+    ['Made', madeStamp(now)],
     ['Outcome', `"${model.outcome}", read as ${model.scale.name}; schools in "${model.columns.school}"; disadvantaged pupils marked in "${model.columns.disadvantaged}"`],
     ['Units', `Every mean, gap, limit and shrunken gap is in points of the outcome (${model.scale.name})${model.scale.unreadable > 0 ? `; ${model.scale.unreadable} ${model.scale.unreadable === 1 ? 'cell' : 'cells'} not readable as ${model.scale.name} left out` : ''}`],
     ['Trust', `${funnel.trust.nDisadvantaged} disadvantaged pupils (mean ${funnel.trust.meanDisadvantaged.toFixed(2)}), ${funnel.trust.nOther} others (mean ${funnel.trust.meanOther.toFixed(2)}); trust gap ${funnel.gapView.target.toFixed(2)}`],
@@ -187,7 +187,7 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
     mode: 'new',
     blocks,
     charts,
-    columnWidths: [140, 80, 70, 90, 80, 70, 70, 70, 80, 80, 70, 70, 70, 70, 150, 120, 150, 120, 260],
+    columnWidths: [140, 95, 70, 90, 80, 70, 70, 70, 80, 80, 70, 70, 70, 70, 150, 120, 150, 120, 260],
     printLandscape: true,
     tabTone: 'neutral',
     activate: true,

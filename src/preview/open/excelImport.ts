@@ -3,6 +3,10 @@
  * visibility), values, Excel tables (names and ranges), dates as dates (serial numbers with the
  * cell's date format), formulas' cached results (the formula kept beside them), number formats,
  * frozen rows, column widths, and the add-in's state from its very hidden sheet.
+ *
+ * Dates come in as 1900-system serials whichever date system the file uses: exceljs reads a number
+ * under a date format with the workbook's `date1904` setting into a date, and a date is turned into
+ * its 1900-system serial here; a file saved from the preview uses the 1900 system.
  */
 import type * as ExcelJS from 'exceljs';
 import type { CellValue } from '../../workbook/port';
@@ -13,13 +17,8 @@ import { keptText, shownValue } from '../../workbook/cellText';
 import { OWNED_SHEETS_KEY, isOwnedName, parseOwned } from '../../workbook/owned';
 import { DATE_FORMAT } from './csvImport';
 import { STATE_SHEET } from './stateSheet';
+import { utcDateToSerial } from '../../core/dates';
 
-const MS_PER_DAY = 86_400_000;
-
-/** A JavaScript date (exceljs reads cell dates as UTC) as an Excel serial number. */
-export function dateToSerial(d: Date): number {
-  return d.getTime() / MS_PER_DAY + 25_569;
-}
 
 /** Excel column width (characters) to points, and back. */
 export function widthToPoints(chars: number): number {
@@ -49,7 +48,7 @@ function plain(v: unknown): Plain {
   if (v === null || v === undefined) return { value: null, date: false };
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v, date: false };
   if (typeof v === 'string') return { value: keptText(v), date: false };
-  if (v instanceof Date) return { value: Number.isNaN(v.getTime()) ? null : dateToSerial(v), date: true };
+  if (v instanceof Date) return { value: Number.isNaN(v.getTime()) ? null : utcDateToSerial(v), date: true };
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.error === 'string') return { value: o.error, date: false };
