@@ -32,24 +32,11 @@ import type {
   WorkbookPort,
   WriteResult,
 } from '../workbook/port';
-import { parseRangeRef, sheetRangeAddress } from '../workbook/a1';
+import { sheetRangeAddress } from '../workbook/a1';
 import { areasAround, blockCells, cellKey, isFormula, keptCells, piecesAround, toTableData } from '../workbook/grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
 import { isOwnedSheet, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
-import {
-  checkReadSize,
-  emptySelectionSheetError,
-  emptySheetError,
-  isSingleCell,
-  noSheetError,
-  noTableError,
-  selectionArea,
-  selectionDescription,
-  sheetDescription,
-  singleCellDescription,
-  tableDescription,
-  type SheetArea,
-} from '../workbook/sources';
+import { checkReadSize, emptySheetError, noSheetError, noTableError, rereadArea, selectionDescription, selectionRead, sheetDescription, tableDescription, type SheetArea } from '../workbook/sources';
 import { decodeState, planStateWrite } from '../workbook/stateCells';
 import { markedText, toExcelValue } from '../workbook/cellText';
 import { INTERVAL_COLOUR, SCALE_COLOURS, SCATTER_LINE_COLOURS, STYLE_FORMATS, TONE_FILLS, scatterBaseName } from '../workbook/palette';
@@ -288,13 +275,13 @@ export class ExcelWorkbook implements WorkbookPort {
       return { rect: rectOf(ws.name, used), description: sheetDescription(ws.name) };
     }
     if (source.kind === 'range') {
-      const ref = parseRangeRef(source.address);
-      if (!ref || !ref.sheet || ref.lastRow === null) throw new Error(`The cells read before (${source.address}) cannot be read again: choose the data again.`);
-      const ws = context.workbook.worksheets.getItemOrNullObject(ref.sheet);
+      const area = rereadArea(source.address);
+      if (!area) throw new Error(`The cells read before (${source.address}) cannot be read again: choose the data again.`);
+      const ws = context.workbook.worksheets.getItemOrNullObject(area.sheet);
       ws.load('name');
       await context.sync();
-      if (ws.isNullObject) throw noSheetError(ref.sheet);
-      const rect = { sheet: ws.name, row: ref.row, col: ref.col, rows: ref.lastRow - ref.row + 1, cols: ref.lastCol - ref.col + 1 };
+      if (ws.isNullObject) throw noSheetError(area.sheet);
+      const rect = { ...area, sheet: ws.name };
       return { rect, description: selectionDescription(ws.name, rect) };
     }
     const selected = context.workbook.getSelectedRange().load(dims);
@@ -306,11 +293,8 @@ export class ExcelWorkbook implements WorkbookPort {
       // Excel refuses to hand over a selection of several separate areas (Ctrl+click), or a chart.
       throw new Error(`Excel could not read the selection (${messageOf(e)}). Select one block of cells including its header row, or choose a table or a sheet.`);
     }
-    if (used.isNullObject) throw emptySelectionSheetError(ws.name);
-    const selection = rectOf(ws.name, selected);
-    if (isSingleCell(selection)) return { rect: rectOf(ws.name, used), description: singleCellDescription(ws.name) };
-    const rect = { sheet: ws.name, ...selectionArea(selection, rectOf(ws.name, used)) };
-    return { rect, description: selectionDescription(ws.name, rect) };
+    const read = selectionRead(ws.name, rectOf(ws.name, selected), used.isNullObject ? null : rectOf(ws.name, used));
+    return { rect: { sheet: ws.name, ...read.area }, description: read.description };
   }
 }
 
