@@ -3,6 +3,7 @@
  * so the in-memory and the Excel workbooks read and write exactly alike.
  */
 import { isBlank } from '../core/cells';
+import { isDateFormat } from '../core/dates';
 import type { Block, CellValue, TableData } from './port';
 import { MAX_COLS, MAX_ROWS, sheetRangeAddress } from './a1';
 import type { Area } from './sources';
@@ -221,4 +222,33 @@ export function areasAround(kept: ReadonlySet<string>, maxRows = MAX_ROWS, maxCo
   }
   if (next < maxRows) out.push({ row: next, col: 0, rows: maxRows - next, cols: maxCols });
   return out;
+}
+
+/** A block's number format for one of its columns (a string for all, or one per column). */
+export function formatOfColumn(numberFormat: Block['numberFormat'], col: number): string | null {
+  if (typeof numberFormat === 'string') return numberFormat;
+  return numberFormat?.[col] ?? null;
+}
+
+/**
+ * Values to write in a workbook's date system: every number under a date format (see
+ * `isDateFormat`) moved from the 1900 system by `-days` (`DAYS_1904_TO_1900` in a 1904-system
+ * workbook, 0 otherwise); everything else as it is.
+ *
+ * @example toDateSystem([[46348]], ['yyyy-mm-dd'], 1462) // [[44886]]: 22 Nov 2026 in the 1904 system
+ */
+export function toDateSystem(values: CellValue[][], numberFormat: Block['numberFormat'], days: number): CellValue[][] {
+  if (days === 0 || numberFormat === undefined) return values;
+  const dated = values[0]?.map((_, c) => isDateFormat(formatOfColumn(numberFormat, c))) ?? [];
+  if (!dated.some(Boolean)) return values;
+  return values.map((line) => line.map((v, c) => (dated[c] && typeof v === 'number' ? v - days : v)));
+}
+
+/**
+ * Values read from a workbook in its date system as 1900-system values: a number in a cell whose
+ * number format shows a date moved by `+days` (the reverse of `toDateSystem`).
+ */
+export function fromDateSystem(values: CellValue[][], formats: ReadonlyArray<ReadonlyArray<unknown>>, days: number): CellValue[][] {
+  if (days === 0) return values;
+  return values.map((line, r) => line.map((v, c) => (typeof v === 'number' && isDateFormat(typeof formats[r]?.[c] === 'string' ? (formats[r][c] as string) : null) ? v + days : v)));
 }

@@ -19,6 +19,8 @@ interface FakeSheet {
   visibility: string;
   cells: CellValue[][];
   marks: Set<string>;
+  /** Number formats set, by cell ("General" where none was). */
+  formats?: string[][];
 }
 interface FakeTable {
   name: string;
@@ -56,6 +58,8 @@ class FakeExcel {
   selection: { sheet: string; row: number; col: number; rows: number; cols: number } | 'several areas' | null = null;
   /** The comment of each sheet's mark. */
   markComments = new Map<FakeSheet, string>();
+  /** The workbook uses the 1904 date system (Excel's DATE(1904,1,1) is then 0, else 1462). */
+  date1904 = false;
   private pending: Array<() => void> = [];
   private mocks: OfficeMockObject[] = [];
 
@@ -122,7 +126,15 @@ class FakeExcel {
       }
       return self.range(self.find(sel.sheet) as FakeSheet, sel.row, sel.col, sel.rows, sel.cols);
     };
-    return { workbook: { worksheets, tables, getSelectedRange }, sync };
+    const functions = {
+      date: (y: number, m: number, d: number) => {
+        self.calls.push(`functions.date ${y},${m},${d}`);
+        const result = new OfficeMockObject({ value: y === 1904 && m === 1 && d === 1 ? (self.date1904 ? 0 : 1462) : NaN, error: '' });
+        self.mocks.push(result);
+        return result;
+      },
+    };
+    return { workbook: { worksheets, tables, getSelectedRange, functions }, sync };
   }
 
   private nullObject(): any {
@@ -302,10 +314,24 @@ class FakeExcel {
     }
     Object.defineProperty(r, 'values', { get: () => (loaded.has('values') ? snapshot : NOT_LOADED), set: write('values') });
     Object.defineProperty(r, 'formulas', { set: write('formulas') });
+    let formatSnapshot: string[][] | null = null;
     Object.defineProperty(r, 'numberFormat', {
-      set: (m: unknown[][]) => {
+      get: () => {
+        if (!loaded.has('numberFormat')) return NOT_LOADED;
+        formatSnapshot ??= Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => s.formats?.[row + i]?.[col + j] ?? 'General'));
+        return formatSnapshot;
+      },
+      set: (m: string[][]) => {
         touch('numberFormat');
         self.calls.push(`numberFormat ${m.length}x${m[0]?.length ?? 0}`);
+        self.pending.push(() => {
+          s.formats ??= [];
+          const f = s.formats;
+          m.forEach((line, i) => line.forEach((x, j) => {
+            while (f.length <= row + i) f.push([]);
+            f[row + i][col + j] = x;
+          }));
+        });
       },
     });
     return r;
@@ -466,6 +492,36 @@ describe('writing', () => {
     const fake = new FakeExcel();
     await new ExcelWorkbook(fake.run).writeSheet({ name: 'T', mode: 'new', blocks: [{ row: 0, col: 0, values: [['1/2', '5+', 'Year 9', 12, "'=kept", 'TRUE']] }] });
     expect(fake.find('T')?.cells[0]).toEqual(['1/2', '5+', 'Year 9', 12, '=kept', 'TRUE']);
+  });
+});
+
+describe('the 1904 date system', () => {
+  const spec = (): SheetSpec => ({
+    name: 'Interventions register',
+    mode: 'new',
+    blocks: [{ row: 0, col: 0, values: [['Evaluated', 'Effect size'], [46348, 0.31]], numberFormat: ['yyyy-mm-dd', '0.00'] }],
+  });
+
+  test('in a 1904-system workbook dates are written as its serials and read back as 1900-system ones, in the same syncs', async () => {
+    const fake = new FakeExcel();
+    fake.date1904 = true;
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet(spec());
+    expect(fake.syncs).toBe(3);
+    expect(fake.calls).toContain('functions.date 1904,1,1');
+    // 22 Nov 2026 is 44886 in the 1904 system: Python (date(2026,11,22) - date(1904,1,1)).days.
+    expect(fake.written).toContainEqual([['Evaluated', 'Effect size'], [44886, 0.31]]);
+    expect(fake.find('Interventions register')?.cells[1]).toEqual([44886, 0.31]);
+    // Read back: the serial under a date format means the same day again; other numbers are untouched.
+    expect(await wb.readSheetValues('Interventions register')).toEqual([['Evaluated', 'Effect size'], [46348, 0.31]]);
+  });
+
+  test('in a 1900-system workbook dates are written and read as they are', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet(spec());
+    expect(fake.written).toContainEqual([['Evaluated', 'Effect size'], [46348, 0.31]]);
+    expect(await wb.readSheetValues('Interventions register')).toEqual([['Evaluated', 'Effect size'], [46348, 0.31]]);
   });
 });
 
