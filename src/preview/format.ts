@@ -97,10 +97,10 @@ export function formatNumber(x: number, format: string | null | undefined): stri
   }
   const prefix = (/^[^0#]*/.exec(section)?.[0] ?? '').replace(/"/g, '').replace(/\\/g, '');
   const suffix = percent ? '%' : '';
-  // A section chosen for negatives carries its own sign; one shared section shows the minus sign.
+  // A section chosen for negatives carries its own sign; one shared section shows the minus sign,
+  // even when the number rounds to zero ("-0.00"), as Excel does.
   const sign = v < 0 && !prefix.includes('-') ? '-' : '';
-  const rounded = Number(text.replace(/,/g, ''));
-  return `${rounded === 0 && sign ? '' : sign}${prefix}${text}${suffix}`;
+  return `${sign}${prefix}${text}${suffix}`;
 }
 
 /** What a cell shows in the grid. */

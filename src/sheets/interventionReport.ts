@@ -14,6 +14,7 @@ import type { CriterionStatus } from '../core/interventions/criteria';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
 import { readDateCell } from '../core/dates';
 import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, todayCell, dateCell, dateLine, type HeaderLine, num } from './common';
+import { fixed } from '../core/numberText';
 
 /** Name of the register sheet. */
 export const REGISTER_SHEET = 'Interventions register';
@@ -310,7 +311,7 @@ export function methodWords(e: InterventionEvaluation): string {
 export function standardiserWords(e: InterventionEvaluation): string {
   const s = e.standardiser;
   if (!s) return 'not recorded';
-  const value = Number.isFinite(s.value) ? s.value.toFixed(2) : 'none';
+  const value = Number.isFinite(s.value) ? fixed(s.value, 2) : 'none';
   return s.source === 'reference' ? `${value}: ${s.description}` : `${value}: the whole cohort's post-test SD, ${s.description}`;
 }
 

@@ -55,6 +55,7 @@ import { hedgesG } from './standardisedDifference';
 import { describeCriterion, judgeCriterion, monthsWords, parseCriterion, type CriterionJudgement, type SuccessCriterion } from './criteria';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../gaps/gapSummary';
 import { formProblems, readCost, type ComparisonMode, type FormField, type InterventionForm } from './form';
+import { fixed } from '../numberText';
 
 /** Baseline differences (Hedges' g) up to this are equivalent without adjustment (WWC). */
 export const BASELINE_EQUIVALENT = 0.05;
@@ -758,7 +759,7 @@ function suspiciousScores(groups: GroupFigures[], ks: number[], pre: Float64Arra
 }
 
 function fmt(x: number): string {
-  return x.toFixed(2);
+  return fixed(x, 2);
 }
 
 function verdictOf(e: InterventionEvaluation): Verdict {

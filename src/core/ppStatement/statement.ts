@@ -17,6 +17,7 @@
  */
 import { monthsWords } from '../interventions/criteria';
 import { guessTier, TIERS, type Tier } from './tiers';
+import { fixed } from '../numberText';
 
 /** A gap from the latest gap report, with its interval and group sizes. */
 export interface GapEvidence {
@@ -147,7 +148,7 @@ const FUNDING_INPUTS: InputLine[] = [
 ];
 
 function fmt(x: number): string {
-  return (Math.round(x * 100) / 100).toFixed(2);
+  return fixed(x, 2);
 }
 
 function pct(x: number): string {

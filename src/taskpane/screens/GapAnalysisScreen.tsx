@@ -44,6 +44,7 @@ import { MEASURE_LABELS } from '../../sheets/gapReport';
 import { blankFlagsOf, checkAssessments, defaultThresholdOf, type AssessmentCheck, type GapAnalysis, type GapMeasures, type GapReportOptions, type GapResult } from '../../core/gaps/analysis';
 import type { BlankFlags, FlagColumn } from '../../core/gaps/flags';
 import { runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
+import { fixed } from '../../core/numberText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -207,8 +208,7 @@ function optionsOf(s: Setup): GapReportOptions {
 
 /** Two decimals, never "-0.00". */
 function fmt(x: number): string {
-  const t = x.toFixed(2);
-  return t === '-0.00' ? '0.00' : t;
+  return fixed(x, 2);
 }
 
 /** One headline in words; "too few pupils to tell" rather than numbers a tiny group cannot support. */

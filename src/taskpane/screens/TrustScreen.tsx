@@ -18,6 +18,7 @@ import type { DataSource, TableData } from '../../workbook/port';
 import { detectColumns, defaultDisadvantaged, firstOfRole } from '../../core/columns/detect';
 import { runTrustView, type TrustRun } from '../../jobs/trustView';
 import { NationalFiguresButton, NationalFiguresStatus, useNationalFigures } from '../components/NationalFigures';
+import { fixed } from '../../core/numberText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -70,7 +71,7 @@ function problemsOf(s: Setup): Record<string, string | undefined> {
 }
 
 function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(2) : 'n/a';
+  return Number.isFinite(x) ? fixed(x, 2) : 'n/a';
 }
 
 export function TrustScreen(_props: ScreenProps): React.JSX.Element {
