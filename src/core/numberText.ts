@@ -20,3 +20,17 @@ export function showsAsZero(x: number, decimals: number): boolean {
 export function fixed(x: number, decimals: number): string {
   return (showsAsZero(x, decimals) ? 0 : x).toFixed(decimals);
 }
+
+/**
+ * An amount of money in pounds as a sentence shows it: thousands separated, pence only when there
+ * are any (or always, with `pence`, for costs per pupil).
+ *
+ * @example pounds(12400) // "£12,400"
+ * @example pounds(2400 / 18) // "£133.33"
+ * @example pounds(1225, true) // "£1,225.00"
+ */
+export function pounds(x: number, pence = false): string {
+  const d = !pence && showsAsZero(x - Math.round(x), 2) ? 0 : 2;
+  const text = Math.abs(Number(fixed(x, d))).toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+  return `${x < 0 && !showsAsZero(x, d) ? '-' : ''}£${text}`;
+}

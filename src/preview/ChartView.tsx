@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CellValue, ChartSpec } from '../workbook/port';
-import { formatCell } from './format';
+import { axisLabel, formatCell } from './format';
 import { ScatterView } from './ScatterView';
 
 const useStyles = makeStyles({
@@ -89,7 +89,7 @@ export function ChartView({ spec, values }: ChartViewProps): React.JSX.Element {
       <line x1={pad.left} x2={pad.left + plotW} y1={y(0)} y2={y(0)} className={styles.zero} />
       {ticks.map((t, i) => (
         <text key={i} x={pad.left - 4} y={y(t) + 3} textAnchor="end" className={styles.label}>
-          {Math.abs(t) >= 10 ? t.toFixed(0) : t.toFixed(1)}
+          {axisLabel(t, spec.yAxisFormat)}
         </text>
       ))}
       {series.map((s, si) =>

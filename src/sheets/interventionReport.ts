@@ -219,7 +219,9 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     ];
     blocks.push({ row, col: 0, values: costRows });
     for (const r of [0, 2, 4]) {
-      if (typeof costRows[r][1] === 'number') blocks.push({ row: row + r, col: 1, values: [[costRows[r][1]]], numberFormat: FORMATS.currency });
+      const v = costRows[r][1];
+      // A whole-pound total as "£2,400"; costs per pupil (and a total with pence) as "£133.33".
+      if (typeof v === 'number') blocks.push({ row: row + r, col: 1, values: [[v]], numberFormat: r === 0 && Number.isInteger(v) ? FORMATS.money : FORMATS.currency });
     }
     row += costRows.length + 1;
   }

@@ -1,4 +1,4 @@
-import { fixed, showsAsZero } from '../../src/core/numberText';
+import { fixed, pounds, showsAsZero } from '../../src/core/numberText';
 
 describe('numbers to fixed decimals never show "-0.00"', () => {
   test.each<[number, number, string]>([
@@ -19,5 +19,18 @@ describe('numbers to fixed decimals never show "-0.00"', () => {
     expect(showsAsZero(-0.0049, 2)).toBe(true);
     expect(showsAsZero(-0.0051, 2)).toBe(false);
     expect(showsAsZero(NaN, 2)).toBe(false);
+  });
+});
+
+describe('money in sentences', () => {
+  test.each<[number, boolean, string]>([
+    [12400, false, '£12,400'],
+    [2400 / 18, false, '£133.33'],
+    [1225, true, '£1,225.00'],
+    [225, true, '£225.00'],
+    [1234567.891, false, '£1,234,567.89'],
+    [-0.001, true, '£0.00'],
+  ])('%p (pence always: %p) is %p', (x, pence, shown) => {
+    expect(pounds(x, pence)).toBe(shown);
   });
 });

@@ -9,7 +9,7 @@ import * as React from 'react';
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { EvaluationRun } from '../../../jobs/interventionEvaluation';
 import { standardiserWords, verdictLine, verdictWords } from '../../../sheets/interventionReport';
-import { fixed } from '../../../core/numberText';
+import { fixed, pounds } from '../../../core/numberText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -103,7 +103,7 @@ export const EvaluationResult = React.forwardRef<HTMLElement, EvaluationResultPr
           <>
             <dt className={styles.term}>Cost</dt>
             <dd className={styles.value} data-testid="iv-cost">
-              £{e.cost.perPupil.toFixed(2)} per pupil ({e.cost.band})
+              {pounds(e.cost.perPupil, true)} per pupil ({e.cost.band})
             </dd>
           </>
         )}
