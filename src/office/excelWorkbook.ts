@@ -501,6 +501,7 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   if (spec.width) chart.width = spec.width;
   if (spec.height) chart.height = spec.height;
   if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+  if (spec.yAxisFormat) chart.axes.valueAxis.numberFormat = spec.yAxisFormat;
   if (spec.type === 'scatter') {
     addScatterSeries(ws, chart, spec);
     return;

@@ -75,7 +75,7 @@ export function ChartView({ spec, values }: ChartViewProps): React.JSX.Element {
       <line x1={pad.left} x2={pad.left + plotW} y1={y(0)} y2={y(0)} className={styles.zero} />
       {ticks.map((t, i) => (
         <text key={i} x={pad.left - 4} y={y(t) + 3} textAnchor="end" className={styles.label}>
-          {tickText(t)}
+          {tickText(t, spec.yAxisFormat)}
         </text>
       ))}
       {series.map((s, si) =>

@@ -25,10 +25,8 @@ export function numeric(v: CellValue | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** An axis tick: whole numbers from 10, one decimal below. */
-export function tickText(t: number): string {
-  return Math.abs(t) >= 10 ? t.toFixed(0) : t.toFixed(1);
-}
+/** An axis tick: in the axis's number format when it has one, else whole numbers from 10 and one decimal below. */
+export { axisLabel as tickText } from './format';
 
 /** The chart's title: for screen readers, and written across the top (long titles cut at 70). */
 export function ChartTitle({ title, width, className }: { title: string; width: number; className: string }): React.JSX.Element {

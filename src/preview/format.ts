@@ -8,6 +8,7 @@
  */
 import type { CellValue } from '../workbook/port';
 import { isDateFormat, serialToIso } from '../core/dates';
+import { fixed, showsAsZero } from '../core/numberText';
 
 /** Excel's General format, roughly: up to 10 significant digits, no trailing zeros. */
 function general(x: number): string {
@@ -97,10 +98,19 @@ export function formatNumber(x: number, format: string | null | undefined): stri
   }
   const prefix = (/^[^0#]*/.exec(section)?.[0] ?? '').replace(/"/g, '').replace(/\\/g, '');
   const suffix = percent ? '%' : '';
-  // A section chosen for negatives carries its own sign; one shared section shows the minus sign.
+  // A section chosen for negatives carries its own sign; one shared section shows the minus sign,
+  // even when the number rounds to zero ("-0.00"), as Excel does.
   const sign = v < 0 && !prefix.includes('-') ? '-' : '';
-  const rounded = Number(text.replace(/,/g, ''));
-  return `${rounded === 0 && sign ? '' : sign}${prefix}${text}${suffix}`;
+  return `${sign}${prefix}${text}${suffix}`;
+}
+
+/**
+ * A value axis' tick label: in the axis' number format when the chart has one ("0%": 0.5 is "50%"),
+ * else one decimal below 10 and none above.
+ */
+export function axisLabel(t: number, format?: string | null): string {
+  if (format) return formatNumber(showsAsZero(t, 6) ? 0 : t, format);
+  return Math.abs(t) >= 10 ? fixed(t, 0) : fixed(t, 1);
 }
 
 /** What a cell shows in the grid. */

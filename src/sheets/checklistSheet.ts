@@ -289,6 +289,7 @@ export function buildHistorySheet(history: readonly Snapshot[], opts: { name: st
       width: 560,
       height: 300,
       yAxisTitle: 'Score (0-100%)',
+      yAxisFormat: FORMATS.percent,
     });
   }
   return {

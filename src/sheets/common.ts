@@ -17,6 +17,8 @@ export const FORMATS = {
   percent: '0%',
   signedPercentPoints: '+0.0%;-0.0%;0.0%',
   currency: '£#,##0.00',
+  /** Whole pounds, thousands separated (budgets and funding). */
+  money: '£#,##0',
   date: 'yyyy-mm-dd',
   dateTime: 'yyyy-mm-dd hh:mm',
   text: '@',

@@ -15,6 +15,7 @@ import type { CriterionStatus } from '../core/interventions/criteria';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
 import { readDateCell } from '../core/dates';
 import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, todayCell, dateCell, dateLine, type HeaderLine, num } from './common';
+import { fixed } from '../core/numberText';
 
 /** Name of the register sheet. */
 export const REGISTER_SHEET = 'Interventions register';
@@ -207,7 +208,9 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     ];
     blocks.push({ row, col: 0, values: costRows });
     for (const r of [0, 2, 4]) {
-      if (typeof costRows[r][1] === 'number') blocks.push({ row: row + r, col: 1, values: [[costRows[r][1]]], numberFormat: FORMATS.currency });
+      const v = costRows[r][1];
+      // A whole-pound total as "£2,400"; costs per pupil (and a total with pence) as "£133.33".
+      if (typeof v === 'number') blocks.push({ row: row + r, col: 1, values: [[v]], numberFormat: r === 0 && Number.isInteger(v) ? FORMATS.money : FORMATS.currency });
     }
     row += costRows.length + 1;
   }
@@ -299,7 +302,7 @@ export function methodWords(e: InterventionEvaluation): string {
 export function standardiserWords(e: InterventionEvaluation): string {
   const s = e.standardiser;
   if (!s) return 'not recorded';
-  const value = Number.isFinite(s.value) ? s.value.toFixed(2) : 'none';
+  const value = Number.isFinite(s.value) ? fixed(s.value, 2) : 'none';
   return s.source === 'reference' ? `${value}: ${s.description}` : `${value}: the whole cohort's post-test SD, ${s.description}`;
 }
 

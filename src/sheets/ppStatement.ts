@@ -150,15 +150,15 @@ export function statementLines(model: StatementModel): Record<SectionId, Line[]>
     out.overview[out.overview.length - 2].values[2] = p.disadvantaged;
   }
   out.funding = [
-    ...model.funding.map((l) => input(l.ref, l.label, l.hint, FORMATS.currency, 2)),
-    { ref: 'F3', values: ['Total budget for this academic year', 'Allocation plus carried forward (a formula)', null, null], kinds: ['owned', 'owned', 'formula', 'owned'], formats: [null, null, FORMATS.currency, null] },
+    ...model.funding.map((l) => input(l.ref, l.label, l.hint, FORMATS.money, 2)),
+    { ref: 'F3', values: ['Total budget for this academic year', 'Allocation plus carried forward (a formula)', null, null], kinds: ['owned', 'owned', 'formula', 'owned'], formats: [null, null, FORMATS.money, null] },
   ];
   out.intent = [input(model.partA.intent.ref, model.partA.intent.label, model.partA.intent.hint)];
   out.challenges = model.partA.challenges.map((c) => owned(c.ref, [`Challenge ${c.ref.slice(1)}`, c.text, null, c.measure]));
   out.outcomes = model.partA.outcomes.map((o) => owned(o.ref, [o.outcome, o.criterion, null, null]));
   for (const t of TIERS) {
     out[t] = model.partA.activity[t].map((a) =>
-      owned(a.ref, [a.name, `${a.evidence} Cost: ${a.costText}.`, a.budgetedCost, a.challenges], [null, null, FORMATS.currency, null]),
+      owned(a.ref, [a.name, `${a.evidence} Cost: ${a.costText}.`, a.budgetedCost, a.challenges], [null, null, FORMATS.money, null]),
     );
   }
   out.review = model.partB.reviews.map((r) => owned(r.ref, [r.name, r.text, r.verdict, null]));

@@ -14,6 +14,7 @@ import type { ContextualValueAdded, FunnelView, SchoolPoint, TrustFunnel } from 
 import { SMALL_GROUP_SIZE } from '../core/gaps/gapSummary';
 import type { NationalFigure } from './nationalFigures';
 import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num } from './common';
+import { fixed } from '../core/numberText';
 
 /** The trust report's content, made by the trust view job. */
 export interface TrustModel {
@@ -80,10 +81,10 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
     ['Made', madeStamp(now)],
     ['Outcome', `"${model.outcome}", read as ${model.scale.name}; schools in "${model.columns.school}"; disadvantaged pupils marked in "${model.columns.disadvantaged}"`],
     ['Units', `Every mean, gap, limit and shrunken gap is in points of the outcome (${model.scale.name})${model.scale.unreadable > 0 ? `; ${model.scale.unreadable} ${model.scale.unreadable === 1 ? 'cell' : 'cells'} not readable as ${model.scale.name} left out` : ''}`],
-    ['Trust', `${funnel.trust.nDisadvantaged} disadvantaged pupils (mean ${funnel.trust.meanDisadvantaged.toFixed(2)}), ${funnel.trust.nOther} others (mean ${funnel.trust.meanOther.toFixed(2)}); trust gap ${funnel.gapView.target.toFixed(2)}`],
+    ['Trust', `${funnel.trust.nDisadvantaged} disadvantaged pupils (mean ${fixed(funnel.trust.meanDisadvantaged, 2)}), ${funnel.trust.nOther} others (mean ${fixed(funnel.trust.meanOther, 2)}); trust gap ${fixed(funnel.gapView.target, 2)}`],
     ['Funnel limits', 'Spiegelhalter (2005): the trust average +- 1.96 and 3.09 standard errors at each number of disadvantaged pupils (95% and 99.8%). A school outside is unusual beyond chance; inside, its figure is within what chance gives a school of its size'],
-    ['Gap limits', `SE at n disadvantaged pupils = s x sqrt(1/n + 1/(n x r)), s = ${funnel.gapView.sd.toFixed(3)} / sqrt(1 + 1/r) the trust's pooled SD, r = the trust's others per disadvantaged pupil`],
-    ['Shrunken gap', `Each school's gap pulled toward the trust average (${funnel.shrinkTarget.toFixed(2)}) by as much as its noise (empirical Bayes, DerSimonian-Laird between-school variance ${funnel.tau2.toFixed(3)}): a small school is not ranked first by luck`],
+    ['Gap limits', `SE at n disadvantaged pupils = s x sqrt(1/n + 1/(n x r)), s = ${fixed(funnel.gapView.sd, 3)} / sqrt(1 + 1/r) the trust's pooled SD, r = the trust's others per disadvantaged pupil`],
+    ['Shrunken gap', `Each school's gap pulled toward the trust average (${fixed(funnel.shrinkTarget, 2)}) by as much as its noise (empirical Bayes, DerSimonian-Laird between-school variance ${funnel.tau2.toFixed(3)}): a small school is not ranked first by luck`],
     ['National figure', nat ? `${model.outcome} ${nat.year}: national other pupils ${nat.other} (${nat.source || 'no source given'})` : `none entered for "${model.outcome}" (fill the National figures sheet)`],
   ];
   const subtitle = "Each school's disadvantaged pupils, side by side";
@@ -165,7 +166,7 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
       row,
       col: 0,
       values: [
-        [`Outcome regressed on "${model.cva.prior}"${model.cva.context.length > 0 ? ` and ${model.cva.context.map((c) => `"${c}"`).join(', ')}` : ''} by least squares over the ${fit.n} pupils with every value; residual SD ${fit.sigma.toFixed(3)}.`],
+        [`Outcome regressed on "${model.cva.prior}"${model.cva.context.length > 0 ? ` and ${model.cva.context.map((c) => `"${c}"`).join(', ')}` : ''} by least squares over the ${fit.n} pupils with every value; residual SD ${fixed(fit.sigma, 3)}.`],
         ["The DfE's CVA (2006-2010) was a multilevel model fitted on every pupil nationally; this one is a single-level model fitted on the data given, so a school's figure says how its pupils did against similar pupils in this trust, not nationally."],
         ['Interval: mean residual +- 1.96 x residual SD / sqrt(n).'],
       ],

@@ -4,6 +4,7 @@
  */
 import { isBlank } from '../core/cells';
 import { isDateFormat } from '../core/dates';
+import { showsAsZero } from '../core/numberText';
 import type { Block, CellValue, TableData } from './port';
 import { MAX_COLS, MAX_ROWS, sheetRangeAddress } from './a1';
 import type { Area } from './sources';
@@ -90,18 +91,50 @@ export function tableHeaders(row: ReadonlyArray<CellValue>): string[] {
 }
 
 /**
- * A block's cells ready to write, the same way in every workbook: made rectangular, checked to lie
- * inside Excel's grid, and a table's header row made into valid distinct headers; null for a block
- * with no cells.
+ * A block's cells ready to write, the same way in every workbook: made rectangular, negatives that
+ * their format shows as zero written as 0 (see `withoutNegativeZeros`), checked to lie inside
+ * Excel's grid, and a table's header row made into valid distinct headers; null for a block with no
+ * cells.
  */
 export function blockCells(b: Block, index: number, sheetName: string): { values: CellValue[][]; rows: number; cols: number } | null {
-  const values = rectangular(b.values);
+  const values = withoutNegativeZeros(rectangular(b.values), b.numberFormat);
   const rows = values.length;
   const cols = rows === 0 ? 0 : values[0].length;
   if (rows === 0 || cols === 0) return null;
   checkInsideGrid(b.row, b.col, rows, cols, `Block ${index + 1} of "${sheetName}"`);
   if (b.table) values[0] = tableHeaders(values[0]);
   return { values, rows, cols };
+}
+
+/**
+ * The decimals a number format shows a negative number with (its second section when it has one),
+ * and 100 for a percentage; null for formats without fixed decimals (General, text, dates).
+ *
+ * @example negativeDecimals('+0.00;-0.00;0.00') // { decimals: 2, scale: 1 }
+ */
+export function negativeDecimals(format: string | null): { decimals: number; scale: number } | null {
+  if (!format || isDateFormat(format)) return null;
+  const sections = format.split(';');
+  const section = (sections.length >= 2 ? sections[1] : sections[0]).replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  if (/general|@/i.test(section) || !/[0#?]/.test(section)) return null;
+  return { decimals: /\.([0#?]+)/.exec(section)?.[1].length ?? 0, scale: section.includes('%') ? 100 : 1 };
+}
+
+/**
+ * Values with every negative number that its column's format shows as zero (-0.004 under "0.00",
+ * -0.0004 under "0.0%") made 0, so no cell the add-in writes shows "-0.00" (the rule is
+ * `showsAsZero`). Numbers under General, text and other values are as they are.
+ */
+export function withoutNegativeZeros(values: CellValue[][], numberFormat: Block['numberFormat']): CellValue[][] {
+  if (numberFormat === undefined) return values;
+  const shown = values[0]?.map((_, c) => negativeDecimals(formatOfColumn(numberFormat, c))) ?? [];
+  if (!shown.some((x) => x !== null)) return values;
+  return values.map((line) =>
+    line.map((v, c) => {
+      const f = shown[c];
+      return f && typeof v === 'number' && (v < 0 || Object.is(v, -0)) && showsAsZero(v * f.scale, f.decimals) ? 0 : v;
+    }),
+  );
 }
 
 /** "row,col" of a cell, for sets of cells. */

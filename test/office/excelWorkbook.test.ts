@@ -48,6 +48,8 @@ class FakeExcel {
   calls: string[] = [];
   /** Cells per `values` load, in order. */
   valueLoads: number[] = [];
+  /** Charts added, with the properties set on them. */
+  charts: any[] = [];
   /** Series added to charts, with the properties set on them. */
   series: Array<{ name: string; one: any }> = [];
   /** Every matrix written to `values` or `formulas`, as sent to Excel. */
@@ -233,7 +235,9 @@ class FakeExcel {
             /** The series Excel made from the chart's data range. */
             getItemAt: (i: number) => series.add(`(made from the data, ${i})`),
           };
-          return { title: {}, axes: { valueAxis: { title: {} }, categoryAxis: { title: {} } }, setPosition: () => undefined, series };
+          const chart = { title: {}, axes: { valueAxis: { title: {} }, categoryAxis: { title: {} } }, setPosition: () => undefined, series };
+          self.charts.push(chart);
+          return chart;
         },
       },
       freezePanes: { freezeRows: (n: number) => self.calls.push(`freezeRows ${n}`), unfreeze: () => self.calls.push('unfreeze') },
@@ -583,6 +587,14 @@ describe('charts', () => {
     await new ExcelWorkbook(fake.run).writeSheet(gapReport(20));
     expect(fake.calls).toContain('charts.add ColumnClustered');
     expect(fake.series).toEqual([]);
+  });
+
+  test('a chart with an axis format gets it on its value axis (the history\'s scores as percentages)', async () => {
+    const fake = new FakeExcel();
+    const spec = gapReport(5);
+    spec.charts = [{ ...(spec.charts ?? [])[0], yAxisFormat: '0%' }];
+    await new ExcelWorkbook(fake.run).writeSheet(spec);
+    expect(fake.charts[0].axes.valueAxis.numberFormat).toBe('0%');
   });
 });
 

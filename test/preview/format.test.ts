@@ -1,4 +1,4 @@
-import { formatCell, formatNumber } from '../../src/preview/format';
+import { axisLabel, formatCell, formatNumber } from '../../src/preview/format';
 
 describe('the preview shows numbers in the report formats as Excel would', () => {
   test.each<[number, string, string]>([
@@ -32,5 +32,13 @@ describe('the preview shows numbers in the report formats as Excel would', () =>
     expect(formatCell(null)).toBe('');
     expect(formatCell('Eng Aut', '0.00')).toBe('Eng Aut');
     expect(formatCell(true)).toBe('TRUE');
+  });
+});
+
+describe('chart axis ticks', () => {
+  test('in the axis format when the chart gives one (the checklist history\'s scores as percentages), else plain numbers', () => {
+    expect([0, 0.5, 1].map((t) => axisLabel(t, '0%'))).toEqual(['0%', '50%', '100%']);
+    expect(axisLabel(-1e-17, '0%')).toBe('0%');
+    expect([0.25, 12.4, -0.04].map((t) => axisLabel(t))).toEqual(['0.3', '12', '0.0']);
   });
 });

@@ -169,6 +169,8 @@ describe('the Checklist history sheet', () => {
         width: 560,
         height: 300,
         yAxisTitle: 'Score (0-100%)',
+        // Axis ticks as percentages, like the scores they measure.
+        yAxisFormat: '0%',
       },
     ]);
     const v = renderValues(spec);

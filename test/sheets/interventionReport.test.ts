@@ -115,6 +115,13 @@ describe('buildInterventionSheet', () => {
     expect(spec.name).toBe('Impact Reading tutor 2026-11-22'); // Excel allows 31 characters
   });
 
+  it('writes money with thousands separators: a whole-pound total as "£#,##0", a cost per pupil with pence', () => {
+    const total = spec.blocks.find((b) => b.values.length === 1 && b.values[0][0] === 1800);
+    const perPupil = spec.blocks.find((b) => b.values.length === 1 && b.values[0][0] === 200 && b.col === 1);
+    expect(total?.numberFormat).toBe('£#,##0');
+    expect(perPupil?.numberFormat).toBe('£#,##0.00');
+  });
+
   it('says in its header what data, when, which settings and which design', () => {
     expect(grid[0][0]).toBe('Intervention impact: Reading tutoring');
     expect(findRow(grid, 'Data')?.[1]).toBe("table Year9 on sheet Year 9 ('Year 9'!A1:K31)");

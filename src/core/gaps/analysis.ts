@@ -36,7 +36,7 @@ import { numericScale, scaleName as numericScaleName, thresholdBalance, threshol
 import { chanceAllowance } from '../stats/benjaminiHochberg';
 import { hedgesJ } from '../stats/pooled';
 import { THRESHOLDS } from '../columns/threshold';
-import { gradeValue, type GradeScale } from '../grades/scales';
+import { gradeText, gradeValue, type GradeScale } from '../grades/scales';
 import { splitAssessmentHeader, subjectKey } from '../columns/points';
 import type { OutcomeChoice } from '../columns/outcomeKinds';
 import { analyseOutcomes, type OutcomeResult, type PersistentAbsentee } from '../outcomes/analysis';
@@ -803,6 +803,14 @@ export function pointsText(x: number): string {
   return String(r === 0 ? 0 : r);
 }
 
+/**
+ * One pupil's result as the grade it is on the column's scale ("B", "4b", "5+"); a column of plain
+ * numbers outside 0-9 (scaled or standardised scores, marks) keeps its numbers.
+ */
+function gradeOf(x: number, scale: GradeScale, column: ArrayLike<number>): string {
+  return scale === 'gcse' && numericScale(column) !== 'gcse' ? pointsText(x) : gradeText(x, scale);
+}
+
 function backOnTrack(
   data: GapTable,
   options: GapReportOptions,
@@ -842,8 +850,9 @@ function backOnTrack(
       const behind = v !== null && v.flagged;
       if (!below && !behind) continue;
       const reasons: string[] = [];
-      if (behind) reasons.push(`${pointsText((v as { shortfall: number }).shortfall)} points behind pupils who started at ${pointsText(start[k])} on ${data.headers[first.a.index]}`);
-      if (below) reasons.push(`below ${pointsText(threshold as number)} on ${data.headers[last.a.index]} (${pointsText(score)})`);
+      // One pupil's results as grades where the scale has them ("B", "4b", "5+"); differences as points.
+      if (behind) reasons.push(`${pointsText((v as { shortfall: number }).shortfall)} points behind pupils who started at ${gradeOf(start[k], first.a.scale, start)} on ${data.headers[first.a.index]}`);
+      if (below) reasons.push(`below ${gradeOf(threshold as number, last.a.scale, latest)} on ${data.headers[last.a.index]} (${gradeOf(score, last.a.scale, latest)})`);
       const steps = Math.max(behind ? (v as { shortfall: number }).shortfall : 0, below ? (threshold as number) - score : 0) / step;
       const item: BehindIn = {
         subject: last.subject,

@@ -33,6 +33,7 @@ import { longTermSplit, type DisadvantageLength } from './longTerm';
 import { newcombeDifference } from './newcombe';
 import { comparePoissonRates, poissonRate } from './poisson';
 import { rateRatio } from './rateRatio';
+import { fixed } from '../numberText';
 
 export interface OutcomeTable {
   headers: readonly string[];
@@ -308,7 +309,7 @@ function countResult(measure: OutcomeMeasure, group: OutcomeGroup, counts: Reado
 }
 
 function fmt(x: number, digits = 1): string {
-  return (Math.round(x * 10 ** digits) / 10 ** digits).toFixed(digits);
+  return fixed(x, digits);
 }
 
 /** One line in plain words for a result. */

@@ -17,6 +17,7 @@
  */
 import { monthsWords } from '../interventions/criteria';
 import { guessTier, TIERS, type Tier } from './tiers';
+import { fixed, pounds } from '../numberText';
 
 /** A gap from the latest gap report, with its interval and group sizes. */
 export interface GapEvidence {
@@ -147,7 +148,7 @@ const FUNDING_INPUTS: InputLine[] = [
 ];
 
 function fmt(x: number): string {
-  return (Math.round(x * 100) / 100).toFixed(2);
+  return fixed(x, 2);
 }
 
 function pct(x: number): string {
@@ -201,7 +202,7 @@ export function challengesFor(name: string, challenges: readonly Challenge[]): s
 }
 
 function money(x: number): string {
-  return `£${x.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+  return pounds(x);
 }
 
 function activityOf(e: EvaluationEvidence, ref: string, tiers: Record<string, Tier>, challenges: readonly Challenge[]): Activity {

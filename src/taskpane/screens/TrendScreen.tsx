@@ -19,6 +19,7 @@ import type { DataSource, SheetInfo, TableData, TableInfo } from '../../workbook
 import { detectColumns, defaultDisadvantaged, firstOfRole } from '../../core/columns/detect';
 import { runGapTrend, type TrendInput, type TrendRun } from '../../jobs/gapTrend';
 import { NationalFiguresButton, NationalFiguresStatus, useNationalFigures } from '../components/NationalFigures';
+import { fixed } from '../../core/numberText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -49,7 +50,7 @@ export function yearIn(name: string): string {
 }
 
 function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(2) : 'n/a';
+  return Number.isFinite(x) ? fixed(x, 2) : 'n/a';
 }
 
 export function TrendScreen(_props: ScreenProps): React.JSX.Element {

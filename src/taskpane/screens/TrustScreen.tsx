@@ -21,6 +21,7 @@ import { guessScale, type NamedScale } from '../../core/grades/scales';
 import { checkOutcome, runTrustView, type TrustRun } from '../../jobs/trustView';
 import { SCALES } from '../components/scaleOptions';
 import { NationalFiguresButton, NationalFiguresStatus, useNationalFigures } from '../components/NationalFigures';
+import { fixed } from '../../core/numberText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -82,7 +83,7 @@ function problemsOf(s: Setup): Record<string, string | undefined> {
 }
 
 function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(2) : 'n/a';
+  return Number.isFinite(x) ? fixed(x, 2) : 'n/a';
 }
 
 export function TrustScreen(_props: ScreenProps): React.JSX.Element {

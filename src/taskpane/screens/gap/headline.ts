@@ -1,10 +1,10 @@
 /** A gap report row in words for the task pane (the whole report's and a split report's results). */
 import type { GapResult } from '../../../core/gaps/analysis';
+import { fixed } from '../../../core/numberText';
 
 /** Two decimals, never "-0.00". */
 function fmt(x: number): string {
-  const t = x.toFixed(2);
-  return t === '-0.00' ? '0.00' : t;
+  return fixed(x, 2);
 }
 
 /** One headline in words; "too few pupils to tell" rather than numbers a tiny group cannot support. */
