@@ -4,7 +4,8 @@
  * headline comparisons (disadvantaged vs others at the latest point of each subject) with a chart of
  * their gaps as effect sizes and intervals; every comparison with its sizes, means, gap and interval,
  * adjusted p-value and verdict ("clear gap", "no clear gap", "too few pupils to tell"), Hedges' g,
- * the gap index (a rank measure of overlap) with its interval, the gap at the threshold in percentage
+ * the gap index (a rank measure of overlap, or on national ranks when the user gave a national
+ * reference, as the header then says) with its interval, the gap at the threshold in percentage
  * points, and the change since the previous point over the pupils with both scores (negative =
  * narrowed); when outcome columns are chosen, the outcomes beside attainment (attendance, persistent
  * and severe absence, suspensions, destinations, with the long-term / some-of-the-time split when
@@ -99,9 +100,9 @@ const RESULT_COLUMNS: ResultColumn[] = [
   { header: 'Adjusted p (BH)', format: '0.000', value: (r) => num(r.adjustedP) },
   { header: 'Verdict', format: null, value: (r) => r.verdict },
   { header: "Hedges' g", format: FORMATS.twoDp, measure: 'effectSize', value: (r) => num(r.summary.hedgesG) },
-  { header: 'Gap index (rank overlap)', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndex) },
-  { header: 'Gap index lower', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndexLower) },
-  { header: 'Gap index upper', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndexUpper) },
+  { header: 'Gap index (rank overlap)', format: '0.0', measure: 'gapIndex', value: (r) => num(r.gapIndex.value) },
+  { header: 'Gap index lower', format: '0.0', measure: 'gapIndex', value: (r) => num(r.gapIndex.lower) },
+  { header: 'Gap index upper', format: '0.0', measure: 'gapIndex', value: (r) => num(r.gapIndex.upper) },
   { header: 'Threshold', format: 'General', measure: 'threshold', value: (r) => r.threshold },
   { header: 'Focus at/above threshold', format: FORMATS.percent, measure: 'threshold', value: (r) => num(r.focusAtThreshold) },
   { header: 'Comparison at/above threshold', format: FORMATS.percent, measure: 'threshold', value: (r) => num(r.othersAtThreshold) },
@@ -130,6 +131,21 @@ function blankLine(a: GapAnalysis): string {
   if (!b.ambiguous) return b.blanks > 0 ? `${b.blanks} blank ${b.blanks === 1 ? 'flag' : 'flags'} read as not disadvantaged (the column marks disadvantaged pupils and leaves the rest blank)` : 'none';
   const cells = `${b.blanks} blank ${b.blanks === 1 ? 'flag' : 'flags'}, while the column also holds explicit "${b.negativeExample}"`;
   return b.reading === 'unknown' ? `${cells}: read as unknown, and those pupils left out of the disadvantaged comparisons (your choice)` : `${cells}: counted as not disadvantaged (your choice)`;
+}
+
+/** The gap index column's header: on national ranks when the report uses a national reference. */
+export const NATIONAL_INDEX_HEADER = 'Gap index (national ranks)';
+
+/** The header line on the national reference: what it holds, where it came from, which assessments it ranks. */
+function referenceLine(a: GapAnalysis): string {
+  const r = a.reference;
+  if (!r) return '';
+  const used = r.used.length > 0 ? `ranks pupils nationally for ${r.used.join(', ')}` : 'ranks no assessment (none is on its scale)';
+  const notUsed = r.notUsed.map((x) => `not used for ${x.header}: ${x.why}`).join('; ');
+  return (
+    `${r.holds} (${r.source}): the gap index ${used}, as the DfE's index does, ` +
+    `20 x (mean national percentile of the comparison group - of the focus group), with a Welch interval on the percentiles${notUsed ? `; ${notUsed}` : ''}`
+  );
 }
 
 function chanceLine(a: GapAnalysis): string {
@@ -197,6 +213,7 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   const thresholds = checks.map((k) => `${k.header} ${k.threshold === null ? 'none' : pointsText(k.threshold)}`).join(', ');
   const scales = checks.map((k) => `${k.header}: ${k.scaleName}`).join('; ');
   const hard = checks.filter((k) => k.unreadable.warning !== '');
+  const national = analysis.reference !== null;
   const lines: HeaderLine[] = [
     ['Data', `${data.description} (${data.address}), ${data.rows.length} pupils`],
     ['Made', madeStamp(now)],
@@ -207,11 +224,14 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     ['Thresholds (points)', thresholds],
     ['Confidence level', pct(confidence)],
     ['Allowance for chance', chanceLine(analysis)],
-    ['Measures', ['Gap with its interval', ...(Object.keys(MEASURE_LABELS) as Array<keyof GapMeasures>).filter((k) => measuresOf(options)[k]).map((k) => MEASURE_LABELS[k])].join('; ')],
+    ['Measures', ['Gap with its interval', ...(Object.keys(MEASURE_LABELS) as Array<keyof GapMeasures>).filter((k) => measuresOf(options)[k]).map((k) => (k === 'gapIndex' && national ? 'Gap index: national ranks (-10 to 10)' : MEASURE_LABELS[k]))].join('; ')],
+    ...(national ? ([['National reference', referenceLine(analysis)]] as Array<[string, string]>) : []),
     [
       'Method',
       "Gap = comparison mean minus focus mean (positive = focus group behind); Welch interval, no narrower than a pooled-spread one for small groups (Hsu's df); Hedges' g with pooled SD; " +
-        'the gap index is a rank measure of how much the groups overlap (10 = no overlap), not of how far apart they are, with its interval (Newcombe); ' +
+        (national
+          ? 'the gap index ranks pupils nationally with the national reference (see above), 0 = no gap, 10 = a mean national percentile 50 points below the comparison group\'s; '
+          : 'the gap index is a rank measure of how much the groups overlap (10 = no overlap), not of how far apart they are, with its interval (Newcombe); ') +
         'change in gap over the pupils with both scores (negative = narrowed), Welch interval on their progress',
     ],
     ['Small groups', `A group under ${SMALL_GROUP} pupils, or with no spread, says "too few pupils to tell" and is greyed: its interval is kept no narrower than a pooled one`],
@@ -305,7 +325,8 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   row += 1;
   const measures = measuresOf(options);
   const shown = RESULT_COLUMNS.filter((c) => !c.measure || measures[c.measure]);
-  const resultRows: CellValue[][] = [shown.map((c) => c.header), ...results.map((r) => shown.map((c) => c.value(r)))];
+  const headerOf = (c: ResultColumn) => (national && c.header === 'Gap index (rank overlap)' ? NATIONAL_INDEX_HEADER : c.header);
+  const resultRows: CellValue[][] = [shown.map(headerOf), ...results.map((r) => shown.map((c) => c.value(r)))];
   blocks.push({
     row,
     col: 0,

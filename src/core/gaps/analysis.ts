@@ -24,6 +24,11 @@
  *   analysis's own comparisons (analyseOutcomes) over the same pupils and the same reading of blank
  *   flags; they join the report's Benjamini-Hochberg family, and a group under 6 pupils is "too few
  *   pupils to tell".
+ * - The gap index ranks pupils within the school (10 x Cliff's delta, a measure of overlap) unless a
+ *   national reference is given (`reference`: a column of national scores or a cumulative-percentage
+ *   table, as GAPINDEX takes): then every assessment whose scores lie within the reference's range
+ *   ranks its pupils nationally (gapIndexNationalIntervalOf), and one on another scale gets no index
+ *   and a note saying why.
  */
 import { FLAG_INVALID, describeValue, isBlank, readFlag, readLabel } from '../cells';
 import { isConfidenceLevel, valueError } from '../errors';
@@ -43,6 +48,9 @@ import { analyseOutcomes, type OutcomeResult, type PersistentAbsentee } from '..
 import type { DestinationCategory } from '../outcomes/destinations';
 import type { DisadvantageLength } from '../outcomes/longTerm';
 import { isSeverelyAbsent } from '../outcomes/attendance';
+import type { Grid } from '../cells';
+import { describeReference, nationalReference, referenceFits, type NationalReference } from './nationalReference';
+import { gapIndexNationalIntervalOf } from './gapIndex';
 
 type Cell = string | number | boolean | null;
 
@@ -102,6 +110,38 @@ export interface GapReportOptions {
   blanks?: BlankFlags;
   /** Outcome columns shown beside attainment (attendance, suspensions...), as confirmed by the user. */
   outcomes?: GapOutcomeOptions;
+  /**
+   * A national reference for the gap index (as GAPS.GAPINDEX takes it): one column of national
+   * scores, or a two-column table of score and cumulative percentage at or below it (a header row is
+   * skipped). `description` says where it came from, for the report header. Null or absent: the
+   * index ranks pupils within the school.
+   */
+  reference?: { cells: Grid; description: string } | null;
+}
+
+/** The gap index of one comparison, and which ranks it is on. */
+export interface GapIndexResult {
+  value: number;
+  lower: number;
+  upper: number;
+  /**
+   * 'school': ranks within the school (10 x Cliff's delta, Newcombe interval); 'national': national
+   * percentiles from the reference (Welch interval on them); null: a reference was given but it is
+   * for another scale than this assessment, so there is no index (the note says why).
+   */
+  ranks: 'school' | 'national' | null;
+}
+
+/** How the national reference was used, for the report header. */
+export interface ReferenceUse {
+  /** Where it came from (the source's description). */
+  source: string;
+  /** What it holds, in words ("a column of 600 national scores from 80 to 120"). */
+  holds: string;
+  /** Headers of the assessments ranked nationally. */
+  used: string[];
+  /** Assessments it could not rank, with why. */
+  notUsed: Array<{ header: string; why: string }>;
 }
 
 /** The outcome columns of a gap analysis and, for a destination column, what each word means. */
@@ -159,6 +199,8 @@ export interface GapResult {
   others: string;
   /** The gap summary with the small-group floor (gapSummaryOf over the two groups' points). */
   summary: GapSummary;
+  /** The gap index the report shows: the summary's school-rank index, or the national one. */
+  gapIndex: GapIndexResult;
   /** The gap's interval in pooled standard deviations (Hedges' g scale; NaN without spread). */
   effectLower: number;
   effectUpper: number;
@@ -273,6 +315,8 @@ export interface GapAnalysis {
   used: { disadvantaged: string; groups: string[] };
   /** Outcomes beyond test scores, when outcome columns were chosen (null otherwise). */
   outcomes: GapOutcomes | null;
+  /** The national reference and where it was used; null when none was given. */
+  reference: ReferenceUse | null;
 }
 
 const NOT_SEND = new Set(['', 'N', 'NO', 'NONE', 'FALSE', '0', 'NOT SEN', 'NON SEN', 'NO SEN']);
@@ -565,6 +609,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
   for (const k of c.names ?? []) checkColumn(data, k, 'name');
   if (options.assessments.length === 0) throw valueError('Choose at least one assessment column to analyse.');
   const checks = checkAssessments(data, options);
+  const reference = readReference(options.reference);
 
   const probe = flagColumnOf(data, c.disadvantaged, 'disadvantaged', 'not disadvantaged');
   if (probe.blanksAmbiguous && options.blanks === undefined) throw valueError(blankQuestion(probe, data.headers[c.disadvantaged]));
@@ -585,6 +630,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
   const ordered = [...subjects.values()].map((list) => list.sort((x, y) => x.order - y.order || x.a.index - y.a.index));
 
   const results: GapResult[] = [];
+  const referenceUse: ReferenceUse | null = reference && options.reference ? { source: options.reference.description, holds: describeReference(reference), used: [], notUsed: [] } : null;
   const pointsByIndex = new Map<number, ColumnPoints>();
   const checkOf = new Map(checks.map((k) => [k.index, k]));
   for (const list of ordered) {
@@ -594,6 +640,11 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
       pointsByIndex.set(a.index, p);
       const check = checkOf.get(a.index) as AssessmentCheck;
       const threshold = check.threshold;
+      const fit = reference ? referenceFits(reference, p.points) : null;
+      if (referenceUse && fit) {
+        if (fit.fits) referenceUse.used.push(data.headers[a.index]);
+        else referenceUse.notUsed.push({ header: data.headers[a.index], why: fit.why });
+      }
       for (const comp of comps) {
         const sp = split(p.points, comp.member);
         const summary = gapSummaryOf(sp.focus, sp.others, confidence, { smallGroups: 'floor' });
@@ -623,6 +674,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
           change = gapChangeOf(before, after, flagged, confidence);
         }
         const [effectLower, effectUpper] = effectInterval(summary, sp.focus, sp.others);
+        const index = reportGapIndex(summary, sp, reference, fit?.fits ?? false, confidence);
         const r: GapResult = {
           subject,
           point,
@@ -633,6 +685,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
           focus: comp.focus,
           others: comp.others,
           summary,
+          gapIndex: index,
           effectLower,
           effectUpper,
           latest: comp.kind === 'disadvantaged' && at === list.length - 1,
@@ -650,7 +703,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
           changeWord: '',
           changeFrom: prev ? prev.r.point : null,
           unknownGrades: p.unknown,
-          note: noteFor(summary, p, check.scaleName, comp, noSpread),
+          note: [noteFor(summary, p, check.scaleName, comp, noSpread), fit && !fit.fits ? `No gap index: ${fit.why}.` : ''].filter(Boolean).join(' '),
         };
         results.push(r);
         previous.set(comp.label, { r, points: p.points });
@@ -671,6 +724,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
     checks,
     used: { disadvantaged: data.headers[c.disadvantaged], groups: comps.slice(1).map((x) => x.label) },
     outcomes: outcomes ? outcomes.model : null,
+    reference: referenceUse,
   };
 }
 
@@ -711,6 +765,25 @@ function outcomesOf(
     results,
     absent: a.persistentlyAbsent,
   };
+}
+
+/** The national reference read from the options (null when none), or `#VALUE!` saying what is wrong with it. */
+function readReference(given: GapReportOptions['reference']): NationalReference | null {
+  if (!given) return null;
+  try {
+    return nationalReference(given.cells);
+  } catch (e) {
+    throw valueError(`The national reference (${given.description}) cannot be used: ${e instanceof Error ? e.message : String(e)}. Choose one column of national scores, or a table of score and cumulative percentage.`);
+  }
+}
+
+/** The gap index a row shows: national with a reference that fits the column, none with one that does not, else the school's ranks. */
+function reportGapIndex(summary: GapSummary, sp: Split, reference: NationalReference | null, fits: boolean, confidence: number): GapIndexResult {
+  if (!reference) return { value: summary.gapIndex, lower: summary.gapIndexLower, upper: summary.gapIndexUpper, ranks: 'school' };
+  if (!fits) return { value: NaN, lower: NaN, upper: NaN, ranks: null };
+  if (sp.focus.length === 0 || sp.others.length === 0) return { value: NaN, lower: NaN, upper: NaN, ranks: 'national' };
+  const n = gapIndexNationalIntervalOf(sp.focus, sp.others, reference, confidence);
+  return { value: n.index, lower: n.lower, upper: n.upper, ranks: 'national' };
 }
 
 /**
