@@ -32,6 +32,7 @@ import { DataTrending20Regular } from '@fluentui/react-icons';
 import type { ScreenProps } from './types';
 import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
+import { useResultInView } from '../useResultInView';
 import { ErrorBar } from '../components/ErrorBar';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
@@ -120,14 +121,7 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
   const [data, setData] = React.useState<TableData | null>(null);
   const [form, setForm] = React.useState<FormState>(EMPTY);
   const busy = loading.busy || evaluating.busy;
-  const resultRef = React.useRef<HTMLElement>(null);
-  const done = evaluating.result !== null && !evaluating.busy;
-  // Bring the result into view (the pane has scrolled down to the Evaluate button) and move focus to it.
-  React.useEffect(() => {
-    if (!done) return;
-    resultRef.current?.scrollIntoView?.({ block: 'start' });
-    resultRef.current?.focus({ preventScroll: true });
-  }, [done, evaluating.result]);
+  const resultRef = useResultInView(evaluating);
 
   /** What was read from an earlier choice no longer applies once the kind of source changes. */
   const switchKind = () => {
