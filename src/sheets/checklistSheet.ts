@@ -29,7 +29,7 @@ import { cellAddress } from '../workbook/a1';
 import { textCell } from '../workbook/cellText';
 import { responseOf, scoresOf, statementsOf, type ChecklistState, type ItemResponse } from '../core/checklist/model';
 import { ratingPoints } from '../core/checklist/score';
-import { FORMATS, isoToSerial, num } from './common';
+import { FORMATS, chartOfTable, isoToSerial, num } from './common';
 
 /** A review date as a date cell (a serial under the column's date format), or people's text as text. */
 function dateCell(iso: string): CellValue {
@@ -286,16 +286,16 @@ export function buildHistorySheet(history: readonly Snapshot[], opts: { name: st
       { row: c0, col: 0, values: [[COMPARISON_TITLE]], style: 'subtitle' },
       { row: c0 + 1, col: 0, values: [dataHeader, ...data], headerStyle: 'header', numberFormat: [null, FORMATS.percent, FORMATS.percent] },
     );
-    charts.push({
-      type: 'columnClustered',
-      title: prev ? `Area scores: ${now.date} against ${prev.date}` : `Area scores: ${now.date}`,
-      data: { row: c0 + 1, col: 0, rows: AREAS.length + 1, cols: dataHeader.length },
-      seriesBy: 'columns',
-      at: { row: c0 + AREAS.length + 3, col: 0 },
-      width: 560,
-      height: 300,
-      yAxisTitle: 'Score (0-100%)',
-    });
+    charts.push(
+      chartOfTable({ row: c0 + 1, rows: AREAS.length + 1, cols: dataHeader.length }, {
+        type: 'columnClustered',
+        title: prev ? `Area scores: ${now.date} against ${prev.date}` : `Area scores: ${now.date}`,
+        at: { row: c0 + AREAS.length + 3, col: 0 },
+        width: 560,
+        height: 300,
+        yAxisTitle: 'Score (0-100%)',
+      }),
+    );
   }
   return {
     name: opts.name,

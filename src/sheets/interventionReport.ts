@@ -13,7 +13,7 @@ import { valueError } from '../core/errors';
 import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
 import type { CriterionStatus } from '../core/interventions/criteria';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, isoToSerial, num } from './common';
+import { FORMATS, chartOfTable, headerBlocks, headerHeight, isoDate, isoDateTime, isoToSerial, num, smallGroupTone } from './common';
 
 /** Name of the register sheet. */
 export const REGISTER_SHEET = 'Interventions register';
@@ -142,19 +142,10 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     headerStyle: 'header',
     numberFormat: [null, FORMATS.oneDp, FORMATS.oneDp, FORMATS.signedTwoDp, FORMATS.integer],
     table: { name: 'ImpactGroups' },
-    rowTones: groupRows.map((r, i) => (i > 0 && (r[4] as number) < SMALL_GROUP ? 'muted' : null)),
+    rowTones: groupRows.map((r, i) => (i > 0 ? smallGroupTone(r[4] as number) : null)),
   });
   const charts: ChartSpec[] = [
-    {
-      type: 'columnClustered',
-      title: 'Mean pre-test and post-test by group',
-      data: { row: groupsAt, col: 0, rows: groupRows.length, cols: 3 },
-      seriesBy: 'columns',
-      at: { row: groupsAt, col: 6 },
-      width: 420,
-      height: 240,
-      yAxisTitle: 'Mean score',
-    },
+    chartOfTable({ row: groupsAt, rows: groupRows.length, cols: 3 }, { type: 'columnClustered', title: 'Mean pre-test and post-test by group', at: { row: groupsAt, col: 6 }, width: 420, height: 240, yAxisTitle: 'Mean score' }),
   ];
   row += Math.max(groupRows.length + 1, 14);
 
@@ -173,7 +164,7 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     headerStyle: 'header',
     numberFormat: [null, FORMATS.integer, FORMATS.integer, FORMATS.signedTwoDp, FORMATS.signedTwoDp, FORMATS.signedTwoDp, '+0;-0;0', FORMATS.signedTwoDp, null, null],
     table: { name: 'ImpactEffects' },
-    rowTones: effectRows.map((r, i) => (i > 0 && ((r[1] as number) < SMALL_GROUP || (typeof r[2] === 'number' && r[2] < SMALL_GROUP)) ? 'muted' : null)),
+    rowTones: effectRows.map((r, i) => (i > 0 ? smallGroupTone(r[1] as number, typeof r[2] === 'number' ? r[2] : Infinity) : null)),
     wrap: true,
   });
   row += effectRows.length + 1;
