@@ -4,9 +4,9 @@
  */
 import type { DataSource, TableData, WorkbookPort } from '../workbook/port';
 import { parseRangeRef } from '../workbook/a1';
-import { valueError } from '../core/errors';
 import { analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
 import { buildGapReportFrom } from '../sheets/gapReport';
+import { readSameColumns } from './sameColumns';
 
 export interface GapRun {
   sheetName: string;
@@ -32,10 +32,7 @@ export function dataNameOf(source: DataSource): string {
 /** Reads the data again, checks it still has the same columns, analyses it, writes the report. */
 export async function runGapAnalysis(port: WorkbookPort, source: DataSource, expectedHeaders: string[], options: GapReportOptions, now: Date, report?: (p: { done: number; total: number; message: string }) => void): Promise<GapRun> {
   report?.({ done: 0, total: 3, message: 'Reading the data' });
-  const data = await port.readData(source);
-  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
-    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
-  }
+  const data = await readSameColumns(port, source, expectedHeaders);
   report?.({ done: 1, total: 3, message: 'Analysing the gaps' });
   const analysis = analyseGaps(data, options);
   report?.({ done: 2, total: 3, message: 'Writing the report' });

@@ -9,6 +9,7 @@ import { GapsError, valueError } from '../core/errors';
 import { analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
 import { buildGapReportFrom } from '../sheets/gapReport';
 import { isoDate } from '../sheets/common';
+import { readSameColumns } from './sameColumns';
 
 export interface SplitPart {
   /** The value ("9", "9A"), or "All pupils" for the whole. */
@@ -83,10 +84,7 @@ export function splitReport(data: TableData, options: GapReportOptions, column: 
 
 /** Reads the data again, checks its columns, analyses the whole and each value, writes one report. */
 export async function runSplitGaps(port: WorkbookPort, source: DataSource, expectedHeaders: string[], options: GapReportOptions, column: number, now: Date): Promise<SplitRun> {
-  const data = await port.readData(source);
-  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
-    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
-  }
+  const data = await readSameColumns(port, source, expectedHeaders);
   const { spec, parts } = splitReport(data, options, column, now);
   const written = await port.writeSheet(spec);
   return { sheetName: written.sheetName, column: data.headers[column], parts };
