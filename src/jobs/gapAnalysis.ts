@@ -4,9 +4,9 @@
  */
 import type { CellValue, DataSource, TableData, WorkbookPort } from '../workbook/port';
 import { parseRangeRef } from '../workbook/a1';
-import { valueError } from '../core/errors';
 import { analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
 import { buildGapReportFrom } from '../sheets/gapReport';
+import { readSameColumns } from './sameColumns';
 
 export interface GapRun {
   sheetName: string;
@@ -54,10 +54,7 @@ export async function runGapAnalysis(
   const total = reference ? 4 : 3;
   let done = 0;
   report?.({ done, total, message: 'Reading the data' });
-  const data = await port.readData(source);
-  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
-    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
-  }
+  const data = await readSameColumns(port, source, expectedHeaders);
   let withReference = options;
   if (reference) {
     report?.({ done: ++done, total, message: 'Reading the national reference' });

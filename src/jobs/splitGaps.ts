@@ -10,6 +10,7 @@ import { GapsError, valueError } from '../core/errors';
 import { allowForChanceAcross, analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
 import { buildGapReportFrom } from '../sheets/gapReport';
 import { isoDate } from '../sheets/common';
+import { readSameColumns } from './sameColumns';
 
 export interface SplitPart {
   /** The value ("9", "9A"), or "All pupils" for the whole. */
@@ -107,10 +108,7 @@ export async function runSplitGaps(
   report?: (p: { done: number; total: number; message: string }) => void,
 ): Promise<SplitRun> {
   report?.({ done: 0, total: 3, message: 'Reading the data' });
-  const data = await port.readData(source);
-  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
-    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
-  }
+  const data = await readSameColumns(port, source, expectedHeaders);
   report?.({ done: 1, total: 3, message: `Analysing the gaps by ${data.headers[column] ?? 'the column'}` });
   const { spec, parts } = splitReport(data, options, column, now);
   report?.({ done: 2, total: 3, message: 'Writing the report' });

@@ -13,6 +13,7 @@ import { contextualValueAdded, trustFunnel } from '../core/trends';
 import { buildTrustReport, type TrustModel } from '../sheets/trustReport';
 import { nationalFor } from '../sheets/nationalFigures';
 import { loadNationalFigures } from './nationalFigures';
+import { readSameColumns } from './sameColumns';
 
 export type { TrustModel } from '../sheets/trustReport';
 
@@ -102,10 +103,7 @@ export function trustModel(data: TableData, options: TrustOptions, national: Tru
 /** Reads the data again, checks its columns, works out the trust view and writes the report. */
 export async function runTrustView(port: WorkbookPort, source: DataSource, expectedHeaders: string[], options: TrustOptions, now: Date, report?: (p: { done: number; total: number; message: string }) => void): Promise<TrustRun> {
   report?.({ done: 0, total: 3, message: 'Reading the data' });
-  const data = await port.readData(source);
-  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
-    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
-  }
+  const data = await readSameColumns(port, source, expectedHeaders);
   report?.({ done: 1, total: 3, message: 'Comparing the schools' });
   const national = nationalFor(await loadNationalFigures(port), data.headers[options.outcome] ?? '', undefined, true);
   const model = trustModel(data, options, national);

@@ -29,7 +29,7 @@ import { cellAddress } from '../workbook/a1';
 import { textCell } from '../workbook/cellText';
 import { responseOf, scoresOf, statementsOf, type ChecklistState, type ItemResponse } from '../core/checklist/model';
 import { ratingPoints } from '../core/checklist/score';
-import { dateCell, FORMATS, num } from './common';
+import { chartOfTable, dateCell, FORMATS, num } from './common';
 
 /** Words listed in the sheet's rating key, so the Points formula works without the add-in. */
 export const RATING_KEY_WORDS = ['Not started', 'Developing', 'Emerging', 'Established', 'Secure', 'Embedded', 'Red', 'Amber', 'Green'] as const;
@@ -280,17 +280,17 @@ export function buildHistorySheet(history: readonly Snapshot[], opts: { name: st
       { row: c0, col: 0, values: [[COMPARISON_TITLE]], style: 'subtitle' },
       { row: c0 + 1, col: 0, values: [dataHeader, ...data], headerStyle: 'header', numberFormat: [null, FORMATS.percent, FORMATS.percent] },
     );
-    charts.push({
-      type: 'columnClustered',
-      title: prev ? `Area scores: ${now.date} against ${prev.date}` : `Area scores: ${now.date}`,
-      data: { row: c0 + 1, col: 0, rows: AREAS.length + 1, cols: dataHeader.length },
-      seriesBy: 'columns',
-      at: { row: c0 + AREAS.length + 3, col: 0 },
-      width: 560,
-      height: 300,
-      yAxisTitle: 'Score (0-100%)',
-      yAxisFormat: FORMATS.percent,
-    });
+    charts.push(
+      chartOfTable({ row: c0 + 1, rows: AREAS.length + 1, cols: dataHeader.length }, {
+        type: 'columnClustered',
+        title: prev ? `Area scores: ${now.date} against ${prev.date}` : `Area scores: ${now.date}`,
+        at: { row: c0 + AREAS.length + 3, col: 0 },
+        width: 560,
+        height: 300,
+        yAxisTitle: 'Score (0-100%)',
+        yAxisFormat: FORMATS.percent,
+      }),
+    );
   }
   return {
     name: opts.name,

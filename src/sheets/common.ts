@@ -3,9 +3,10 @@
  * number formats, date stamps and the small-group rule. Report builders are pure: they turn core
  * results into a `SheetSpec` that a `WorkbookPort` writes in one batch.
  */
-import type { Block, CellValue } from '../workbook/port';
+import type { Block, CellValue, ChartSpec } from '../workbook/port';
 import { dateTimeSerial, isoToSerial } from '../core/dates';
 import { textCell } from '../workbook/cellText';
+import { SMALL_GROUP_SIZE } from '../core/gaps/gapSummary';
 
 
 /** Number formats used across reports. */
@@ -109,4 +110,17 @@ export function headerBlocks(title: string, lines: HeaderLine[], subtitle?: stri
 /** Rows taken by `headerBlocks` with these arguments (to place what follows). */
 export function headerHeight(lines: number, subtitle?: string): number {
   return 1 + (subtitle ? 1 : 0) + lines;
+}
+
+/**
+ * A chart of a table the report writes: the table's first `cols` columns from its header row down
+ * (the header row names the series, the first column the categories), series by columns.
+ */
+export function chartOfTable(table: { row: number; rows: number; cols: number }, chart: Omit<ChartSpec, 'data' | 'seriesBy'>): ChartSpec {
+  return { ...chart, data: { row: table.row, col: 0, rows: table.rows, cols: table.cols }, seriesBy: 'columns' };
+}
+
+/** A table row is greyed ('muted') when any of its groups has fewer than SMALL_GROUP_SIZE pupils. */
+export function smallGroupTone(...groupSizes: number[]): 'muted' | null {
+  return groupSizes.some((n) => n < SMALL_GROUP_SIZE) ? 'muted' : null;
 }

@@ -38,7 +38,7 @@ import {
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
 import { GROUP_LABELS, OUTCOME_LABELS } from '../core/outcomes/analysis';
 import { MAX_SHEET_NAME, sanitiseSheetName, sheetNameText } from '../workbook/names';
-import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num, chartOfTable } from './common';
 
 export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
   effectSize: "Effect size (Hedges' g)",
@@ -298,18 +298,16 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     rowTones: headline.reduce<Array<'muted' | null>>((t, r) => [...t, r.tooFew ? 'muted' : null], [null]),
   });
   const charts: ChartSpec[] = [
-    {
+    chartOfTable({ row: headAt, rows: headRows.length, cols: 2 }, {
       type: 'columnClustered',
       title: 'Disadvantaged gap as an effect size, with its interval',
-      data: { row: headAt, col: 0, rows: headRows.length, cols: 2 },
-      seriesBy: 'columns',
       at: { row: headAt + headRows.length + 2, col: 0 },
       width: Math.max(480, 90 * headline.length + 60),
       height: 260,
       errorBars: { plusCol: 2, minusCol: 2 },
       interval: { lowerCol: 3, upperCol: 4 },
       yAxisTitle: 'Effect size (SDs)',
-    },
+    }),
   ];
   row += headRows.length + 1;
   blocks.push({

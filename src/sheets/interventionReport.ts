@@ -14,7 +14,7 @@ import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/in
 import type { CriterionStatus } from '../core/interventions/criteria';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
 import { readDateCell } from '../core/dates';
-import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, todayCell, dateCell, dateLine, type HeaderLine, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, todayCell, dateCell, dateLine, type HeaderLine, num, chartOfTable, smallGroupTone } from './common';
 import { fixed } from '../core/numberText';
 
 /** Name of the register sheet. */
@@ -145,19 +145,10 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     headerStyle: 'header',
     numberFormat: [null, FORMATS.oneDp, FORMATS.oneDp, FORMATS.signedTwoDp, FORMATS.integer],
     table: { name: 'ImpactGroups' },
-    rowTones: groupRows.map((r, i) => (i > 0 && (r[4] as number) < SMALL_GROUP ? 'muted' : null)),
+    rowTones: groupRows.map((r, i) => (i > 0 ? smallGroupTone(r[4] as number) : null)),
   });
   const charts: ChartSpec[] = [
-    {
-      type: 'columnClustered',
-      title: 'Mean pre-test and post-test by group',
-      data: { row: groupsAt, col: 0, rows: groupRows.length, cols: 3 },
-      seriesBy: 'columns',
-      at: { row: groupsAt, col: 6 },
-      width: 420,
-      height: 240,
-      yAxisTitle: 'Mean score',
-    },
+    chartOfTable({ row: groupsAt, rows: groupRows.length, cols: 3 }, { type: 'columnClustered', title: 'Mean pre-test and post-test by group', at: { row: groupsAt, col: 6 }, width: 420, height: 240, yAxisTitle: 'Mean score' }),
   ];
   row += Math.max(groupRows.length + 1, 14);
 
@@ -176,7 +167,7 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     headerStyle: 'header',
     numberFormat: [null, FORMATS.integer, FORMATS.integer, FORMATS.signedTwoDp, FORMATS.signedTwoDp, FORMATS.signedTwoDp, '+0;-0;0', FORMATS.signedTwoDp, null, null],
     table: { name: 'ImpactEffects' },
-    rowTones: effectRows.map((r, i) => (i > 0 && ((r[1] as number) < SMALL_GROUP || (typeof r[2] === 'number' && r[2] < SMALL_GROUP)) ? 'muted' : null)),
+    rowTones: effectRows.map((r, i) => (i > 0 ? smallGroupTone(r[1] as number, typeof r[2] === 'number' ? r[2] : Infinity) : null)),
     wrap: true,
   });
   row += effectRows.length + 1;

@@ -11,7 +11,7 @@ import type { Block, CellValue, ChartSpec, SheetSpec } from '../workbook/port';
 import type { GapChange, GapTrend, PooledGap } from '../core/trends';
 import type { NationalFigure } from './nationalFigures';
 import { SMALL_GROUP_SIZE } from '../core/gaps/gapSummary';
-import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num, chartOfTable, smallGroupTone } from './common';
 
 /** What a year adds to the core's trend: its means and the national figure entered for it. */
 export interface TrendYearExtra {
@@ -88,21 +88,19 @@ export function buildTrendReport(model: TrendModel, now: Date): SheetSpec {
     headerStyle: 'header',
     numberFormat: [FORMATS.text, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.integer, FORMATS.integer, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.signedTwoDp, null],
     table: { name: 'GapTrend' },
-    rowTones: [null, ...trend.years.map((y) => (y.nDisadvantaged < SMALL_GROUP_SIZE || y.nOther < SMALL_GROUP_SIZE ? ('muted' as const) : null))],
+    rowTones: [null, ...trend.years.map((y) => smallGroupTone(y.nDisadvantaged, y.nOther))],
   });
   const charts: ChartSpec[] = [
-    {
+    chartOfTable({ row: yearsAt, rows: yearRows.length, cols: 2 }, {
       type: 'lineMarkers',
       title: 'Disadvantaged gap by year (others minus disadvantaged), with its interval',
-      data: { row: yearsAt, col: 0, rows: yearRows.length, cols: 2 },
-      seriesBy: 'columns',
       at: { row: yearsAt, col: 13 },
       width: 420,
       height: 250,
       errorBars: { plusCol: 2, minusCol: 2 },
       interval: { lowerCol: 3, upperCol: 4 },
       yAxisTitle: 'Gap (points)',
-    },
+    }),
   ];
   row += yearRows.length + 1;
 

@@ -13,7 +13,7 @@ import type { Block, CellValue, ChartSpec, ScatterSeries, SheetSpec } from '../w
 import type { ContextualValueAdded, FunnelView, SchoolPoint, TrustFunnel } from '../core/trends';
 import { SMALL_GROUP_SIZE } from '../core/gaps/gapSummary';
 import type { NationalFigure } from './nationalFigures';
-import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num, smallGroupTone } from './common';
 import { fixed } from '../core/numberText';
 
 /** The trust report's content, made by the trust view job. */
@@ -117,7 +117,7 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
     headerStyle: 'header',
     numberFormat: [FORMATS.text, FORMATS.integer, FORMATS.integer, FORMATS.twoDp, FORMATS.twoDp, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, null, FORMATS.signedTwoDp, null, FORMATS.signedTwoDp, null],
     table: { name: 'TrustSchools' },
-    rowTones: [null, ...funnel.schools.map((s) => (s.gapView?.outside ? (s.gapView.outside.side === 'learn from' ? ('good' as const) : ('bad' as const)) : s.nDisadvantaged < SMALL_GROUP_SIZE ? ('muted' as const) : null))],
+    rowTones: [null, ...funnel.schools.map((s) => (s.gapView?.outside ? (s.gapView.outside.side === 'learn from' ? ('good' as const) : ('bad' as const)) : smallGroupTone(s.nDisadvantaged)))],
   });
   row += schoolRows.length + 1;
 

@@ -1,4 +1,6 @@
-import { dateCell, dateLine, headerBlocks, headerHeight, madeStamp, todayCell } from '../../src/sheets/common';
+/** Layout rules every report shares: dates as date cells, small groups greyed, a chart drawn from the table it sits beside. */
+import { chartOfTable, dateCell, dateLine, headerBlocks, headerHeight, madeStamp, smallGroupTone, todayCell } from '../../src/sheets/common';
+import { SMALL_GROUP_SIZE } from '../../src/core/gaps/gapSummary';
 
 // Expected serials from Python: (date(y, m, d) - date(1899, 12, 30)).days, plus the time as a
 // fraction of 1440 minutes: 2026-11-22 -> 46348, 14:05 -> 845/1440; 2027-03-31 -> 46477.
@@ -33,5 +35,22 @@ describe('dates the sheets write are date cells', () => {
     expect(dateCell('2027-03-31')).toBe(46477);
     expect(dateCell('=after Easter')).toBe("'=after Easter");
     expect(todayCell(new Date(2026, 10, 22, 23, 59))).toBe(46348);
+  });
+});
+
+describe('smallGroupTone', () => {
+  it('greys a row when any group is under the small-group size (6, as DfE tables suppress)', () => {
+    expect(SMALL_GROUP_SIZE).toBe(6);
+    expect(smallGroupTone(5)).toBe('muted');
+    expect(smallGroupTone(6)).toBeNull();
+    expect(smallGroupTone(40, 5)).toBe('muted');
+    expect(smallGroupTone(40, 6, Infinity)).toBeNull();
+  });
+});
+
+describe('chartOfTable', () => {
+  it("reads the table's first columns from its header row, series by columns", () => {
+    const c = chartOfTable({ row: 7, rows: 4, cols: 2 }, { type: 'lineMarkers', title: 'Gap', at: { row: 7, col: 13 }, width: 420 });
+    expect(c).toEqual({ type: 'lineMarkers', title: 'Gap', at: { row: 7, col: 13 }, width: 420, data: { row: 7, col: 0, rows: 4, cols: 2 }, seriesBy: 'columns' });
   });
 });

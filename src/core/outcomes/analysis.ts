@@ -17,7 +17,7 @@
  * school meals is confirmed, each outcome is also compared for the long-term disadvantaged (90%+
  * of their time) and those disadvantaged some of the time, each against the same other pupils.
  */
-import { FLAG_INVALID, FLAG_TRUE, describeValue, isBlank, readFlag, readLabel, readScore, type Grid } from '../cells';
+import { FLAG_INVALID, FLAG_TRUE, describeValue, readFlag, readLabel, readScore, type Grid } from '../cells';
 import { naError, valueError } from '../errors';
 import { smallGroupNote } from '../gaps/gapSummary';
 import { SMALL_GROUP } from '../smallGroup';
@@ -31,6 +31,7 @@ import { requireConfidence } from './confidence';
 import type { DestinationCategory } from './destinations';
 import { longTermSplit, type DisadvantageLength } from './longTerm';
 import { newcombeDifference } from './newcombe';
+import { isMissingOutcome, isNotApplicable } from './notApplicable';
 import { comparePoissonRates, poissonRate } from './poisson';
 import { rateRatio } from './rateRatio';
 import { fixed } from '../numberText';
@@ -180,7 +181,7 @@ interface Pupil {
 function flagsOf(rows: Grid, col: number, name: string): Array<boolean | null> {
   return rows.map((r, k) => {
     const cell = r[col];
-    if (isBlank(cell) || /^n\/?a$/i.test(String(cell).trim())) return null;
+    if (isMissingOutcome(cell)) return null;
     const f = readFlag(cell);
     if (f === FLAG_INVALID) throw valueError(`The ${name} column holds ${describeValue(cell)} in data row ${k + 1}: use yes/no values (Y/blank, Yes/No, TRUE/FALSE, 1/0).`);
     return f === FLAG_TRUE;
@@ -192,7 +193,7 @@ function countsOf(rows: Grid, col: number, name: string): { counts: Array<number
   let isCount = true;
   const counts = rows.map((r, k) => {
     const cell = r[col];
-    if (isBlank(cell) || /^n\/?a$/i.test(String(cell).trim())) return null;
+    if (isMissingOutcome(cell)) return null;
     const x = readScore(cell);
     if (x === x) {
       if (x < 0 || !Number.isInteger(x)) throw valueError(`The ${name} column holds ${describeValue(cell)} in data row ${k + 1}: give a whole number of 0 or more (or Y/N for any).`);
@@ -395,7 +396,7 @@ export function analyseOutcomes(table: OutcomeTable, options: OutcomeOptions): O
   if (cols.sessionsAttended !== undefined && cols.sessionsPossible !== undefined) {
     shares = readAttendance(column(rows, cols.sessionsAttended), column(rows, cols.sessionsPossible)).shares;
   } else if (cols.attendance !== undefined) {
-    const cleaned = rows.map((r) => [/^n\/?a$/i.test(String(r[cols.attendance as number] ?? '').trim()) ? null : (r[cols.attendance as number] ?? null)]);
+    const cleaned = rows.map((r) => [isNotApplicable(r[cols.attendance as number]) ? null : (r[cols.attendance as number] ?? null)]);
     const read = readAttendance(cleaned);
     shares = read.shares;
     if (read.note) notes.push(read.note);

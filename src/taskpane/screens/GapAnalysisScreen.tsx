@@ -21,9 +21,6 @@ import {
   Caption1,
   Checkbox,
   Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Subtitle2,
@@ -34,7 +31,9 @@ import { ChartMultiple20Regular } from '@fluentui/react-icons';
 import type { ScreenProps } from './types';
 import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
+import { useResultInView } from '../useResultInView';
 import { ErrorBar } from '../components/ErrorBar';
+import { ReportWritten } from '../components/ReportWritten';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
 import { ColumnMapper, type AssessmentRow, type RoleField } from '../components/ColumnMapper';
@@ -225,14 +224,7 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
   const [reread, setReread] = React.useState<DataSource | null>(null);
   const [setup, setSetup] = React.useState<Setup | null>(null);
   const busy = loading.busy || running.busy;
-  const resultRef = React.useRef<HTMLElement>(null);
-  const done = running.result !== null && !running.busy;
-  // Bring the result into view (the pane has scrolled down to the Run button) and move focus to it.
-  React.useEffect(() => {
-    if (!done) return;
-    resultRef.current?.scrollIntoView?.({ block: 'start' });
-    resultRef.current?.focus({ preventScroll: true });
-  }, [done, running.result]);
+  const resultRef = useResultInView(running);
 
   const read = async (s: DataSource) => {
     // A new choice clears what no longer applies: the old setup, result and reading place.
@@ -394,12 +386,7 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
       )}
       {running.result && 'analysis' in running.result && !running.busy && (
         <section className={styles.section} aria-label="Result" ref={resultRef} tabIndex={-1} data-testid="gap-result">
-          <MessageBar intent="success" data-testid="gap-success">
-            <MessageBarBody>
-              <MessageBarTitle>Done</MessageBarTitle>
-              Report written to sheet &apos;{running.result.sheetName}&apos;
-            </MessageBarBody>
-          </MessageBar>
+          <ReportWritten sheetName={running.result.sheetName} testId="gap-success" />
           <Body1>Disadvantaged gap at the latest point of each subject (others minus disadvantaged; positive = behind):</Body1>
           <ul className={styles.summary} data-testid="gap-summary">
             {headlines(running.result.analysis).map((r) => (

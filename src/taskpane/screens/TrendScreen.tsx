@@ -6,12 +6,14 @@
  * and a chart, and shows the years here.
  */
 import * as React from 'react';
-import { Body1, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { DataLine20Regular } from '@fluentui/react-icons';
 import type { ScreenProps } from './types';
 import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
+import { useResultInView } from '../useResultInView';
 import { ErrorBar } from '../components/ErrorBar';
+import { ReportWritten } from '../components/ReportWritten';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
 import { ColumnPick } from '../components/ColumnPick';
@@ -66,13 +68,7 @@ export function TrendScreen(_props: ScreenProps): React.JSX.Element {
   const [headers, setHeaders] = React.useState<string[] | null>(null);
   const [cols, setCols] = React.useState<{ outcome: number | null; disadvantaged: number | null; year: number | null }>({ outcome: null, disadvantaged: null, year: null });
   const busy = listing.busy || loading.busy || running.busy || national.busy;
-  const resultRef = React.useRef<HTMLElement>(null);
-  const done = running.result !== null && !running.busy;
-  React.useEffect(() => {
-    if (!done) return;
-    resultRef.current?.scrollIntoView?.({ block: 'start' });
-    resultRef.current?.focus({ preventScroll: true });
-  }, [done, running.result]);
+  const resultRef = useResultInView(running);
 
   const { run: runListing } = listing;
   React.useEffect(() => {
@@ -204,12 +200,7 @@ export function TrendScreen(_props: ScreenProps): React.JSX.Element {
       <ErrorBar failure={running.failure} onDismiss={running.clearFailure} />
       {trend && running.result && !running.busy && (
         <section className={styles.section} aria-label="Result" ref={resultRef} tabIndex={-1} data-testid="trend-result">
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>Done</MessageBarTitle>
-              Report written to sheet &apos;{running.result.sheetName}&apos;
-            </MessageBarBody>
-          </MessageBar>
+          <ReportWritten sheetName={running.result.sheetName} />
           <ul className={styles.list} data-testid="trend-years">
             {trend.years.map((y) => (
               <li key={y.year} data-testid="trend-year-row" data-gap={y.gap}>

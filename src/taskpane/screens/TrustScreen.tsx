@@ -6,12 +6,14 @@
  * writes a report with two funnel plots and names the schools outside the limits here.
  */
 import * as React from 'react';
-import { Body1, Button, Caption1, Checkbox, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Dropdown, Field, Option, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { DataScatter20Regular } from '@fluentui/react-icons';
 import type { ScreenProps } from './types';
 import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
+import { useResultInView } from '../useResultInView';
 import { ErrorBar } from '../components/ErrorBar';
+import { ReportWritten } from '../components/ReportWritten';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
 import { ColumnPick } from '../components/ColumnPick';
@@ -95,13 +97,7 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
   const [source, setSource] = React.useState<DataSource | null>(null);
   const [setup, setSetup] = React.useState<Setup | null>(null);
   const busy = loading.busy || running.busy || national.busy;
-  const resultRef = React.useRef<HTMLElement>(null);
-  const done = running.result !== null && !running.busy;
-  React.useEffect(() => {
-    if (!done) return;
-    resultRef.current?.scrollIntoView?.({ block: 'start' });
-    resultRef.current?.focus({ preventScroll: true });
-  }, [done, running.result]);
+  const resultRef = useResultInView(running);
 
   const read = async (s: DataSource) => {
     setSource(s);
@@ -213,12 +209,7 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
       <ErrorBar failure={running.failure} onDismiss={running.clearFailure} />
       {running.result && !running.busy && (
         <section className={styles.section} aria-label="Result" ref={resultRef} tabIndex={-1} data-testid="trust-result">
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>Done</MessageBarTitle>
-              Report written to sheet &apos;{running.result.sheetName}&apos;
-            </MessageBarBody>
-          </MessageBar>
+          <ReportWritten sheetName={running.result.sheetName} />
           <Body1>
             Trust gap {fmt(running.result.model.funnel.gapView.target)} points over {running.result.model.funnel.schools.length} schools.{' '}
             {outside.length === 0 ? 'Every school is inside the 95% limits.' : 'Outside the 95% limits:'}
