@@ -8,6 +8,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CellValue, ChartSpec, ScatterSeries } from '../workbook/port';
 import { formatCell } from './format';
 import { scatterBaseName } from '../workbook/palette';
+import { niceTicks } from './ticks';
 
 const useStyles = makeStyles({
   root: {
@@ -18,6 +19,7 @@ const useStyles = makeStyles({
   },
   title: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, fill: tokens.colorNeutralForeground1 },
   axis: { stroke: tokens.colorNeutralStroke1 },
+  grid: { stroke: tokens.colorNeutralStroke3 },
   label: { fontSize: '10px', fill: tokens.colorNeutralForeground2 },
 });
 
@@ -58,12 +60,17 @@ export function ScatterView({ spec, values }: ScatterViewProps): React.JSX.Eleme
   let y1 = Math.max(...all.map((p) => p.y), 0);
   if (!(x1 > x0)) [x0, x1] = [0, 1];
   if (!(y1 > y0)) [y0, y1] = [y0 - 1, y0 + 1];
+  // Round ticks, the axes widened to them, so a reader can read a school's figure off the chart.
+  const xt = niceTicks(x0, x1, 6);
+  const yt = niceTicks(y0, y1, 5);
+  [x0, x1, y0, y1] = [xt.lo, xt.hi, yt.lo, yt.hi];
   const pad = { top: 30, right: 10, bottom: 52, left: 44 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const sx = (v: number) => pad.left + ((v - x0) / (x1 - x0)) * plotW;
   const sy = (v: number) => pad.top + ((y1 - v) / (y1 - y0)) * plotH;
   const fmt = (t: number) => (Math.abs(t) >= 10 ? t.toFixed(0) : t.toFixed(1));
+  const tick = (t: number, decimals: number) => t.toFixed(decimals);
 
   return (
     <svg className={styles.root} width={width} height={height} role="img" aria-label={`Chart: ${spec.title}`} data-testid="preview-chart" data-kind="scatter">
@@ -73,14 +80,17 @@ export function ScatterView({ spec, values }: ScatterViewProps): React.JSX.Eleme
       </text>
       <line x1={pad.left} x2={pad.left} y1={pad.top} y2={pad.top + plotH} className={styles.axis} />
       <line x1={pad.left} x2={pad.left + plotW} y1={pad.top + plotH} y2={pad.top + plotH} className={styles.axis} />
-      {[y0, (y0 + y1) / 2, y1].map((t, i) => (
-        <text key={`y${i}`} x={pad.left - 4} y={sy(t) + 3} textAnchor="end" className={styles.label}>
-          {fmt(t)}
-        </text>
+      {yt.ticks.map((t, i) => (
+        <g key={`y${i}`}>
+          {i > 0 && <line x1={pad.left + 1} x2={pad.left + plotW} y1={sy(t)} y2={sy(t)} className={styles.grid} />}
+          <text x={pad.left - 4} y={sy(t) + 3} textAnchor="end" className={styles.label}>
+            {tick(t, yt.decimals)}
+          </text>
+        </g>
       ))}
-      {[x0, (x0 + x1) / 2, x1].map((t, i) => (
+      {xt.ticks.map((t, i) => (
         <text key={`x${i}`} x={sx(t)} y={pad.top + plotH + 12} textAnchor="middle" className={styles.label}>
-          {fmt(t)}
+          {tick(t, xt.decimals)}
         </text>
       ))}
       {drawn.map((d, k) => {
