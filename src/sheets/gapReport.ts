@@ -261,7 +261,7 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   // Headline: disadvantaged vs others at the latest point of each subject, as effect sizes on one axis.
   // In a group of a split report these rows are adjusted for chance with the rest (analysis.chance.parts).
   const headline = results.filter((r) => r.latest);
-  const headTitle = analysis.chance.parts === undefined ? 'Headline comparisons' : 'Latest point (adjusted for chance with the rest of the split report)';
+  const headTitle = headline.every((r) => r.headline) ? 'Headline comparisons' : 'Latest point (adjusted for chance with the rest of the split report)';
   blocks.push({ row, col: 0, values: [[`${headTitle}: disadvantaged vs others at the latest point of each subject`]], style: 'subtitle' });
   row += 1;
   const headAt = row;

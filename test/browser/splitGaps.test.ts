@@ -79,6 +79,8 @@ test(
     // Proposed, not chosen: the field still reads "(none)" until the user takes the proposal.
     await expect(page.getByTestId('gap-split').textContent()).resolves.toContain('(none)');
     await expect(page.getByTestId('gap-split-proposed').textContent()).resolves.toContain('"Year" looks like the year group (7, 8, 9)');
+    await page.getByTestId('gap-split-use-proposed').scrollIntoViewIfNeeded();
+    await page.getByTestId('preview-taskpane').screenshot({ path: path.join(SHOTS, 'split-pane-proposal-320.png') });
     await page.getByTestId('gap-split-use-proposed').click();
     await expect(page.getByTestId('gap-split').textContent()).resolves.toContain('Year');
     await expect(page.getByTestId('gap-split-values').textContent()).resolves.toContain('3 values (7, 8, 9)');
@@ -104,7 +106,9 @@ test(
         expect(Number(await item.getAttribute('data-upper'))).toBeCloseTo(e.ciUpper, 12);
       }
     }
-    await page.getByTestId('gap-result').screenshot({ path: path.join(SHOTS, 'split-pane-result-320.png') });
+    await page.getByTestId('gap-result').scrollIntoViewIfNeeded();
+    await page.getByTestId('preview-taskpane').screenshot({ path: path.join(SHOTS, 'split-pane-result-320.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'split-report-pane-320.png') });
 
     // The report sheet, at the full 1440 x 900 window with the pane at its usual width.
     await page.getByTestId('preview-taskpane').evaluate((el) => {

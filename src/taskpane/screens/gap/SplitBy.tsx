@@ -104,7 +104,7 @@ export function SplitResult({ run }: { run: SplitRun }): React.JSX.Element {
         {run.parts.map((p) => (
           <li key={p.value} data-testid="gap-split-part" data-value={p.value}>
             <Body1>
-              <b>{p.value === 'All pupils' ? 'All pupils' : `${run.column} ${p.value}`}</b> ({p.pupils} pupils)
+              <b>{p.value === 'All pupils' ? 'All pupils' : `${run.column} ${p.value}`}</b> ({p.pupils} pupils{p.value === 'All pupils' ? '' : '; judged with the rest of the report, so an interval clear of 0 can still be no clear gap'})
             </Body1>
             {p.analysis ? (
               <ul className={styles.list}>
