@@ -14,7 +14,7 @@
 import './runtimeStandIn';
 import { cellAt as cellAtK, cellCount as cellCountOf, columnsOf as columnsOfGrid, describeValue, flagOrThrow, isBlank, readLabel, readScore, requireSameSize as requireSameSizeOf, type Grid } from '../core/cells';
 import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapChange as coreGapChange, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
-import type { GapChangeField, GapSummaryField } from '../core/gaps';
+import type { GapChangeField } from '../core/gaps';
 import { smallGroupNote } from '../core/gaps';
 import { splitByFlag } from '../core/gaps/split';
 import { attendanceGap as coreAttendanceGap, rateGap as coreRateGap, suspensionRates as coreSuspensionRates } from '../core/outcomes';
@@ -34,6 +34,18 @@ type Cell = number | string | ExcelError;
 /** A number, or the #N/A (with its reason) that stands in a spill for a statistic that could not be computed. */
 function numberOr(excelName: string, value: number, why: string | undefined): number | ExcelError {
   return Number.isNaN(value) ? excelError(ErrorCodes.na, `${excelName}: ${why ?? 'not available for these pupils'}`) : value;
+}
+
+/**
+ * A core result spilled as label/value rows, one per entry of `rows`: a statistic the pupils could
+ * not support (NaN) is the #N/A that carries core's reason for it from `unavailable`.
+ */
+function labelRows<R extends { unavailable: object }>(excelName: string, result: R, rows: ReadonlyArray<readonly [label: string, field: keyof R & string]>): any[][] {
+  const why = result.unavailable as Partial<Record<string, string>>;
+  return rows.map(([label, field]) => {
+    const v = result[field];
+    return [label, typeof v === 'number' ? numberOr(excelName, v, why[field]) : v];
+  });
 }
 
 /**
@@ -179,10 +191,7 @@ export function gapSummary(scores: any[][], disadvantaged: any[][], confidence?:
     return { ...out, note: a.note(out.note) };
   });
   if (!('gap' in r)) return [[r]];
-  return SUMMARY_ROWS.map(([label, field]) => {
-    const v = r[field];
-    return [label, typeof v === 'number' ? numberOr(name, v, r.unavailable[field as GapSummaryField]) : v];
-  });
+  return labelRows(name, r, SUMMARY_ROWS);
 }
 
 const CHANGE_ROWS: Array<[label: string, field: GapChangeField | 'nDisadvantaged' | 'nOther' | 'note']> = [
@@ -216,10 +225,7 @@ export function gapChange(before: any[][], after: any[][], disadvantaged: any[][
     return { ...out, note: a.note(out.note) };
   });
   if (!('change' in r)) return [[r]];
-  return CHANGE_ROWS.map(([label, field]) => {
-    const v = r[field];
-    return [label, typeof v === 'number' ? numberOr(name, v, r.unavailable[field as GapChangeField]) : v];
-  });
+  return labelRows(name, r, CHANGE_ROWS);
 }
 
 /**
@@ -364,10 +370,7 @@ export function interventionImpact(pre: any[][], post: any[][], intervention: an
     return { ...out, note: a.note(out.note) };
   });
   if (!('effectSize' in r)) return [[r]];
-  return IMPACT_ROWS.map(([label, field]) => {
-    const v = r[field];
-    return [label, typeof v === 'number' ? numberOr(name, v, r.unavailable[field as ImpactField]) : v];
-  });
+  return labelRows(name, r, IMPACT_ROWS);
 }
 
 /**
@@ -491,10 +494,7 @@ export function attendanceGap(attendance: any[][], disadvantaged: any[][], possi
     return { ...out, note: a.note(out.note) };
   });
   if (!('gap' in r)) return [[r]];
-  return ATTENDANCE_ROWS.map(([label, field]) => {
-    const v = r[field];
-    return [label, typeof v === 'number' ? numberOr(name, v, r.unavailable[field as 'ciLower' | 'ciUpper']) : v];
-  });
+  return labelRows(name, r, ATTENDANCE_ROWS);
 }
 
 /**

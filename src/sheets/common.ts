@@ -124,3 +124,11 @@ export function chartOfTable(table: { row: number; rows: number; cols: number },
 export function smallGroupTone(...groupSizes: number[]): 'muted' | null {
   return groupSizes.some((n) => n < SMALL_GROUP_SIZE) ? 'muted' : null;
 }
+
+/**
+ * The row tones of a table with a header row: the header row plain, then each row greyed ('muted')
+ * where `muted` holds for it (a comparison with too few pupils to tell, say).
+ */
+export function mutedRowTones<T>(rows: readonly T[], muted: (row: T) => boolean): Array<'muted' | null> {
+  return [null, ...rows.map((r) => (muted(r) ? ('muted' as const) : null))];
+}

@@ -38,7 +38,7 @@ import {
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
 import { GROUP_LABELS, OUTCOME_LABELS } from '../core/outcomes/analysis';
 import { MAX_SHEET_NAME, sanitiseSheetName, sheetNameText } from '../workbook/names';
-import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num, chartOfTable } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num, chartOfTable, mutedRowTones } from './common';
 
 export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
   effectSize: "Effect size (Hedges' g)",
@@ -202,7 +202,7 @@ function outcomeBlocks(analysis: GapAnalysis, blocks: Block[], start: number): n
     headerStyle: 'header',
     numberFormat: OUTCOME_FORMATS,
     table: { name: 'GapOutcomes' },
-    rowTones: [null, ...o.results.map((r) => (r.tooFew ? ('muted' as const) : null))],
+    rowTones: mutedRowTones(o.results, (r) => r.tooFew),
   });
   return row + values.length + 1;
 }
@@ -295,7 +295,7 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     headerStyle: 'header',
     numberFormat: [null, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, null, null, FORMATS.integer, FORMATS.integer, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, null, null],
     table: { name: 'GapHeadline' },
-    rowTones: headline.reduce<Array<'muted' | null>>((t, r) => [...t, r.tooFew ? 'muted' : null], [null]),
+    rowTones: mutedRowTones(headline, (r) => r.tooFew),
   });
   const charts: ChartSpec[] = [
     chartOfTable({ row: headAt, rows: headRows.length, cols: 2 }, {
@@ -332,7 +332,7 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     headerStyle: 'header',
     numberFormat: shown.map((c) => c.format),
     table: { name: 'GapResults' },
-    rowTones: results.reduce<Array<'muted' | null>>((t, r) => [...t, r.tooFew ? 'muted' : null], [null]),
+    rowTones: mutedRowTones(results, (r) => r.tooFew),
   });
   row += resultRows.length + 1;
 

@@ -10,7 +10,7 @@
 import type { Block, CellValue, SheetSpec, TableData } from '../workbook/port';
 import { GROUP_LABELS, OUTCOME_LABELS, type OutcomeAnalysis, type OutcomeResult } from '../core/outcomes/analysis';
 import { SMALL_GROUP_SIZE } from '../core/gaps/gapSummary';
-import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num, mutedRowTones } from './common';
 
 /** "Outcomes YYYY-MM-DD" (a sheet name holds 31 characters) (the workbook adds " (2)" when the name is taken). */
 export function outcomesReportName(now: Date): string {
@@ -77,7 +77,7 @@ export function buildOutcomesReport(analysis: OutcomeAnalysis, data: TableData, 
     headerStyle: 'header',
     numberFormat: RESULT_FORMATS,
     table: { name: 'Outcomes' },
-    rowTones: [null, ...analysis.results.map((r) => (r.small ? ('muted' as const) : null))],
+    rowTones: mutedRowTones(analysis.results, (r) => r.small),
   });
   row += values.length + 1;
 

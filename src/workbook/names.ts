@@ -46,6 +46,20 @@ export function sanitiseSheetName(desired: string): string {
 const ENDS_WITH_DATE = /^(.*?)( \d{4}-\d{2}-\d{2})$/;
 
 /**
+ * The first name not in `taken` (names compare case-insensitively): `base` itself, else
+ * `numbered(2)`, `numbered(3)`... The one "first free name" rule for sheets and tables alike.
+ */
+function firstFreeName(base: string, taken: Iterable<string>, numbered: (k: number) => string): string {
+  const used = new Set<string>();
+  for (const t of taken) used.add(t.toLowerCase());
+  if (!used.has(base.toLowerCase())) return base;
+  for (let k = 2; ; k++) {
+    const candidate = numbered(k);
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
  * A sheet name not already in `taken` (compared case-insensitively): the sanitised name itself,
  * else the name with " (2)", " (3)"... shortened so the whole stays within 31 characters. A name
  * ending in a date keeps its date: the words before it are shortened instead.
@@ -54,19 +68,15 @@ const ENDS_WITH_DATE = /^(.*?)( \d{4}-\d{2}-\d{2})$/;
  * @example uniqueSheetName("Impact Year 9 reading 2026-11-23", [...]) // "Impact Year 9 re 2026-11-23 (2)"
  */
 export function uniqueSheetName(desired: string, taken: Iterable<string>): string {
-  const used = new Set<string>();
-  for (const t of taken) used.add(t.toLowerCase());
   const base = sanitiseSheetName(desired);
-  if (!used.has(base.toLowerCase())) return base;
-  for (let k = 2; ; k++) {
+  const dated = ENDS_WITH_DATE.exec(base);
+  return firstFreeName(base, taken, (k) => {
     const suffix = ` (${k})`;
-    const dated = ENDS_WITH_DATE.exec(base);
     const stem = dated
       ? `${dated[1].slice(0, MAX_SHEET_NAME - suffix.length - dated[2].length).replace(/'+$/, '').trimEnd()}${dated[2]}`
       : base.slice(0, MAX_SHEET_NAME - suffix.length).replace(/'+$/, '').trimEnd();
-    const candidate = `${stem}${suffix}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
+    return `${stem}${suffix}`;
+  });
 }
 
 function looksLikeReference(name: string): boolean {
@@ -93,15 +103,11 @@ export function sanitiseTableName(desired: string): string {
  * @example uniqueTableName("Gaps", ["gaps"]) // "Gaps_2"
  */
 export function uniqueTableName(desired: string, taken: Iterable<string>): string {
-  const used = new Set<string>();
-  for (const t of taken) used.add(t.toLowerCase());
   const base = sanitiseTableName(desired);
-  if (!used.has(base.toLowerCase())) return base;
-  for (let k = 2; ; k++) {
+  return firstFreeName(base, taken, (k) => {
     const suffix = `_${k}`;
-    const candidate = `${base.slice(0, MAX_TABLE_NAME - suffix.length)}${suffix}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
+    return `${base.slice(0, MAX_TABLE_NAME - suffix.length)}${suffix}`;
+  });
 }
 
 /**

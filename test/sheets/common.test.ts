@@ -1,5 +1,5 @@
 /** Layout rules every report shares: dates as date cells, small groups greyed, a chart drawn from the table it sits beside. */
-import { chartOfTable, dateCell, dateLine, headerBlocks, headerHeight, madeStamp, smallGroupTone, todayCell } from '../../src/sheets/common';
+import { chartOfTable, dateCell, dateLine, headerBlocks, headerHeight, madeStamp, mutedRowTones, smallGroupTone, todayCell } from '../../src/sheets/common';
 import { SMALL_GROUP_SIZE } from '../../src/core/gaps/gapSummary';
 
 // Expected serials from Python: (date(y, m, d) - date(1899, 12, 30)).days, plus the time as a
@@ -45,6 +45,14 @@ describe('smallGroupTone', () => {
     expect(smallGroupTone(6)).toBeNull();
     expect(smallGroupTone(40, 5)).toBe('muted');
     expect(smallGroupTone(40, 6, Infinity)).toBeNull();
+  });
+});
+
+describe('mutedRowTones', () => {
+  it('leaves the header row plain and greys exactly the rows the test picks, in order', () => {
+    const rows = [{ n: 3 }, { n: 30 }, { n: 1 }];
+    expect(mutedRowTones(rows, (r) => r.n < 6)).toEqual([null, 'muted', null, 'muted']);
+    expect(mutedRowTones([], () => true)).toEqual([null]);
   });
 });
 

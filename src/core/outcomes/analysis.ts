@@ -225,14 +225,43 @@ function base(measure: OutcomeMeasure, group: OutcomeGroup, statistic: OutcomeRe
   return { measure, group, statistic, nDisadvantaged: nD, nOther: nO, small: nD < SMALL_GROUP || nO < SMALL_GROUP, note: smallGroupNote(nD, nO), adjustedP: NaN, clear: false };
 }
 
+/**
+ * Which side of a comparison a pupil is on: the group's disadvantaged pupils (`member`), the other
+ * pupils (known not to be disadvantaged), or neither (a disadvantaged pupil outside the group, or a
+ * pupil whose status is unknown).
+ */
+function sideOf(p: Pupil, member: Member): 'disadvantaged' | 'other' | null {
+  if (member(p)) return 'disadvantaged';
+  return !p.dis && p.known ? 'other' : null;
+}
+
+/** Pupils (n) and the sum of their values (x) on each side, over the pupils whose value is not null. */
+function tally(pupils: Pupil[], member: Member, valueAt: (k: number) => number | null): { nD: number; nO: number; xD: number; xO: number } {
+  let nD = 0, nO = 0, xD = 0, xO = 0;
+  for (let k = 0; k < pupils.length; k++) {
+    const v = valueAt(k);
+    if (v === null) continue;
+    const side = sideOf(pupils[k], member);
+    if (side === 'disadvantaged') {
+      nD++;
+      xD += v;
+    } else if (side === 'other') {
+      nO++;
+      xO += v;
+    }
+  }
+  return { nD, nO, xD, xO };
+}
+
 function meanResult(measure: OutcomeMeasure, group: OutcomeGroup, values: ArrayLike<number>, pupils: Pupil[], member: Member, confidence: number): OutcomeResult | null {
   const d = new Moments();
   const o = new Moments();
   for (let k = 0; k < pupils.length; k++) {
     const v = values[k];
     if (v !== v) continue;
-    if (member(pupils[k])) d.add(v * 100);
-    else if (!pupils[k].dis && pupils[k].known) o.add(v * 100);
+    const side = sideOf(pupils[k], member);
+    if (side === 'disadvantaged') d.add(v * 100);
+    else if (side === 'other') o.add(v * 100);
   }
   if (d.n === 0 || o.n === 0) return null;
   const w = welchInterval(d, o, confidence);
@@ -251,18 +280,10 @@ function meanResult(measure: OutcomeMeasure, group: OutcomeGroup, values: ArrayL
 }
 
 function rateResult(measure: OutcomeMeasure, group: OutcomeGroup, yes: ReadonlyArray<boolean | null>, pupils: Pupil[], member: Member, confidence: number): OutcomeResult | null {
-  let nD = 0, nO = 0, xD = 0, xO = 0;
-  for (let k = 0; k < pupils.length; k++) {
+  const { nD, nO, xD, xO } = tally(pupils, member, (k) => {
     const v = yes[k];
-    if (v === null) continue;
-    if (member(pupils[k])) {
-      nD++;
-      if (v) xD++;
-    } else if (!pupils[k].dis && pupils[k].known) {
-      nO++;
-      if (v) xO++;
-    }
-  }
+    return v === null ? null : v ? 1 : 0;
+  });
   if (nD === 0 || nO === 0) return null;
   const diff = newcombeDifference(xD, nD, xO, nO, confidence);
   const rr = rateRatio(xD, nD, xO, nO, confidence);
@@ -281,18 +302,7 @@ function rateResult(measure: OutcomeMeasure, group: OutcomeGroup, yes: ReadonlyA
 }
 
 function countResult(measure: OutcomeMeasure, group: OutcomeGroup, counts: ReadonlyArray<number | null>, pupils: Pupil[], member: Member, confidence: number): OutcomeResult | null {
-  let nD = 0, nO = 0, xD = 0, xO = 0;
-  for (let k = 0; k < pupils.length; k++) {
-    const v = counts[k];
-    if (v === null) continue;
-    if (member(pupils[k])) {
-      nD++;
-      xD += v;
-    } else if (!pupils[k].dis && pupils[k].known) {
-      nO++;
-      xO += v;
-    }
-  }
+  const { nD, nO, xD, xO } = tally(pupils, member, (k) => counts[k]);
   if (nD === 0 || nO === 0) return null;
   const c = comparePoissonRates(xD, nD, xO, nO, confidence);
   return {

@@ -81,6 +81,9 @@ interface FormState {
 /** The form's column choices. */
 type ColumnKey = 'pre' | 'post' | 'intervention' | 'disadvantaged' | 'comparison' | 'cluster';
 
+/** The form's typed entries. */
+type TextKey = 'referenceSd' | 'tolerance' | 'name' | 'start' | 'end' | 'cost' | 'criterionValue';
+
 const EMPTY: FormState = {
   pre: null,
   post: null,
@@ -171,6 +174,10 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
   const headers = data?.headers ?? [];
   /** What every column field of the form takes from the form: the headers, its choice, its problem. */
   const columnOf = (key: ColumnKey) => ({ headers, value: form[key], onChange: (c: number | null) => set(key, c), problem: problems[key], disabled: busy });
+  /** What every field of the form shows of its problem: the message in red under it, or nothing. */
+  const problemOf = (key: string) => ({ validationState: problems[key] ? ('error' as const) : ('none' as const), validationMessage: problems[key] });
+  /** What every typed entry of the form takes from the form: its text, and a change that sets it. */
+  const textOf = (key: TextKey) => ({ value: form[key], onChange: (_: unknown, d: { value: string }) => set(key, d.value) });
 
   const evaluate = () => {
     if (!source || !data || hasProblems) return;
@@ -226,10 +233,9 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
             <Field
               label="Reference SD (optional)"
               hint="Such as 15 for a standardised test; blank uses the whole cohort's post-test SD"
-              validationState={problems.referenceSd ? 'error' : 'none'}
-              validationMessage={problems.referenceSd}
+              {...problemOf('referenceSd')}
             >
-              <Input value={form.referenceSd} onChange={(_, d) => set('referenceSd', d.value)} inputMode="decimal" disabled={busy} data-testid="iv-reference-sd" />
+              <Input {...textOf('referenceSd')} inputMode="decimal" disabled={busy} data-testid="iv-reference-sd" />
             </Field>
           </section>
 
@@ -248,10 +254,9 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
               <Field
                 label="Matching tolerance (score points)"
                 hint="Fix this before looking at the results"
-                validationState={problems.tolerance ? 'error' : 'none'}
-                validationMessage={problems.tolerance}
+                {...problemOf('tolerance')}
               >
-                <Input value={form.tolerance} onChange={(_, d) => set('tolerance', d.value)} inputMode="decimal" disabled={busy} data-testid="iv-tolerance" />
+                <Input {...textOf('tolerance')} inputMode="decimal" disabled={busy} data-testid="iv-tolerance" />
               </Field>
             )}
             {form.comparisonMode === 'flagged' && (
@@ -271,25 +276,25 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
             <Subtitle2 as="h2" id="iv-step4">
               4. About the intervention
             </Subtitle2>
-            <Field label="Name" required validationState={problems.name ? 'error' : 'none'} validationMessage={problems.name}>
-              <Input value={form.name} onChange={(_, d) => set('name', d.value)} disabled={busy} data-testid="iv-name" />
+            <Field label="Name" required {...problemOf('name')}>
+              <Input {...textOf('name')} disabled={busy} data-testid="iv-name" />
             </Field>
-            <Field label="Dates (optional)" validationState={problems.dates ? 'error' : 'none'} validationMessage={problems.dates}>
+            <Field label="Dates (optional)" {...problemOf('dates')}>
               <div className={styles.pair}>
-                <Input type="date" value={form.start} onChange={(_, d) => set('start', d.value)} aria-label="Start date" disabled={busy} data-testid="iv-start" />
-                <Input type="date" value={form.end} onChange={(_, d) => set('end', d.value)} aria-label="End date" disabled={busy} data-testid="iv-end" />
+                <Input type="date" {...textOf('start')} aria-label="Start date" disabled={busy} data-testid="iv-start" />
+                <Input type="date" {...textOf('end')} aria-label="End date" disabled={busy} data-testid="iv-end" />
               </div>
             </Field>
-            <Field label="Cost in £ (optional)" validationState={problems.cost ? 'error' : 'none'} validationMessage={problems.cost}>
+            <Field label="Cost in £ (optional)" {...problemOf('cost')}>
               <div className={styles.costPair}>
-                <Input className={styles.wide} value={form.cost} onChange={(_, d) => set('cost', d.value)} contentBefore="£" inputMode="decimal" disabled={busy} data-testid="iv-cost-input" />
+                <Input className={styles.wide} {...textOf('cost')} contentBefore="£" inputMode="decimal" disabled={busy} data-testid="iv-cost-input" />
                 <RadioGroup className={styles.radios} layout="horizontal" value={form.costPer} onChange={(_, d) => set('costPer', d.value as 'total' | 'pupil')} disabled={busy} aria-label="Cost is">
                   <Radio value="total" label="in total" />
                   <Radio value="pupil" label="per pupil" />
                 </RadioGroup>
               </div>
             </Field>
-            <Field label="Success criterion, agreed beforehand" validationState={problems.criterion ? 'error' : 'none'} validationMessage={problems.criterion}>
+            <Field label="Success criterion, agreed beforehand" {...problemOf('criterion')}>
               <div className={styles.stack}>
                 <Dropdown
                   className={styles.wide}
@@ -313,8 +318,7 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
                 </Dropdown>
                 {form.criterionKind !== 'none' && (
                   <Input
-                    value={form.criterionValue}
-                    onChange={(_, d) => set('criterionValue', d.value)}
+                    {...textOf('criterionValue')}
                     contentAfter={criterion.unit || undefined}
                     inputMode="decimal"
                     aria-label="Criterion value"
