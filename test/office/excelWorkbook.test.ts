@@ -1023,6 +1023,8 @@ describe('colleagues\' conditional formats and data validation', () => {
     expect(scales[0].areas).toEqual(scale.areas);
     expect(sheet.cfs).toHaveLength(3);
     expect(fake.calls).not.toContain('conditionalFormats.clearAll');
+    expect(fake.calls.filter((c) => /^clear Checklist (All|Formats)$/.test(c))).toEqual([]);
+    expect(fake.calls).toContain('style Checklist Normal');
   });
 
   test('a colleague\'s copy of the add-in\'s colour scale on their own cells is theirs, and stays', async () => {
