@@ -56,9 +56,9 @@ export interface DataValidation {
   operator?: string;
 }
 
-/** The fill of a value rule: its tone, else red above a threshold and green below. */
+/** The fill of a value rule: its tone, else green above a threshold ("good") and red below ("bad"). */
 export function valueRuleFill(cf: ConditionalFormat): string {
-  const tone: Tone = cf.tone ?? (cf.kind === 'greaterThan' ? 'bad' : 'good');
+  const tone: Tone = cf.tone ?? (cf.kind === 'greaterThan' ? 'good' : 'bad');
   return TONE_FILLS[tone];
 }
 

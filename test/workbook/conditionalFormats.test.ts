@@ -7,6 +7,7 @@ const LOW = '#F8696B';
 const MID = '#FFEB84';
 const HIGH = '#63BE7B';
 const RED_FILL = '#FFC7CE';
+const GREEN_FILL = '#C6EFCE';
 
 const scoresScale: ConditionalFormat = { row: 18, col: 3, rows: 8, cols: 1, kind: 'colorScale' };
 const spec: Pick<SheetSpec, 'conditionalFormats' | 'userCells'> = {
@@ -27,13 +28,15 @@ function scale(area: { row: number; col: number; rows: number; cols: number }, l
 }
 
 describe("the add-in's conditional formats in Excel's terms", () => {
-  test('a colour scale is lowest red, 50th percentile yellow, highest green; a value rule fills red above its threshold', () => {
+  test('a colour scale is lowest red, 50th percentile yellow, highest green; a value rule fills green above its threshold', () => {
     expect(addInRule(scoresScale)).toEqual(scale({ row: 18, col: 3, rows: 8, cols: 1 }));
     expect(addInRule({ row: 2, col: 1, rows: 0, cols: 1, kind: 'greaterThan', value: 0.5 })).toEqual({
       type: 'CellValue',
       areas: [{ row: 2, col: 1, rows: 1, cols: 1 }],
-      cellValue: { operator: 'GreaterThan', formula1: '0.5', fill: RED_FILL },
+      cellValue: { operator: 'GreaterThan', formula1: '0.5', fill: GREEN_FILL },
     });
+    expect(addInRule({ row: 2, col: 1, rows: 1, cols: 1, kind: 'lessThan', value: 0 }).cellValue?.fill).toBe(RED_FILL);
+    expect(addInRule({ row: 2, col: 1, rows: 1, cols: 1, kind: 'greaterThan', value: 0, tone: 'bad' }).cellValue?.fill).toBe(RED_FILL);
   });
 });
 
@@ -66,7 +69,7 @@ describe('which rules found on a sheet being replaced are the add-in\'s', () => 
   });
 
   test('a value rule is the add-in\'s with its operator and fill, another threshold allowed; a font colour makes it Excel\'s preset, a colleague\'s', () => {
-    const writes: Pick<SheetSpec, 'conditionalFormats' | 'userCells'> = { conditionalFormats: [{ row: 2, col: 1, rows: 5, cols: 1, kind: 'greaterThan', value: 0.5 }] };
+    const writes: Pick<SheetSpec, 'conditionalFormats' | 'userCells'> = { conditionalFormats: [{ row: 2, col: 1, rows: 5, cols: 1, kind: 'greaterThan', value: 0.5, tone: 'bad' }] };
     const rule = (over: Partial<NonNullable<SheetConditionalFormat['cellValue']>>): SheetConditionalFormat => ({
       type: 'CellValue',
       areas: [{ row: 2, col: 1, rows: 5, cols: 1 }],
