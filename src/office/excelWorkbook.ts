@@ -230,8 +230,9 @@ export class ExcelWorkbook implements WorkbookPort {
         found.forEach((f, i) => {
           if (isAddInsConditionalFormat(f, spec)) rules?.items[i].delete();
         });
-        // The add-in's cells are emptied and given the Normal style, not cleared with "All": Clear All
-        // and Clear Formats also take conditional formats and data validation off the cells.
+        // The add-in's cells are emptied and given the Normal style, never cleared with "All" or
+        // "Formats": Clear All takes conditional formats and data validation off the cells, Clear
+        // Formats the conditional formats (ClearApplyTo). A style replaces only the cells' formatting.
         for (const r of kept.size === 0 ? [ws.getRange()] : areasAround(kept).map((a) => ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols))) {
           r.clear('Contents');
           r.clear('Hyperlinks');
