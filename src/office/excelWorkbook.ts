@@ -13,6 +13,10 @@
  *   and its name is in that list, or the mark's comment records this name (recovery when the list
  *   lost it). A sheet a user re-creates under the same name has no mark; Excel's worksheet ids
  *   change between sessions, so they cannot be used.
+ * - Rewriting an owned sheet: people's cells that still show what the add-in writes are left alone
+ *   (see `keptCells`); the add-in's other cells are emptied and given the Normal style, never
+ *   cleared with "All", so colleagues' data validation stays; of the conditional formats only the
+ *   add-in's own are deleted (see `conditionalFormats.ts`), and the write adds them again.
  * - Dates: above this layer every date serial is in the 1900 date system. Each read of the add-in's
  *   sheets and each write asks Excel which system the workbook uses (`DATE(1904,1,1)` through the
  *   worksheet functions, ExcelApi 1.2: 0 in the 1904 system, 1462 in the 1900 one; no cell is
@@ -40,13 +44,16 @@ import { sheetRangeAddress } from '../workbook/a1';
 import { areasAround, blockCells, cellKey, fromDateSystem, isFormula, keptCells, piecesAround, toDateSystem, toTableData } from '../workbook/grid';
 import { DAYS_1904_TO_1900 } from '../core/dates';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
+import { addInRule, isAddInsConditionalFormat, type SheetConditionalFormat } from '../workbook/conditionalFormats';
 import { isOwnedSheet, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
 import { checkReadSize, emptySheetError, noSheetError, noTableError, rereadArea, selectionDescription, selectionRead, sheetDescription, tableDescription, type SheetArea } from '../workbook/sources';
 import { decodeState, planStateWrite } from '../workbook/stateCells';
 import { markedText, toExcelValue } from '../workbook/cellText';
-import { INTERVAL_COLOUR, SCALE_COLOURS, SCATTER_LINE_COLOURS, STYLE_FORMATS, TONE_FILLS, scatterBaseName } from '../workbook/palette';
+import { INTERVAL_COLOUR, SCATTER_LINE_COLOURS, STYLE_FORMATS, TONE_FILLS, scatterBaseName } from '../workbook/palette';
 
 export const STATE_SHEET = 'CTG_State';
+/** Excel's built-in "Normal" cell style (`Excel.BuiltInStyle.normal`, the same name in every language). */
+const NORMAL_STYLE = 'Normal';
 export const OWNED_MARK = 'CTG_Owned';
 /** Largest number of cells loaded in one chunk. */
 export const CHUNK_CELLS = 200_000;
@@ -186,7 +193,10 @@ export class ExcelWorkbook implements WorkbookPort {
       const stateRange = stateSheet.isNullObject ? null : stateSheet.getUsedRangeOrNullObject(true).load('values');
       const userAreas = replacing ? (spec.userCells ?? []).filter((a) => a.rows > 0 && a.cols > 0) : [];
       const userRanges = userAreas.map((a) => target.getRangeByIndexes(a.row, a.col, a.rows, a.cols).load(days ? 'values,numberFormat' : 'values'));
+      const rules = replacing ? target.getRange().conditionalFormats.load('items/type') : null;
       await context.sync();
+      // The sheet's conditional formats, read only when it has some (one more sync): which are the add-in's.
+      const found = rules && rules.items.length > 0 ? await readConditionalFormats(context, rules.items) : [];
 
       const stateValues: unknown[][] = stateRange && !stateRange.isNullObject ? stateRange.values : [];
       const entries = decodeState(stateValues);
@@ -211,18 +221,23 @@ export class ExcelWorkbook implements WorkbookPort {
           const v = i < 0 ? undefined : userValues[i][r - userAreas[i].row]?.[c - userAreas[i].col];
           return v;
         });
-        // A table is unmade without deleting its cells when people's cells inside it are kept.
-        for (const t of tables.items) {
-          if (!sameName(t.worksheet.name, sheetName)) continue;
-          if (kept.size > 0) t.convertToRange();
-          else t.delete();
-        }
+        // A table is unmade without deleting its cells ("Convert to Range"): people's cells in it, and
+        // the drop-down lists and rules colleagues set on them, stay.
+        for (const t of tables.items) if (sameName(t.worksheet.name, sheetName)) t.convertToRange();
         takenTables = tables.items.filter((t) => !sameName(t.worksheet.name, sheetName)).map((t) => t.name);
         for (const c of charts?.items ?? []) c.delete();
-        const all = ws.getRange();
-        all.conditionalFormats.clearAll();
-        if (kept.size === 0) all.clear('All');
-        else for (const a of areasAround(kept)) ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).clear('All');
+        // Only the add-in's own conditional formats go (the write adds them again); colleagues' stay.
+        found.forEach((f, i) => {
+          if (isAddInsConditionalFormat(f, spec)) rules?.items[i].delete();
+        });
+        // The add-in's cells are emptied and given the Normal style, never cleared with "All" or
+        // "Formats": Clear All takes conditional formats and data validation off the cells, Clear
+        // Formats the conditional formats (ClearApplyTo). A style replaces only the cells' formatting.
+        for (const r of kept.size === 0 ? [ws.getRange()] : areasAround(kept).map((a) => ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols))) {
+          r.clear('Contents');
+          r.clear('Hyperlinks');
+          r.style = NORMAL_STYLE;
+        }
         ws.freezePanes.unfreeze();
       } else {
         sheetName = spec.mode === 'replace' ? wanted : uniqueSheetName(spec.name, names);
@@ -468,20 +483,51 @@ function addTable(ws: Excel.Worksheet, b: Block, rows: number, cols: number, tak
   table.style = b.table.style ?? 'TableStyleLight9';
 }
 
+/** Writes one of the add-in's conditional formats: exactly `addInRule`, so a later write recognises it. */
 function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat): void {
-  const range = ws.getRangeByIndexes(cf.row, cf.col, Math.max(1, cf.rows), Math.max(1, cf.cols));
-  if (cf.kind === 'colorScale') {
+  const rule = addInRule(cf);
+  const a = rule.areas[0];
+  const range = ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
+  const { colorScale, cellValue } = rule;
+  if (colorScale?.minimum && colorScale.maximum) {
+    const point = (p: NonNullable<typeof colorScale.minimum>): Excel.ConditionalColorScaleCriterion => ({
+      type: p.type as Excel.ConditionalColorScaleCriterion['type'],
+      ...(p.formula ? { formula: p.formula } : {}),
+      color: p.color ?? undefined,
+    });
     const f = range.conditionalFormats.add('ColorScale');
-    f.colorScale.criteria = {
-      minimum: { type: 'LowestValue', color: SCALE_COLOURS.low },
-      midpoint: { formula: '50', type: 'Percentile', color: SCALE_COLOURS.mid },
-      maximum: { type: 'HighestValue', color: SCALE_COLOURS.high },
-    };
+    f.colorScale.criteria = { minimum: point(colorScale.minimum), ...(colorScale.midpoint ? { midpoint: point(colorScale.midpoint) } : {}), maximum: point(colorScale.maximum) };
     return;
   }
+  if (!cellValue) return;
   const f = range.conditionalFormats.add('CellValue');
-  f.cellValue.format.fill.color = TONE_FILLS[cf.tone ?? (cf.kind === 'greaterThan' ? 'bad' : 'good')];
-  f.cellValue.rule = { formula1: String(cf.value ?? 0), operator: cf.kind === 'greaterThan' ? 'GreaterThan' : 'LessThan' };
+  if (cellValue.fill) f.cellValue.format.fill.color = cellValue.fill;
+  f.cellValue.rule = { formula1: cellValue.formula1, operator: cellValue.operator as Excel.ConditionalCellValueRule['operator'] };
+}
+
+/**
+ * Each conditional format's cells and, for the two types the add-in writes, its rule, as Excel
+ * holds them (one sync). Its other parts are not read: a rule of any other type is a colleague's.
+ */
+async function readConditionalFormats(context: Excel.RequestContext, items: Excel.ConditionalFormat[]): Promise<SheetConditionalFormat[]> {
+  const reads = items.map((f) => {
+    const value = f.type === 'CellValue' ? f.cellValue : null;
+    return {
+      type: f.type as string,
+      areas: f.getRanges().areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount'),
+      scale: f.type === 'ColorScale' ? f.colorScale.load('criteria') : null,
+      value: value ? value.load('rule') : null,
+      fill: value ? value.format.fill.load('color') : null,
+      font: value ? value.format.font.load('color') : null,
+    };
+  });
+  await context.sync();
+  return reads.map((r) => ({
+    type: r.type,
+    areas: r.areas.items.map((a) => ({ row: a.rowIndex, col: a.columnIndex, rows: a.rowCount, cols: a.columnCount })),
+    ...(r.scale ? { colorScale: { minimum: r.scale.criteria.minimum, midpoint: r.scale.criteria.midpoint ?? null, maximum: r.scale.criteria.maximum } } : {}),
+    ...(r.value ? { cellValue: { operator: r.value.rule.operator, formula1: r.value.rule.formula1, formula2: r.value.rule.formula2 ?? null, fill: r.fill?.color ?? null, fontColor: r.font?.color ?? null } } : {}),
+  }));
 }
 
 // Office.js enums are string-valued; the strings keep this module loadable outside Excel.

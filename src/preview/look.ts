@@ -10,6 +10,7 @@ import type { CellValue, ConditionalFormat } from '../workbook/port';
 import type { FormatArea, MemorySheet } from '../workbook/memoryModel';
 import { SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../workbook/palette';
 import { formatCell } from './format';
+import { valueRuleFill } from '../workbook/conditionalFormats';
 
 export const ROW_H = 22;
 export const HEAD_W = 44;
@@ -60,8 +61,8 @@ export function conditionalFill(rules: readonly ConditionalFormat[], ranges: Map
   let fill: string | undefined;
   for (const f of rules) {
     if (r < f.row || r >= f.row + f.rows || c < f.col || c >= f.col + f.cols) continue;
-    if (f.kind === 'greaterThan' && f.value !== undefined && v > f.value) fill = TONE_FILLS[f.tone ?? 'good'];
-    else if (f.kind === 'lessThan' && f.value !== undefined && v < f.value) fill = TONE_FILLS[f.tone ?? 'bad'];
+    if (f.kind === 'greaterThan' && f.value !== undefined && v > f.value) fill = valueRuleFill(f);
+    else if (f.kind === 'lessThan' && f.value !== undefined && v < f.value) fill = valueRuleFill(f);
     else if (f.kind === 'colorScale') {
       const [lo, hi] = ranges.get(f) ?? [v, v];
       const t = hi === lo ? 0.5 : (v - lo) / (hi - lo);

@@ -5,6 +5,7 @@
  */
 import type { CellStyle, CellValue, ChartSpec, ConditionalFormat, Tone } from './port';
 import type { Area, SheetArea } from './sources';
+import type { DataValidation, SheetConditionalFormat } from './conditionalFormats';
 
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
 
@@ -46,7 +47,15 @@ export interface MemorySheet {
   values: CellValue[][];
   formats: FormatArea[];
   tables: MemoryTable[];
+  /** The add-in's conditional formats, in its own terms (what the preview draws). */
   conditionalFormats: ConditionalFormat[];
+  /**
+   * Other conditional formats, as Excel holds them (a colleague's, from a workbook saved in Excel):
+   * not drawn by the preview, kept by a rewrite unless they are the add-in's (see `conditionalFormats.ts`).
+   */
+  otherConditionalFormats?: SheetConditionalFormat[];
+  /** Data validation a colleague set (drop-down lists...); the add-in sets none and a rewrite keeps them. */
+  dataValidations?: DataValidation[];
   charts: ChartSpec[];
   columnWidths: number[];
   freezeRows: number;
@@ -111,6 +120,16 @@ function isRect(x: unknown): boolean {
   return isObject(x) && ['row', 'col', 'rows', 'cols'].every((k) => Number.isInteger(x[k]) && (x[k] as number) >= 0);
 }
 
+/** A rule over some cells (a conditional format or a data validation in Excel's terms). */
+function isRule(x: unknown): boolean {
+  return isObject(x) && typeof x.type === 'string' && Array.isArray(x.areas) && x.areas.length > 0 && x.areas.every(isRect);
+}
+
+/** The list, or undefined when it is empty (an optional part of a saved model). */
+function orNothing<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
+}
+
 /** A saved model checked and completed: each sheet has every part (defaults for missing ones). */
 export function checkModel(model: unknown): WorkbookModel {
   if (!isObject(model) || !Array.isArray(model.sheets)) throw new Error('This is not a saved workbook: it has no list of sheets.');
@@ -128,6 +147,8 @@ export function checkModel(model: unknown): WorkbookModel {
       formats: list<FormatArea>(raw.formats, []).filter(isRect),
       tables: list<MemoryTable>(raw.tables, []).filter((t) => isRect(t) && typeof t.name === 'string'),
       conditionalFormats: list<ConditionalFormat>(raw.conditionalFormats, []).filter(isRect),
+      otherConditionalFormats: orNothing(list<SheetConditionalFormat>(raw.otherConditionalFormats, []).filter(isRule)),
+      dataValidations: orNothing(list<DataValidation>(raw.dataValidations, []).filter(isRule)),
       charts: list<ChartSpec>(raw.charts, []),
       columnWidths: list<number>(raw.columnWidths, []),
       freezeRows: Number.isInteger(raw.freezeRows) ? (raw.freezeRows as number) : 0,

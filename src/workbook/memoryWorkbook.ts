@@ -16,6 +16,7 @@ import type { CellValue, DataSource, ProgressInfo, SheetInfo, SheetSpec, TableDa
 import { sheetRangeAddress, type RangeRef } from './a1';
 import { evaluateFormula, FormulaRefError, type FormulaResult, type FunctionRegistry } from './formula';
 import type { CellError } from './excelFunctions';
+import { addInRule, isAddInsConditionalFormat } from './conditionalFormats';
 import { blockCells, cellKey, checkInsideGrid, isFormula, keptCells, piecesAround, toTableData } from './grid';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from './names';
 import { isOwnedName, markRecords, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from './owned';
@@ -307,6 +308,13 @@ export class MemoryWorkbook implements WorkbookPort {
       if (before) sheet.formats.push({ row: r, col: c, rows: 1, cols: 1, ...formatAt(before, r, c) });
     }
     sheet.conditionalFormats = clone(spec.conditionalFormats ?? []);
+    if (before) {
+      // Colleagues' rules stay; of the conditional formats only the add-in's own go (the same
+      // decision as in Excel, over the rules as Excel would list them).
+      const theirs = [...before.conditionalFormats.map(addInRule), ...(before.otherConditionalFormats ?? [])].filter((f) => !isAddInsConditionalFormat(f, spec));
+      if (theirs.length > 0) sheet.otherConditionalFormats = clone(theirs);
+      if (before.dataValidations && before.dataValidations.length > 0) sheet.dataValidations = clone(before.dataValidations);
+    }
     sheet.charts = clone(spec.charts ?? []);
     sheet.columnWidths = [...(spec.columnWidths ?? [])];
     sheet.freezeRows = spec.freezeRows ?? 0;

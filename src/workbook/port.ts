@@ -92,6 +92,7 @@ export interface ConditionalFormat {
   kind: 'colorScale' | 'greaterThan' | 'lessThan';
   /** For greaterThan / lessThan. */
   value?: number;
+  /** Fill of a greaterThan / lessThan rule; 'good' above and 'bad' below by default (`valueRuleFill`). */
   tone?: Tone;
 }
 

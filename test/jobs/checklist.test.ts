@@ -1,6 +1,8 @@
 import { loadChecklist, saveChecklist, saveSnapshot } from '../../src/jobs/checklist';
 import { emptyState, responseOf, withResponse, withStep } from '../../src/core/checklist/model';
-import { MemoryWorkbook } from '../../src/workbook/memoryWorkbook';
+import { MemoryWorkbook, type WorkbookModel } from '../../src/workbook/memoryWorkbook';
+import { CHECKLIST_SHEET, FIRST_ITEM_ROW, columnIndex } from '../../src/core/checklist/layout';
+import { statementsOf } from '../../src/core/checklist/model';
 
 const NOV = new Date(2026, 10, 22, 10, 5);
 const FEB = new Date(2027, 1, 3, 16, 30);
@@ -37,3 +39,61 @@ describe('checklist jobs on the in-memory workbook', () => {
     expect(later.historySheet).toBe(first.historySheet);
   });
 });
+
+describe('colleagues\' rules on the Checklist (in-memory workbook)', () => {
+  /** The workbook as saved, with what a colleague then did to the Checklist in Excel, reopened. */
+  function withColleague(wb: MemoryWorkbook, edit: (sheet: Record<string, unknown>) => void): MemoryWorkbook {
+    const model: WorkbookModel = wb.toJSON();
+    edit(model.sheets.find((s) => s.name === CHECKLIST_SHEET) as unknown as Record<string, unknown>);
+    return MemoryWorkbook.fromJSON(JSON.stringify(model));
+  }
+  const checklistOf = (wb: MemoryWorkbook) => wb.toJSON().sheets.find((s) => s.name === CHECKLIST_SHEET) as unknown as Record<string, unknown[]>;
+
+  it('a re-save keeps a colleague\'s formula rule and drop-down list, and the add-in\'s colour scale is not doubled', async () => {
+    const review = withResponse(emptyState(), 'culture', { rating: 'Embedded', owner: 'Head' });
+    const first = new MemoryWorkbook();
+    const saved = await saveChecklist(first, review, NOV);
+    const n = statementsOf(review).length;
+    const overdue = { type: 'Custom', areas: [{ row: FIRST_ITEM_ROW, col: columnIndex('Review date'), rows: n, cols: 1 }], formula: `=I${FIRST_ITEM_ROW + 1}<TODAY()` };
+    const staff = { type: 'List', areas: [{ row: FIRST_ITEM_ROW, col: columnIndex('Owner'), rows: n, cols: 1 }], formula1: 'Head,Deputy head,SENCo' };
+    const wb = withColleague(first, (sheet) => {
+      sheet.otherConditionalFormats = [overdue];
+      sheet.dataValidations = [staff];
+    });
+    // The owner changes in the task pane (that Owner cell is rewritten); then a second save.
+    const again = await saveChecklist(wb, withResponse(saved.state, 'culture', { owner: 'Deputy head' }), FEB);
+    await saveChecklist(wb, again.state, FEB);
+    const sheet = checklistOf(wb);
+    expect(sheet.otherConditionalFormats).toEqual([overdue]);
+    expect(sheet.dataValidations).toEqual([staff]);
+    expect(sheet.conditionalFormats).toHaveLength(1);
+    expect(wb.displayValue(CHECKLIST_SHEET, FIRST_ITEM_ROW, columnIndex('Owner'))).toBe('Deputy head');
+  });
+
+  it('the add-in\'s colour scale read back in Excel\'s terms is recognised and replaced; a colleague\'s copy on Rating stays', async () => {
+    const review = withResponse(emptyState(), 'culture', { rating: 'Embedded' });
+    const first = new MemoryWorkbook();
+    await saveChecklist(first, review, NOV);
+    const ours = checklistOf(first).conditionalFormats[0] as { row: number; col: number; rows: number; cols: number };
+    // Excel's description of the add-in's rule, upper- or lower-case colours as Excel may give them.
+    const inExcelTerms = (area: { row: number; col: number; rows: number; cols: number }) => ({
+      type: 'ColorScale',
+      areas: [area],
+      colorScale: {
+        minimum: { type: 'LowestValue', color: '#f8696b' },
+        midpoint: { type: 'Percentile', formula: '50', color: '#FFEB84' },
+        maximum: { type: 'HighestValue', color: '#63be7b' },
+      },
+    });
+    const copy = inExcelTerms({ row: FIRST_ITEM_ROW, col: columnIndex('Rating'), rows: 3, cols: 1 });
+    const wb = withColleague(first, (sheet) => {
+      sheet.conditionalFormats = [];
+      sheet.otherConditionalFormats = [inExcelTerms({ row: ours.row, col: ours.col, rows: ours.rows, cols: ours.cols }), copy];
+    });
+    await saveChecklist(wb, review, FEB);
+    const sheet = checklistOf(wb);
+    expect(sheet.conditionalFormats).toHaveLength(1);
+    expect(sheet.otherConditionalFormats).toEqual([copy]);
+  });
+});
+

@@ -1,6 +1,6 @@
 import { runEvaluation, type RunSettings } from '../../src/jobs/interventionEvaluation';
 import { REGISTER_COLUMNS, REGISTER_SHEET } from '../../src/sheets/interventionReport';
-import { MemoryWorkbook } from '../../src/workbook/memoryWorkbook';
+import { MemoryWorkbook, type WorkbookModel } from '../../src/workbook/memoryWorkbook';
 import type { CellValue } from '../../src/workbook/port';
 
 // The same eighteen pupils as test/core/interventions/evaluate.test.ts (figures checked in R there);
@@ -220,3 +220,29 @@ describe('re-running an evaluation on the selected cells', () => {
     );
   });
 });
+
+describe('colleagues\' rules on the register (in-memory workbook)', () => {
+  it('a second evaluation keeps a colleague\'s drop-down list and highlighting on the Notes column', async () => {
+    const first = MemoryWorkbook.withSheets([{ name: 'Data', values: VALUES }]);
+    await runEvaluation(first, { kind: 'sheet', name: 'Data' }, settings('Reading tutoring'), new Date(Date.UTC(2026, 2, 1, 10)));
+    const model: WorkbookModel = first.toJSON();
+    const register = model.sheets.find((s) => s.name === REGISTER_SHEET) as unknown as Record<string, unknown> & { values: CellValue[][] };
+    const headerRow = register.values.findIndex((r) => r[0] === REGISTER_COLUMNS[0]);
+    const notes = register.values[headerRow].indexOf('Notes');
+    const column = { row: headerRow + 1, col: notes, rows: 11, cols: 1 };
+    const flagged = { type: 'Custom', areas: [column], formula: '=ISNUMBER(SEARCH("stop",T5))' };
+    const choices = { type: 'List', areas: [column], formula1: 'Continue,Stop,Extend' };
+    register.otherConditionalFormats = [flagged];
+    register.dataValidations = [choices];
+    const wb = MemoryWorkbook.fromJSON(JSON.stringify(model));
+    wb.setCell(REGISTER_SHEET, headerRow + 1, notes, 'Continue');
+
+    await runEvaluation(wb, { kind: 'sheet', name: 'Data' }, settings('Phonics catch-up'), new Date(Date.UTC(2026, 2, 2, 10)));
+    const after = wb.toJSON().sheets.find((s) => s.name === REGISTER_SHEET) as unknown as Record<string, unknown>;
+    expect(wb.displayValue(REGISTER_SHEET, headerRow + 2, REGISTER_COLUMNS.indexOf('Intervention'))).toBe('Phonics catch-up');
+    expect(wb.displayValue(REGISTER_SHEET, headerRow + 1, notes)).toBe('Continue');
+    expect(after.otherConditionalFormats).toEqual([flagged]);
+    expect(after.dataValidations).toEqual([choices]);
+  });
+});
+

@@ -9,8 +9,10 @@ import { OfficeMockObject } from 'office-addin-mock';
 import { ExcelWorkbook, OWNED_MARK, STATE_SHEET, planChunks, type BatchRunner } from '../../src/office/excelWorkbook';
 import type { CellValue, SheetSpec } from '../../src/workbook/port';
 import { buildChecklistSheet } from '../../src/sheets/checklistSheet';
-import { addCustom, emptyState, withResponse, type ChecklistState } from '../../src/core/checklist/model';
+import { addCustom, emptyState, statementsOf, withResponse, type ChecklistState } from '../../src/core/checklist/model';
 import { FIRST_ITEM_ROW, columnIndex } from '../../src/core/checklist/layout';
+import { runEvaluation } from '../../src/jobs/interventionEvaluation';
+import { REGISTER_COLUMNS, REGISTER_SHEET } from '../../src/sheets/interventionReport';
 
 const NOT_LOADED = 'Error, property was not loaded';
 
@@ -21,6 +23,50 @@ interface FakeSheet {
   marks: Set<string>;
   /** Number formats set, by cell ("General" where none was). */
   formats?: string[][];
+  /** Conditional formats on the sheet, the add-in's and colleagues', in Excel's terms. */
+  cfs?: FakeConditionalFormat[];
+  /** Data validation rules a colleague set (the add-in sets none). */
+  dvs?: Array<{ areas: Rect[]; rule: unknown }>;
+}
+interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+/** A conditional format as Excel holds it: its type, its areas and the parts of its rule the API shows. */
+interface FakeConditionalFormat {
+  type: string;
+  areas: Rect[];
+  criteria?: unknown;
+  rule?: unknown;
+  fill?: string;
+  fontColor?: string;
+  formula?: string;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/** The rectangles left of `areas` once `cut` is taken out (Excel shrinks a rule's "applies to" so). */
+function without(areas: Rect[], cut: Rect): Rect[] {
+  return areas.flatMap((a) => {
+    if (!overlaps(a, cut)) return [a];
+    const out: Rect[] = [];
+    const top = Math.max(a.row, cut.row);
+    const bottom = Math.min(a.row + a.rows, cut.row + cut.rows);
+    if (cut.row > a.row) out.push({ row: a.row, col: a.col, rows: cut.row - a.row, cols: a.cols });
+    if (a.row + a.rows > bottom) out.push({ row: bottom, col: a.col, rows: a.row + a.rows - bottom, cols: a.cols });
+    if (cut.col > a.col) out.push({ row: top, col: a.col, rows: bottom - top, cols: cut.col - a.col });
+    if (a.col + a.cols > cut.col + cut.cols) out.push({ row: top, col: cut.col + cut.cols, rows: bottom - top, cols: a.col + a.cols - cut.col - cut.cols });
+    return out;
+  });
+}
+
+/** True when the rectangles together cover every cell of `r`. */
+function covered(areas: Rect[], r: Rect): boolean {
+  return areas.reduce((left, a) => left.flatMap((x) => without([x], a)), [r]).length === 0;
 }
 interface FakeTable {
   name: string;
@@ -254,6 +300,110 @@ class FakeExcel {
     return ws;
   }
 
+  /**
+   * A range's conditional formats: `add` makes one over the range (its rule set through the object
+   * returned), `clearAll` takes every rule off the range's cells, and a load of `items/type` lists the
+   * rules touching the range, each with `getRanges`, the part of its rule for its type, and `delete`.
+   * Like Office.js, nothing is read before a sync, and the part of another type is an error.
+   */
+  private conditionalFormats(s: FakeSheet, at: Rect): any {
+    const self = this;
+    let items: any[] | null = null;
+    const item = (f: FakeConditionalFormat): any => {
+      const part = (type: string, props: Record<string, () => unknown>): any => {
+        const loaded = new Set<string>();
+        const o: any = {
+          load(p: string) {
+            self.pending.push(() => {
+              if (f.type !== type) throw new Error(`InvalidArgument: the conditional format is ${f.type}, not ${type}`);
+              for (const k of p.split(',')) loaded.add(k.trim());
+            });
+            return o;
+          },
+        };
+        for (const [k, get] of Object.entries(props)) Object.defineProperty(o, k, { get: () => (loaded.has(k) ? get() : NOT_LOADED) });
+        return o;
+      };
+      const copy = (x: unknown) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
+      return {
+        type: f.type,
+        getRanges: () => {
+          let areas: Rect[] | null = null;
+          const coll: any = {
+            load: () => {
+              self.pending.push(() => {
+                areas = f.areas.map((a) => ({ ...a }));
+              });
+              return coll;
+            },
+            get items() {
+              return areas === null ? NOT_LOADED : areas.map((a) => ({ rowIndex: a.row, columnIndex: a.col, rowCount: a.rows, columnCount: a.cols }));
+            },
+          };
+          return { areas: coll, load: () => undefined };
+        },
+        colorScale: part('ColorScale', { criteria: () => copy(f.criteria) }),
+        cellValue: Object.assign(part('CellValue', { rule: () => copy(f.rule) }), {
+          format: { fill: part('CellValue', { color: () => f.fill ?? null }), font: part('CellValue', { color: () => f.fontColor ?? null }) },
+        }),
+        delete: () => {
+          self.calls.push(`conditionalFormat.delete ${f.type}`);
+          self.pending.push(() => {
+            s.cfs = (s.cfs ?? []).filter((x) => x !== f);
+          });
+        },
+      };
+    };
+    const collection: any = {
+      add: (type: string) => {
+        self.calls.push(`conditionalFormats.add ${type}`);
+        const f: FakeConditionalFormat = { type, areas: [{ ...at }] };
+        self.pending.push(() => (s.cfs ??= []).push(f));
+        return {
+          colorScale: {
+            set criteria(c: unknown) {
+              f.criteria = c;
+            },
+          },
+          cellValue: {
+            format: {
+              fill: {
+                set color(c: string) {
+                  f.fill = c;
+                },
+              },
+              font: {
+                set color(c: string) {
+                  f.fontColor = c;
+                },
+              },
+            },
+            set rule(r: unknown) {
+              f.rule = r;
+            },
+          },
+        };
+      },
+      clearAll: () => {
+        self.calls.push('conditionalFormats.clearAll');
+        self.pending.push(() => {
+          s.cfs = (s.cfs ?? []).filter((f) => (f.areas = without(f.areas, at)).length > 0);
+        });
+      },
+      load: (props: string) => {
+        self.pending.push(() => {
+          if (!/items\/type/.test(props)) throw new Error(`load ${props}: the fake lists rules by items/type`);
+          items = (s.cfs ?? []).filter((f) => f.areas.some((a) => overlaps(a, at))).map(item);
+        });
+        return collection;
+      },
+      get items() {
+        return items ?? NOT_LOADED;
+      },
+    };
+    return collection;
+  }
+
   private range(s: FakeSheet, row: number, col: number, rows: number, cols: number): any {
     const self = this;
     const loaded = new Set<string>();
@@ -301,11 +451,16 @@ class FakeExcel {
         return r;
       },
       format: recorder(),
-      conditionalFormats: { add: (type: string) => (self.calls.push(`conditionalFormats.add ${type}`), { colorScale: {}, cellValue: { format: { fill: {} } } }), clearAll: () => self.calls.push('conditionalFormats.clearAll') },
+      conditionalFormats: self.conditionalFormats(s, { row, col, rows, cols }),
       clear: (what: string) => {
         self.calls.push(`clear ${s.name} ${what}`);
         touch(`clear ${what}`);
         self.pending.push(() => {
+          // Excel's Clear All and Clear Formats take conditional formatting off the cells, and Clear
+          // All their data validation too (ClearApplyTo: only RemoveHyperlinks and Contents leave them).
+          const cut = { row, col, rows, cols };
+          if (what === 'All' || what === 'Formats') s.cfs = (s.cfs ?? []).filter((f) => (f.areas = without(f.areas, cut)).length > 0);
+          if (what === 'All') s.dvs = (s.dvs ?? []).filter((d) => (d.areas = without(d.areas, cut)).length > 0);
           s.cells.forEach((line, i) => {
             if (i >= row && i < row + rows) for (let j = col; j < Math.min(line.length, col + cols); j++) line[j] = null;
           });
@@ -318,6 +473,13 @@ class FakeExcel {
     }
     Object.defineProperty(r, 'values', { get: () => (loaded.has('values') ? snapshot : NOT_LOADED), set: write('values') });
     Object.defineProperty(r, 'formulas', { set: write('formulas') });
+    // A cell style replaces the cells' formatting; conditional formats and validation are not formatting.
+    Object.defineProperty(r, 'style', {
+      set: (v: string) => {
+        touch('style');
+        self.calls.push(`style ${s.name} ${v}`);
+      },
+    });
     let formatSnapshot: string[][] | null = null;
     Object.defineProperty(r, 'numberFormat', {
       get: () => {
@@ -783,7 +945,8 @@ describe('colleagues\' cells and people\'s text', () => {
     expect(fake.touches.some((t) => t.kind === 'values' && covers(t, row, next))).toBe(true);
     expect(sheet.cells[row][next]).toBe('Governors');
     expect(fake.touches.some((t) => /^(values|formulas)$/.test(t.kind) && covers(t, row, columnIndex('Points')))).toBe(true);
-    expect(fake.syncs).toBe(3 + 3); // the same three syncs per write as before
+    // Three syncs for the first write; the re-save reads the sheet's conditional formats in one more.
+    expect(fake.syncs).toBe(3 + 4);
   });
 
   test('a register keeps the Notes cells of earlier rows; its table is unmade without deleting them', async () => {
@@ -815,5 +978,96 @@ describe('colleagues\' cells and people\'s text', () => {
     const cells = (fake.find('Checklist') as FakeSheet).cells.flat();
     expect(cells).toContain('=Reading\nages');
     expect(cells).toContain("'Tis the survey");
+  });
+});
+
+describe('colleagues\' conditional formats and data validation', () => {
+  // The add-in's colour scale as Excel lists it (the colours of src/workbook/palette.ts, written in
+  // the test so a change there shows here).
+  const isAddInScale = (f: FakeConditionalFormat) =>
+    f.type === 'ColorScale' && JSON.stringify(f.criteria).toUpperCase().includes('#F8696B') && JSON.stringify(f.criteria).toUpperCase().includes('#63BE7B');
+
+  test('re-saving the Checklist keeps a colleague\'s conditional formats and drop-down list, and replaces the add-in\'s colour scale', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    const review = withResponse(emptyState(), 'culture', { rating: 'Embedded', owner: 'Head' });
+    await wb.writeSheet(buildChecklistSheet(review, { name: 'Checklist', mode: 'new', savedAt: '1' }));
+    const sheet = fake.find('Checklist') as FakeSheet;
+    expect((sheet.cfs ?? []).filter(isAddInScale)).toHaveLength(1);
+    const scale = (sheet.cfs ?? []).find(isAddInScale) as FakeConditionalFormat;
+
+    const statements = statementsOf(review).length;
+    const rows = (col: number): Rect => ({ row: FIRST_ITEM_ROW, col, rows: statements, cols: 1 });
+    // A colleague highlights overdue review dates (a formula rule), marks low points with Excel's
+    // "Light red fill with dark red text", and gives Owner a drop-down list of staff.
+    const overdue: FakeConditionalFormat = { type: 'Custom', areas: [rows(columnIndex('Review date'))], formula: `=I${FIRST_ITEM_ROW + 1}<TODAY()` };
+    const low: FakeConditionalFormat = { type: 'CellValue', areas: [rows(columnIndex('Points'))], rule: { operator: 'LessThan', formula1: '1' }, fill: '#FFC7CE', fontColor: '#9C0006' };
+    sheet.cfs?.push(overdue, low);
+    sheet.dvs = [{ areas: [rows(columnIndex('Owner'))], rule: { list: { source: 'Head,Deputy head,SENCo', inCellDropDown: true } } }];
+
+    // The owner of the first statement changes in the task pane: that Owner cell is rewritten.
+    const changed = withResponse(review, 'culture', { owner: 'Deputy head' });
+    await wb.writeSheet(buildChecklistSheet(changed, { name: 'Checklist', mode: 'replace', savedAt: '2' }));
+    await wb.writeSheet(buildChecklistSheet(changed, { name: 'Checklist', mode: 'replace', savedAt: '3' }));
+
+    expect(sheet.cells[FIRST_ITEM_ROW][columnIndex('Owner')]).toBe('Deputy head');
+    expect(sheet.cfs).toContain(overdue);
+    expect(sheet.cfs).toContain(low);
+    expect(overdue.areas).toEqual([rows(columnIndex('Review date'))]);
+    expect(low.areas).toEqual([rows(columnIndex('Points'))]);
+    expect(sheet.dvs).toHaveLength(1);
+    expect(covered(sheet.dvs?.[0].areas ?? [], rows(columnIndex('Owner')))).toBe(true);
+    // The add-in's own colour scale: one, over the scores, after three saves.
+    const scales = (sheet.cfs ?? []).filter(isAddInScale);
+    expect(scales).toHaveLength(1);
+    expect(scales[0].areas).toEqual(scale.areas);
+    expect(sheet.cfs).toHaveLength(3);
+    expect(fake.calls).not.toContain('conditionalFormats.clearAll');
+    expect(fake.calls.filter((c) => /^clear Checklist (All|Formats)$/.test(c))).toEqual([]);
+    expect(fake.calls).toContain('style Checklist Normal');
+  });
+
+  test('a colleague\'s copy of the add-in\'s colour scale on their own cells is theirs, and stays', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    const review = withResponse(emptyState(), 'culture', { rating: 'Embedded' });
+    await wb.writeSheet(buildChecklistSheet(review, { name: 'Checklist', mode: 'new', savedAt: '1' }));
+    const sheet = fake.find('Checklist') as FakeSheet;
+    const scale = (sheet.cfs ?? []).find(isAddInScale) as FakeConditionalFormat;
+    // Format Painter from the scores onto the Rating column: the same rule, on people's cells.
+    const copy: FakeConditionalFormat = { ...scale, areas: [{ row: FIRST_ITEM_ROW, col: columnIndex('Rating'), rows: 3, cols: 1 }] };
+    sheet.cfs?.push(copy);
+    await wb.writeSheet(buildChecklistSheet(review, { name: 'Checklist', mode: 'replace', savedAt: '2' }));
+    expect(sheet.cfs).toContain(copy);
+    expect((sheet.cfs ?? []).filter(isAddInScale)).toHaveLength(2);
+  });
+
+  test('re-running an evaluation keeps a colleague\'s drop-down list and highlighting on the register\'s Notes column', async () => {
+    const fake = new FakeExcel();
+    const pre = [88, 92, 95, 97, 100, 85, 90, 99, 90, 93, 96, 98, 101, 87, 91, 100, 110, 80];
+    const post = [96, 99, 101, 102, 106, 94, 97, 104, 93, 95, 99, 100, 104, 89, 93, 103, 112, 82];
+    fake.addSheet('Data', [['Name', 'Reading Pre', 'Reading Post', 'Tutoring'], ...pre.map((p, k) => [`Pupil ${k + 1}`, p, post[k], k < 8 ? 'Y' : ''])]);
+    const wb = new ExcelWorkbook(fake.run);
+    const run = (name: string, day: number) =>
+      runEvaluation(wb, { kind: 'sheet', name: 'Data' }, { name, columns: { pre: 1, post: 2, intervention: 3 }, comparisonMode: 'rest', labelColumn: 0 }, new Date(Date.UTC(2026, 2, day, 10)));
+    await run('Reading tutoring', 1);
+    const register = fake.find(REGISTER_SHEET) as FakeSheet;
+    const headerRow = register.cells.findIndex((r) => r[0] === REGISTER_COLUMNS[0]);
+    const notes = register.cells[headerRow].indexOf('Notes');
+    expect(notes).toBeGreaterThan(0);
+    // The Notes cells of the first row and of the next ten rows to come.
+    const column: Rect = { row: headerRow + 1, col: notes, rows: 11, cols: 1 };
+    const flagged: FakeConditionalFormat = { type: 'Custom', areas: [column], formula: '=ISNUMBER(SEARCH("stop",T5))', fill: '#FFC7CE' };
+    register.cfs = [flagged];
+    register.dvs = [{ areas: [column], rule: { list: { source: 'Continue,Stop,Extend', inCellDropDown: true } } }];
+    register.cells[headerRow + 1][notes] = 'Continue';
+
+    await run('Phonics catch-up', 2);
+    expect(register.cells[headerRow + 2][REGISTER_COLUMNS.indexOf('Intervention')]).toBe('Phonics catch-up');
+    expect(register.cells[headerRow + 1][notes]).toBe('Continue');
+    expect(register.cfs).toEqual([flagged]);
+    expect(flagged.areas).toEqual([column]);
+    expect(register.dvs).toHaveLength(1);
+    expect(covered(register.dvs?.[0].areas ?? [], column)).toBe(true);
   });
 });
