@@ -7,6 +7,7 @@ import { parseRangeRef } from '../workbook/a1';
 import { analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
 import { buildGapReportFrom } from '../sheets/gapReport';
 import { readSameColumns } from './sameColumns';
+import { describeReference, nationalReference } from '../core/gaps/nationalReference';
 
 export interface GapRun {
   sheetName: string;
@@ -35,6 +36,18 @@ export function dataNameOf(source: DataSource): string {
  */
 export function referenceCells(data: Pick<TableData, 'headers' | 'rows'>): CellValue[][] {
   return [data.headers, ...data.rows];
+}
+
+/**
+ * What a national reference read for the gap index holds, in words for the task pane ("a table of
+ * 41 scores from 80 to 120..."), or why it cannot be used (the core's message).
+ */
+export function referencePreview(data: Pick<TableData, 'headers' | 'rows'>): { text: string; problem: string | null } {
+  try {
+    return { text: describeReference(nationalReference(referenceCells(data))), problem: null };
+  } catch (e) {
+    return { text: '', problem: `The ${e instanceof Error ? e.message : String(e)}: choose one column of national scores, or a table of score and cumulative percentage.` };
+  }
 }
 
 /**

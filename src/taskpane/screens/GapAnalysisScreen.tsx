@@ -9,7 +9,11 @@
  * one side. When the disadvantaged column holds explicit negatives and blanks, the pane asks what a
  * blank means, and Run waits for the answer. Step 3, the comparisons, and optionally a column to split
  * the report by (./gap/SplitBy.tsx: the year group is proposed, never chosen for the user), which runs
- * the split job instead (src/jobs/splitGaps.ts). "Run gap analysis" reads the
+ * the split job instead (src/jobs/splitGaps.ts). Step 3 also has, with the gap
+ * index, an optional national reference (a column of national scores or a two-column table of score
+ * and cumulative percentage, read from a table, a sheet or the selection, as GAPS.GAPINDEX takes it)
+ * so the index ranks pupils nationally; Run waits until a reference asked for is read and usable.
+ * "Run gap analysis" reads the
  * data afresh (for the selection, the block first read, as writing a report moves the selection),
  * analyses it in the core, writes a new "Gap report <date> <data>" sheet and shows the headline gap
  * per subject here ("too few pupils to tell" for tiny groups) with the allowance for chance.
@@ -21,6 +25,8 @@ import {
   Caption1,
   Checkbox,
   Field,
+  MessageBar,
+  MessageBarBody,
   Radio,
   RadioGroup,
   Subtitle2,
@@ -36,6 +42,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { ReportWritten } from '../components/ReportWritten';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
+import { DataPicker } from '../components/DataPicker';
 import { ColumnMapper, type AssessmentRow, type RoleField } from '../components/ColumnMapper';
 import { SCALES } from '../components/scaleOptions';
 import type { DataSource, TableData } from '../../workbook/port';
@@ -45,7 +52,7 @@ import { gradeValue, guessScale, type NamedScale } from '../../core/grades/scale
 import { MEASURE_LABELS } from '../../sheets/gapReport';
 import { blankFlagsOf, checkAssessments, defaultThresholdOf, type AssessmentCheck, type GapAnalysis, type GapMeasures, type GapReportOptions, type GapResult } from '../../core/gaps/analysis';
 import type { BlankFlags, FlagColumn } from '../../core/gaps/flags';
-import { runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
+import { referencePreview, runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
 import { runSplitGaps, type SplitRun } from '../../jobs/splitGaps';
 import { headlineText } from './gap/headline';
 import { SplitByField, SplitResult, splitProblem } from './gap/SplitBy';
@@ -219,11 +226,16 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
   const workbook = useWorkbook();
   const loading = useAction<TableData>();
   const running = useAction<GapRun | SplitRun>();
+  const referenceLoading = useAction<TableData>();
+  /** The national reference for the gap index: asked for, where it is, and where the run reads it again. */
+  const [national, setNational] = React.useState(false);
+  const [referenceSource, setReferenceSource] = React.useState<DataSource | null>(null);
+  const [referenceReread, setReferenceReread] = React.useState<DataSource | null>(null);
   const [source, setSource] = React.useState<DataSource | null>(null);
   /** Where the run reads the data again: for the selection, the block read (the report moves the selection). */
   const [reread, setReread] = React.useState<DataSource | null>(null);
   const [setup, setSetup] = React.useState<Setup | null>(null);
-  const busy = loading.busy || running.busy;
+  const busy = loading.busy || running.busy || referenceLoading.busy;
   const resultRef = useResultInView(running);
 
   const read = async (s: DataSource) => {
@@ -238,13 +250,31 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
     setSetup(initialSetup(data));
   };
 
+  const readReference = async (s: DataSource) => {
+    setReferenceSource(s);
+    setReferenceReread(null);
+    referenceLoading.reset();
+    const data = await referenceLoading.run(() => workbook.readData(s), 'Could not read the national reference');
+    if (data) setReferenceReread(sourceToReread(s, data));
+  };
+  const referenceRead = referenceLoading.result && !referenceLoading.busy ? referencePreview(referenceLoading.result) : null;
+  /** The reference the run uses: only when asked for with the gap index, and read without a problem. */
+  const wantsReference = national && Boolean(setup?.measures.gapIndex);
+  const referenceMissing = wantsReference && (!referenceReread || !referenceRead);
+  const referenceProblem = !wantsReference ? undefined : referenceMissing ? 'Choose the national reference and read it, or untick "Rank pupils nationally".' : referenceRead?.problem ?? undefined;
+
   const problems = setup ? problemsOf(setup) : null;
+  const blocked = !problems || problems.any || Boolean(referenceProblem);
   const run = () => {
-    if (!setup || !reread || !problems || problems.any) return;
+    if (!setup || !reread || blocked) return;
     const options = optionsOf(setup);
     const split = setup.splitBy;
+    const reference = wantsReference ? referenceReread : null;
     void running.run(
-      (report) => (split === null ? runGapAnalysis(workbook, reread, setup.data.headers, options, new Date(), report) : runSplitGaps(workbook, reread, setup.data.headers, options, split, new Date(), report)),
+      (report) =>
+        split === null
+          ? runGapAnalysis(workbook, reread, setup.data.headers, options, new Date(), report, reference)
+          : runSplitGaps(workbook, reread, setup.data.headers, options, split, new Date(), report),
       'Could not make the gap report',
     );
   };
@@ -366,13 +396,61 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
                 ))}
               </div>
             </Field>
+            {setup.measures.gapIndex && (
+              <Field label="National reference for the gap index" hint="Optional: rank pupils against pupils nationally, as the DfE's index does, instead of within the school">
+                <Checkbox
+                  checked={national}
+                  disabled={busy}
+                  onChange={(_, d) => setNational(Boolean(d.checked))}
+                  label="Rank pupils nationally with a reference"
+                  data-testid="gap-national"
+                />
+              </Field>
+            )}
+            {wantsReference && (
+              <div className={styles.section}>
+                <DataPicker
+                  value={referenceSource}
+                  onChange={(s) => void readReference(s)}
+                  disabled={busy}
+                  label="National reference"
+                  hint="One column of national scores, or two columns: score (ascending) and the cumulative % of pupils nationally at or below it. A header row is skipped"
+                  selectionHint="Select the reference's cells in the sheet, its header row included, then read them."
+                  testId="gap-ref"
+                />
+                {referenceSource?.kind === 'selection' && (
+                  <div className={styles.actions}>
+                    <Button onClick={() => void readReference({ kind: 'selection' })} disabled={busy} data-testid="gap-ref-read-selection">
+                      Read the selected cells
+                    </Button>
+                  </div>
+                )}
+                <BusyIndicator busy={referenceLoading.busy} label="Reading the national reference" progress={referenceLoading.progress} />
+                <ErrorBar failure={referenceLoading.failure} onDismiss={referenceLoading.clearFailure} />
+                {referenceRead && !referenceRead.problem && (
+                  <Caption1 data-testid="gap-ref-description">
+                    Read {referenceRead.text}. Assessments on another scale keep no gap index, and the report says why.
+                  </Caption1>
+                )}
+                {referenceRead?.problem && (
+                  <MessageBar intent="warning" data-testid="gap-ref-warning">
+                    <MessageBarBody>{referenceRead.problem}</MessageBarBody>
+                  </MessageBar>
+                )}
+              </div>
+            )}
             <SplitByField data={setup.data} detected={setup.detected} value={setup.splitBy} onChange={(c) => setSetup((st) => (st ? { ...st, splitBy: c } : st))} disabled={busy} />
             <div className={styles.actions}>
-              <Button appearance="primary" icon={<ChartMultiple20Regular />} onClick={run} disabled={busy || problems.any} data-testid="gap-run">
+              <Button appearance="primary" icon={<ChartMultiple20Regular />} onClick={run} disabled={busy || blocked} data-testid="gap-run">
                 Run gap analysis
               </Button>
             </div>
             {problems.any && <Caption1 className={styles.muted}>Fix the fields marked above to run the analysis.</Caption1>}
+            {!problems.any && referenceMissing && (
+              <Caption1 className={styles.muted} data-testid="gap-ref-problem">
+                {referenceProblem}
+              </Caption1>
+            )}
           </section>
         </>
       )}
@@ -407,6 +485,13 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
             {running.result.analysis.chance.comparisons} comparisons made: with no real gaps about {Math.round(running.result.analysis.chance.expectedByChance * 10) / 10} would look like gaps by
             chance, so the report marks as clear only the gaps that survive the allowance for chance.
           </Caption1>
+          {running.result.analysis.reference && (
+            <Caption1 data-testid="gap-reference-result">
+              The gap index ranks pupils nationally with {running.result.analysis.reference.holds}
+              {running.result.analysis.reference.used.length > 0 ? ` for ${running.result.analysis.reference.used.join(', ')}` : ', but no assessment is on its scale'}
+              {running.result.analysis.reference.notUsed.length > 0 ? `; not for ${running.result.analysis.reference.notUsed.map((x) => x.header).join(', ')} (another scale)` : ''}, as the report header records.
+            </Caption1>
+          )}
           {running.result.analysis.blankFlags.ambiguous && (
             <Caption1 data-testid="gap-blank-reading">
               {running.result.analysis.blankFlags.blanks} blank flags read as {running.result.analysis.blankFlags.reading === 'unknown' ? 'unknown (those pupils left out)' : 'not disadvantaged'}, as the report header records.
