@@ -157,3 +157,25 @@ export function defaultOutcomeChoice(columns: readonly OutcomeColumn[]): Outcome
   for (const c of columns) if (choice[c.kind] === undefined) choice[c.kind] = c.index;
   return choice;
 }
+
+/**
+ * Kinds read only as a pair: sessions attended with sessions possible (attendance), terms eligible
+ * for free school meals with terms in school (the long-term split). One without the other gives
+ * nothing, so a screen asks for both or neither.
+ */
+export const OUTCOME_PARTNERS: Readonly<Partial<Record<OutcomeKind, OutcomeKind>>> = {
+  sessionsAttended: 'sessionsPossible',
+  sessionsPossible: 'sessionsAttended',
+  fsmTerms: 'termsInSchool',
+  termsInSchool: 'fsmTerms',
+};
+
+/** The chosen kinds whose partner is not chosen, each with the partner it needs. */
+export function unpairedOutcomes(choice: OutcomeChoice): Array<{ kind: OutcomeKind; needs: OutcomeKind }> {
+  const out: Array<{ kind: OutcomeKind; needs: OutcomeKind }> = [];
+  for (const kind of OUTCOME_KINDS) {
+    const needs = OUTCOME_PARTNERS[kind];
+    if (needs && choice[kind] !== undefined && choice[kind] !== null && (choice[needs] === undefined || choice[needs] === null)) out.push({ kind, needs });
+  }
+  return out;
+}

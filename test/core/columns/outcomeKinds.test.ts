@@ -1,4 +1,4 @@
-import { defaultOutcomeChoice, detectOutcomeColumns, outcomeKindOfHeader } from '../../../src/core/columns/outcomeKinds';
+import { defaultOutcomeChoice, detectOutcomeColumns, outcomeKindOfHeader, unpairedOutcomes } from '../../../src/core/columns/outcomeKinds';
 import { detectColumns } from '../../../src/core/columns/detect';
 
 describe('detectOutcomeColumns', () => {
@@ -28,5 +28,18 @@ describe('detectOutcomeColumns', () => {
     expect(roles[12]).toBe('assessment');
     expect(roles[1]).toBe('disadvantaged');
     expect(outcomeKindOfHeader('PA Band')).toBeUndefined();
+  });
+});
+
+describe('outcome kinds read as a pair', () => {
+  it('names each chosen kind whose partner is missing, and nothing when both or neither are chosen', () => {
+    expect(unpairedOutcomes({ sessionsPossible: 3, sessionsAttended: 4, suspensions: 5 })).toEqual([]);
+    expect(unpairedOutcomes({ attendance: 2 })).toEqual([]);
+    expect(unpairedOutcomes({ sessionsPossible: 3 })).toEqual([{ kind: 'sessionsPossible', needs: 'sessionsAttended' }]);
+    expect(unpairedOutcomes({ sessionsAttended: 4, fsmTerms: 6, fsmShare: 7 })).toEqual([
+      { kind: 'sessionsAttended', needs: 'sessionsPossible' },
+      { kind: 'fsmTerms', needs: 'termsInSchool' },
+    ]);
+    expect(unpairedOutcomes({ termsInSchool: 0 })).toEqual([{ kind: 'termsInSchool', needs: 'fsmTerms' }]);
   });
 });
