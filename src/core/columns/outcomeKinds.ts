@@ -179,3 +179,19 @@ export function unpairedOutcomes(choice: OutcomeChoice): Array<{ kind: OutcomeKi
   }
   return out;
 }
+
+/**
+ * Chosen kinds that another chosen reading of the same thing takes the place of, as the outcomes
+ * analysis (analyseOutcomes) reads them: sessions attended and possible before an attendance
+ * percentage; attendance (either way) before a persistent-absence flag, which it works out itself;
+ * FSM terms with terms in school before a share of time on free school meals.
+ */
+export function outcomesSetAside(choice: OutcomeChoice): Array<{ kind: OutcomeKind; by: OutcomeKind[] }> {
+  const has = (k: OutcomeKind) => choice[k] !== undefined && choice[k] !== null;
+  const sessions = has('sessionsAttended') && has('sessionsPossible');
+  const out: Array<{ kind: OutcomeKind; by: OutcomeKind[] }> = [];
+  if (has('attendance') && sessions) out.push({ kind: 'attendance', by: ['sessionsAttended', 'sessionsPossible'] });
+  if (has('persistentAbsence') && (sessions || has('attendance'))) out.push({ kind: 'persistentAbsence', by: sessions ? ['sessionsAttended', 'sessionsPossible'] : ['attendance'] });
+  if (has('fsmShare') && has('fsmTerms') && has('termsInSchool')) out.push({ kind: 'fsmShare', by: ['fsmTerms', 'termsInSchool'] });
+  return out;
+}

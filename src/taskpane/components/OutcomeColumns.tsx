@@ -9,6 +9,7 @@ import * as React from 'react';
 import { Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { TableData } from '../../workbook/port';
 import { proposeDestinationMapping, type DestinationCategory } from '../../core/outcomes/destinations';
+import { OUTCOME_KIND_LABELS, outcomesSetAside, type OutcomeChoice } from '../../core/columns/outcomeKinds';
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
@@ -43,6 +44,16 @@ export function destinationMeaningsFor(data: TableData, column: number | undefin
 /** The meanings as the analyses take them: word to category. */
 export function destinationMappingOf(meanings: readonly DestinationMeaning[]): Record<string, DestinationCategory> {
   return Object.fromEntries(meanings.map((m) => [m.word, m.category]));
+}
+
+/**
+ * Chosen columns the analysis will not use because another chosen reading of the same thing comes
+ * first (outcomesSetAside), one sentence each: "\"Attendance %\" is not used: attendance (%) is
+ * read from \"Sessions Attended\" and \"Sessions Possible\"."
+ */
+export function setAsideText(choice: OutcomeChoice, headers: readonly string[]): string[] {
+  const name = (k: keyof OutcomeChoice) => `"${headers[choice[k] as number]}"`;
+  return outcomesSetAside(choice).map(({ kind, by }) => `${name(kind)} is not used: ${OUTCOME_KIND_LABELS[kind].toLowerCase()} is read from ${by.map(name).join(' and ')}.`);
 }
 
 /** A column of the data chosen from a native select of its headers, after a first "none" entry. */

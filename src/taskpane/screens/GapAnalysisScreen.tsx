@@ -57,7 +57,7 @@ import { gradeValue, guessScale, type NamedScale } from '../../core/grades/scale
 import { MEASURE_LABELS } from '../../sheets/gapReport';
 import { referenceFits, type NationalReference } from '../../core/gaps/nationalReference';
 import { OUTCOME_KINDS, OUTCOME_KIND_LABELS, defaultOutcomeChoice, detectOutcomeColumns, unpairedOutcomes, type OutcomeChoice, type OutcomeColumn, type OutcomeKind } from '../../core/columns/outcomeKinds';
-import { DestinationMeaningFields, destinationMappingOf, destinationMeaningsFor, type DestinationMeaning } from '../components/OutcomeColumns';
+import { DestinationMeaningFields, destinationMappingOf, destinationMeaningsFor, setAsideText, type DestinationMeaning } from '../components/OutcomeColumns';
 import { blankFlagsOf, checkAssessments, defaultThresholdOf, type AssessmentCheck, type GapAnalysis, type GapMeasures, type GapReportOptions, type GapResult } from '../../core/gaps/analysis';
 import type { BlankFlags, FlagColumn } from '../../core/gaps/flags';
 import { referencePreview, runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
@@ -318,6 +318,7 @@ function OutcomesField({ setup, problem, disabled, onChange }: { setup: Setup; p
     onChange({ ...o, included });
   };
   const destination = o.included.destination !== undefined && o.meanings.length > 0;
+  const setAside = setAsideText(o.included, setup.data.headers);
   return (
     <>
       <Field
@@ -344,6 +345,11 @@ function OutcomesField({ setup, problem, disabled, onChange }: { setup: Setup; p
           })}
         </div>
       </Field>
+      {setAside.length > 0 && (
+        <Caption1 className={styles.muted} data-testid="gap-outcomes-set-aside">
+          {setAside.join(' ')}
+        </Caption1>
+      )}
       {destination && (
         <div className={styles.section} role="group" aria-labelledby="gap-destinations-title" data-testid="gap-destinations">
           <Body1 id="gap-destinations-title">

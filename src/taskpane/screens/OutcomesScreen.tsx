@@ -19,7 +19,7 @@ import { DataStep } from '../components/DataStep';
 import type { DataSource, TableData } from '../../workbook/port';
 import { defaultDisadvantaged, detectColumns, firstOfRole } from '../../core/columns/detect';
 import { OUTCOME_KIND_LABELS, defaultOutcomeChoice, detectOutcomeColumns, type OutcomeChoice, type OutcomeColumn, type OutcomeKind } from '../../core/columns/outcomeKinds';
-import { DestinationMeaningFields, HeaderSelect, destinationMappingOf, destinationMeaningsFor, type DestinationMeaning } from '../components/OutcomeColumns';
+import { DestinationMeaningFields, HeaderSelect, destinationMappingOf, destinationMeaningsFor, setAsideText, type DestinationMeaning } from '../components/OutcomeColumns';
 import { runOutcomes, type OutcomesRun } from '../../jobs/outcomes';
 
 const useStyles = makeStyles({
@@ -117,6 +117,11 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
                 <HeaderSelect headers={data.headers} value={choice[kind]} none="Not used" onChange={(v) => setKind(kind, v)} disabled={busy} testId={`oc-kind-${kind}`} />
               </Field>
             ))}
+            {setAsideText(choice, data.headers).length > 0 && (
+              <Caption1 className={styles.muted} data-testid="oc-set-aside">
+                {setAsideText(choice, data.headers).join(' ')}
+              </Caption1>
+            )}
           </section>
 
           {mapping.length > 0 && (
