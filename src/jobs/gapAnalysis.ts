@@ -4,9 +4,10 @@
  */
 import type { CellValue, DataSource, TableData, WorkbookPort } from '../workbook/port';
 import { parseRangeRef } from '../workbook/a1';
-import { analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
+import { analyseGaps, readReference, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
 import { buildGapReportFrom } from '../sheets/gapReport';
 import { readSameColumns } from './sameColumns';
+import { describeReference, type NationalReference } from '../core/gaps/nationalReference';
 
 export interface GapRun {
   sheetName: string;
@@ -37,6 +38,36 @@ export function referenceCells(data: Pick<TableData, 'headers' | 'rows'>): CellV
   return [data.headers, ...data.rows];
 }
 
+/** What a national reference read for the gap index holds, for the task pane. */
+export interface ReferencePreview {
+  /** In words ("a column of 21 national scores from 1 to 9"); empty when it cannot be used. */
+  text: string;
+  /** Why it cannot be used and what to choose instead (the analysis's own message), or null. */
+  problem: string | null;
+  /** The reference read, to check the assessments against its range; null with a problem. */
+  reference: NationalReference | null;
+}
+
+/**
+ * A national reference as read with the port, in words for the task pane, or the message the
+ * analysis would stop with (text only, one value, an unsorted cumulative percentage...).
+ */
+export function referencePreview(data: Pick<TableData, 'headers' | 'rows' | 'description'>): ReferencePreview {
+  try {
+    const reference = readReference({ cells: referenceCells(data), description: data.description });
+    return reference ? { text: describeReference(reference), problem: null, reference } : { text: '', problem: 'No national reference was read.', reference: null };
+  } catch (e) {
+    return { text: '', problem: e instanceof Error ? e.message : String(e), reference: null };
+  }
+}
+
+/** The options with the national reference read from `reference` (unchanged when there is none). */
+export async function withReference(port: WorkbookPort, options: GapReportOptions, reference: DataSource | null | undefined): Promise<GapReportOptions> {
+  if (!reference) return options;
+  const ref = await port.readData(reference);
+  return { ...options, reference: { cells: referenceCells(ref), description: ref.description } };
+}
+
 /**
  * Reads the data again, checks it still has the same columns, reads the national reference when one
  * is given (a column of national scores or a two-column cumulative-percentage table, for the gap
@@ -55,15 +86,11 @@ export async function runGapAnalysis(
   let done = 0;
   report?.({ done, total, message: 'Reading the data' });
   const data = await readSameColumns(port, source, expectedHeaders);
-  let withReference = options;
-  if (reference) {
-    report?.({ done: ++done, total, message: 'Reading the national reference' });
-    const ref = await port.readData(reference);
-    withReference = { ...options, reference: { cells: referenceCells(ref), description: ref.description } };
-  }
+  if (reference) report?.({ done: ++done, total, message: 'Reading the national reference' });
+  const withRef = await withReference(port, options, reference);
   report?.({ done: ++done, total, message: 'Analysing the gaps' });
-  const analysis = analyseGaps(data, withReference);
+  const analysis = analyseGaps(data, withRef);
   report?.({ done: ++done, total, message: 'Writing the report' });
-  const written = await port.writeSheet(buildGapReportFrom(analysis, data, withReference, now, dataNameOf(source)));
+  const written = await port.writeSheet(buildGapReportFrom(analysis, data, withRef, now, dataNameOf(source)));
   return { sheetName: written.sheetName, analysis };
 }

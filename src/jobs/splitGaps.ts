@@ -11,6 +11,7 @@ import { allowForChanceAcross, analyseGaps, type GapAnalysis, type GapReportOpti
 import { buildGapReportFrom } from '../sheets/gapReport';
 import { isoDate } from '../sheets/common';
 import { readSameColumns } from './sameColumns';
+import { withReference } from './gapAnalysis';
 
 export interface SplitPart {
   /** The value ("9", "9A"), or "All pupils" for the whole. */
@@ -97,7 +98,11 @@ export function splitReport(data: TableData, options: GapReportOptions, column: 
   return { spec: { name: `Gaps by ${header} ${isoDate(now)}`, mode: 'new', blocks, charts, columnWidths, printLandscape: true, tabTone: 'neutral', activate: true }, parts };
 }
 
-/** Reads the data again, checks its columns, analyses the whole and each value, writes one report. */
+/**
+ * Reads the data again, checks its columns, reads the national reference when one is given (every
+ * part's gap index then ranks its pupils nationally, as the one-table report does), analyses the
+ * whole and each value, writes one report.
+ */
 export async function runSplitGaps(
   port: WorkbookPort,
   source: DataSource,
@@ -106,12 +111,17 @@ export async function runSplitGaps(
   column: number,
   now: Date,
   report?: (p: { done: number; total: number; message: string }) => void,
+  reference?: DataSource | null,
 ): Promise<SplitRun> {
-  report?.({ done: 0, total: 3, message: 'Reading the data' });
+  const total = reference ? 4 : 3;
+  let done = 0;
+  report?.({ done, total, message: 'Reading the data' });
   const data = await readSameColumns(port, source, expectedHeaders);
-  report?.({ done: 1, total: 3, message: `Analysing the gaps by ${data.headers[column] ?? 'the column'}` });
-  const { spec, parts } = splitReport(data, options, column, now);
-  report?.({ done: 2, total: 3, message: 'Writing the report' });
+  if (reference) report?.({ done: ++done, total, message: 'Reading the national reference' });
+  const withRef = await withReference(port, options, reference);
+  report?.({ done: ++done, total, message: `Analysing the gaps by ${data.headers[column] ?? 'the column'}` });
+  const { spec, parts } = splitReport(data, withRef, column, now);
+  report?.({ done: ++done, total, message: 'Writing the report' });
   const written = await port.writeSheet(spec);
   return { sheetName: written.sheetName, column: data.headers[column], parts };
 }

@@ -14,7 +14,7 @@
  *   20 * (mean(p2(o)) - mean(p2(d)))                  # 8.47619047619048
  *   t.test(20 * p2(o), 20 * p2(d))$conf.int           # 4.05479828586269 12.8975826665183
  */
-import { runGapAnalysis } from '../../src/jobs/gapAnalysis';
+import { referencePreview, runGapAnalysis } from '../../src/jobs/gapAnalysis';
 import { MemoryWorkbook } from '../../src/workbook/memoryWorkbook';
 import type { CellValue } from '../../src/workbook/port';
 
@@ -127,5 +127,28 @@ describe('gap report with a national reference', () => {
       /^The national reference \(.*National.*\) cannot be used: reference must be one column of national scores or a two-column table.*Choose one column of national scores, or a table of score and cumulative percentage\.$/,
     );
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(['Year 6', 'National']);
+  });
+});
+
+describe('the task pane\'s preview of a national reference', () => {
+  const read = (values: CellValue[][]) => referencePreview({ headers: values[0].map(String), rows: values.slice(1), description: 'the selected cells (National!A1:B4)' });
+
+  it('describes a usable reference and hands it on', () => {
+    const p = read([['National points'], [1], [4], [9]]);
+    expect(p).toMatchObject({ text: 'a column of 3 national scores from 1 to 9', problem: null });
+    expect(p.reference?.percentile(4)).toBeCloseTo(0.5, 12);
+  });
+
+  it.each([
+    ['a column of words', [['Grade'], ['A'], ['B'], ['C']], /at least 2 numbers\), but it has 0\./],
+    ['one value', [['National points'], [5]], /at least 2 numbers\), but it has 1\./],
+    ['an unsorted cumulative %', [['Score', 'Cum %'], [3, 20], [4, 10], [5, 60]], /row 3: cumulative percentage 10 is below the row before \(20\): the second column must be the percentage of pupils at or below each score\./],
+    ['unsorted scores', [['Score', 'Cum %'], [5, 20], [4, 30]], /row 3: score 4 is not above the row before \(5\): sort the table by score, ascending, without repeats\./],
+  ])('says what to fix for %s, as the run would', (_, values, why) => {
+    const p = read(values as CellValue[][]);
+    expect(p.reference).toBeNull();
+    expect(p.problem).toMatch(/^The national reference \(the selected cells \(National!A1:B4\)\) cannot be used: /);
+    expect(p.problem).toMatch(why);
+    expect(p.problem).toMatch(/Choose one column of national scores, or a table of score and cumulative percentage\.$/);
   });
 });

@@ -97,4 +97,70 @@ describe('gap analysis split by a column', () => {
     expect(b?.results[0].summary.nOther).toBe(0);
     expect(b?.results[0].summary.leftOut).toBe(4);
   });
+  // The split report with a national reference (a column of 21 national 9-1 points on another
+  // sheet): every part's gap index ranks its pupils nationally. Expected values from R 4, by the
+  // documented mid-percentile rule, independently of the add-in:
+  //   nat <- c(1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 6, 7, 7, 8, 9)
+  //   p2 <- function(x) sapply(x, function(v) mean(nat < v) + mean(nat == v) / 2)
+  //   d <- sum[sel & pp == 1]; o <- sum[sel & pp == 0]
+  //   20 * (mean(p2(o)) - mean(p2(d))); t.test(20 * p2(o), 20 * p2(d))$conf.int
+  //   all: 7.54090354090354 (5.75708949327528 to 9.3247175885318)
+  //   9A:  7.55102040816326 (4.56282983634223 to 10.5392109799843)
+  //   9B:  7.53968253968254 (4.97313173472932 to 10.1062333446358)
+  // and on the school's own ranks, 10 * mean(outer(o, d, function(a, b) sign(a - b))):
+  //   all 9.69230769230769, 9A 9.59183673469388, 9B 9.79166666666667
+  it('passes a national reference to every part: each block ranks its pupils nationally and says so (R)', async () => {
+    const form = [...Array<string>(14).fill('9A'), ...Array<string>(14).fill('9B')];
+    const pp = [1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 0];
+    const sum = [4, 5, 4, 7, 3, 6, 4, 7, 5, 6, 5, 6, 3, 7, 4, 4, 6, 6, 3, 7, 5, 6, 4, 7, 6, 4, 7, 5];
+    const national = [1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 6, 7, 7, 8, 9];
+    const headers = ['UPN', 'Form', 'PP', 'Maths Sum'];
+    const values: CellValue[][] = [headers, ...pp.map((f, i) => [`P${i + 1}`, form[i], f ? 'Y' : '', sum[i]])];
+    const wb = MemoryWorkbook.withSheets([
+      { name: 'Year 9', values },
+      { name: 'National', values: [['National points'], ...national.map((x) => [x])] },
+    ]);
+    const opts = { columns: { disadvantaged: 2, id: 0 }, assessments: [{ index: 3, scale: 'gcse' as const }], confidence: 0.95 };
+    const run = await runSplitGaps(wb, { kind: 'sheet', name: 'Year 9' }, headers, opts, 1, now, undefined, { kind: 'sheet', name: 'National' });
+    const expected = [
+      [7.54090354090354, 5.75708949327528, 9.3247175885318],
+      [7.55102040816326, 4.56282983634223, 10.5392109799843],
+      [7.53968253968254, 4.97313173472932, 10.1062333446358],
+    ];
+    const sheet = (await wb.readSheetValues(run.sheetName)) as CellValue[][];
+    const heads = sheet.flatMap((r, i) => (r.includes('Comparison') && r.includes('Gap') ? [i] : []));
+    expect(heads).toHaveLength(3);
+    heads.forEach((h, k) => {
+      const header = sheet[h];
+      expect(header).toContain('Gap index (national ranks)');
+      const row = sheet[h + 1];
+      expect(row[header.indexOf('Comparison')]).toBe('Disadvantaged vs others');
+      expect(row[header.indexOf('Gap index (national ranks)')] as number).toBeCloseTo(expected[k][0], 12);
+      expect(row[header.indexOf('Gap index lower')] as number).toBeCloseTo(expected[k][1], 10);
+      expect(row[header.indexOf('Gap index upper')] as number).toBeCloseTo(expected[k][2], 10);
+      expect(run.parts[k].analysis?.reference?.used).toEqual(['Maths Sum']);
+    });
+    const lines = sheet.filter((r) => r[0] === 'National reference').map((r) => String(r[1]));
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(l).toMatch(/^a column of 21 national scores from 1 to 9 \(.*National.*\): the gap index ranks pupils nationally for Maths Sum/);
+
+    // Without the reference, the same parts rank pupils within the school: another index (R above).
+    const school = await runSplitGaps(wb, { kind: 'sheet', name: 'Year 9' }, headers, opts, 1, now);
+    const within = [9.69230769230769, 9.59183673469388, 9.79166666666667];
+    school.parts.forEach((p, k) => {
+      expect(p.analysis?.results[0].gapIndex).toMatchObject({ ranks: 'school' });
+      expect(p.analysis?.results[0].gapIndex.value as number).toBeCloseTo(within[k], 12);
+    });
+  });
+
+  it('a national reference that cannot be used stops the split run with what to fix, and writes nothing', async () => {
+    const wb = MemoryWorkbook.withSheets([
+      { name: 'Year 9', values: VALUES },
+      { name: 'National', values: [['Score', 'Cum %'], [3, 20], [4, 10], [5, 60]] },
+    ]);
+    await expect(runSplitGaps(wb, { kind: 'sheet', name: 'Year 9' }, HEADERS, options, 1, now, undefined, { kind: 'sheet', name: 'National' })).rejects.toThrow(
+      /^The national reference \(.*National.*\) cannot be used: reference row 3: cumulative percentage 10 is below the row before \(20\)/,
+    );
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(['Year 9', 'National']);
+  });
 });

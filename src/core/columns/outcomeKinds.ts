@@ -157,3 +157,41 @@ export function defaultOutcomeChoice(columns: readonly OutcomeColumn[]): Outcome
   for (const c of columns) if (choice[c.kind] === undefined) choice[c.kind] = c.index;
   return choice;
 }
+
+/**
+ * Kinds read only as a pair: sessions attended with sessions possible (attendance), terms eligible
+ * for free school meals with terms in school (the long-term split). One without the other gives
+ * nothing, so a screen asks for both or neither.
+ */
+export const OUTCOME_PARTNERS: Readonly<Partial<Record<OutcomeKind, OutcomeKind>>> = {
+  sessionsAttended: 'sessionsPossible',
+  sessionsPossible: 'sessionsAttended',
+  fsmTerms: 'termsInSchool',
+  termsInSchool: 'fsmTerms',
+};
+
+/** The chosen kinds whose partner is not chosen, each with the partner it needs. */
+export function unpairedOutcomes(choice: OutcomeChoice): Array<{ kind: OutcomeKind; needs: OutcomeKind }> {
+  const out: Array<{ kind: OutcomeKind; needs: OutcomeKind }> = [];
+  for (const kind of OUTCOME_KINDS) {
+    const needs = OUTCOME_PARTNERS[kind];
+    if (needs && choice[kind] !== undefined && choice[kind] !== null && (choice[needs] === undefined || choice[needs] === null)) out.push({ kind, needs });
+  }
+  return out;
+}
+
+/**
+ * Chosen kinds that another chosen reading of the same thing takes the place of, as the outcomes
+ * analysis (analyseOutcomes) reads them: sessions attended and possible before an attendance
+ * percentage; attendance (either way) before a persistent-absence flag, which it works out itself;
+ * FSM terms with terms in school before a share of time on free school meals.
+ */
+export function outcomesSetAside(choice: OutcomeChoice): Array<{ kind: OutcomeKind; by: OutcomeKind[] }> {
+  const has = (k: OutcomeKind) => choice[k] !== undefined && choice[k] !== null;
+  const sessions = has('sessionsAttended') && has('sessionsPossible');
+  const out: Array<{ kind: OutcomeKind; by: OutcomeKind[] }> = [];
+  if (has('attendance') && sessions) out.push({ kind: 'attendance', by: ['sessionsAttended', 'sessionsPossible'] });
+  if (has('persistentAbsence') && (sessions || has('attendance'))) out.push({ kind: 'persistentAbsence', by: sessions ? ['sessionsAttended', 'sessionsPossible'] : ['attendance'] });
+  if (has('fsmShare') && has('fsmTerms') && has('termsInSchool')) out.push({ kind: 'fsmShare', by: ['fsmTerms', 'termsInSchool'] });
+  return out;
+}

@@ -767,8 +767,11 @@ function outcomesOf(
   };
 }
 
-/** The national reference read from the options (null when none), or `#VALUE!` saying what is wrong with it. */
-function readReference(given: GapReportOptions['reference']): NationalReference | null {
+/**
+ * The national reference read from the options (null when none), or `#VALUE!` saying what is wrong
+ * with it and what to choose instead (the task pane shows the same message before running).
+ */
+export function readReference(given: GapReportOptions['reference']): NationalReference | null {
   if (!given) return null;
   try {
     return nationalReference(given.cells);

@@ -39,6 +39,10 @@ export interface DataPickerProps {
   testId?: string;
   /** Label of the group. Default "Pupil data". */
   label?: string;
+  /** Hint under the label. Default "The first row must hold the headers". */
+  hint?: string;
+  /** What to do when "Selected cells" is chosen. Default: select the pupils' rows, headers included. */
+  selectionHint?: string;
 }
 
 interface Listing {
@@ -55,7 +59,16 @@ export function describeSource(source: DataSource, listing?: { tables: TableInfo
   return t ? `table ${t.name} (sheet ${t.sheet}, ${t.rowCount} rows)` : `table ${source.name}`;
 }
 
-export function DataPicker({ value, onChange, onKindChange, disabled = false, testId = 'data', label = 'Pupil data' }: DataPickerProps): React.JSX.Element {
+export function DataPicker({
+  value,
+  onChange,
+  onKindChange,
+  disabled = false,
+  testId = 'data',
+  label = 'Pupil data',
+  hint = 'The first row must hold the headers',
+  selectionHint = "Select the pupils' rows in the sheet, headers included, then read the data.",
+}: DataPickerProps): React.JSX.Element {
   const styles = useStyles();
   const workbook = useWorkbook();
   const listing = useAction<Listing>();
@@ -82,7 +95,7 @@ export function DataPicker({ value, onChange, onKindChange, disabled = false, te
 
   return (
     <div className={styles.root} role="group" aria-label={label} data-testid={testId}>
-      <Field label={label} hint="The first row must hold the headers">
+      <Field label={label} hint={hint}>
         <RadioGroup
           value={kind}
           onChange={(_, d) => {
@@ -139,7 +152,7 @@ export function DataPicker({ value, onChange, onKindChange, disabled = false, te
         </div>
       )}
       {kind === 'selection' && (
-        <Caption1 className={styles.muted}>Select the pupils' rows in the sheet, headers included, then read the data.</Caption1>
+        <Caption1 className={styles.muted}>{selectionHint}</Caption1>
       )}
       <ErrorBar failure={listing.failure} onDismiss={listing.clearFailure} />
     </div>

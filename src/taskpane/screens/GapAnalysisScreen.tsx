@@ -9,7 +9,16 @@
  * one side. When the disadvantaged column holds explicit negatives and blanks, the pane asks what a
  * blank means, and Run waits for the answer. Step 3, the comparisons, and optionally a column to split
  * the report by (./gap/SplitBy.tsx: the year group is proposed, never chosen for the user), which runs
- * the split job instead (src/jobs/splitGaps.ts). "Run gap analysis" reads the
+ * the split job instead (src/jobs/splitGaps.ts). Step 3 also has, with the gap
+ * index, an optional national reference (a column of national scores or a two-column table of score
+ * and cumulative percentage, read from a table, a sheet or the selection, as GAPS.GAPINDEX takes it)
+ * so the index ranks pupils nationally, in a split report too; Run waits until a reference asked for
+ * is read, usable (the analysis's own message says what to fix) and on the scale of at least one
+ * ticked assessment. And the outcome columns found (attendance, persistent absence, suspensions,
+ * exclusions, destinations, time on free school meals for the long-term split: the outcomes
+ * screen's detection), each shown and included until unticked, with the meaning of each destination
+ * word to confirm (../components/OutcomeColumns.tsx, shared with the outcomes screen).
+ * "Run gap analysis" reads the
  * data afresh (for the selection, the block first read, as writing a report moves the selection),
  * analyses it in the core, writes a new "Gap report <date> <data>" sheet and shows the headline gap
  * per subject here ("too few pupils to tell" for tiny groups) with the allowance for chance.
@@ -21,6 +30,8 @@ import {
   Caption1,
   Checkbox,
   Field,
+  MessageBar,
+  MessageBarBody,
   Radio,
   RadioGroup,
   Subtitle2,
@@ -36,6 +47,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { ReportWritten } from '../components/ReportWritten';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
+import { DataPicker } from '../components/DataPicker';
 import { ColumnMapper, type AssessmentRow, type RoleField } from '../components/ColumnMapper';
 import { SCALES } from '../components/scaleOptions';
 import type { DataSource, TableData } from '../../workbook/port';
@@ -43,9 +55,12 @@ import { isBlank, readScore } from '../../core/cells';
 import { detectColumns, defaultDisadvantaged, firstOfRole, type DetectedColumn } from '../../core/columns/detect';
 import { gradeValue, guessScale, type NamedScale } from '../../core/grades/scales';
 import { MEASURE_LABELS } from '../../sheets/gapReport';
+import { referenceFits, type NationalReference } from '../../core/gaps/nationalReference';
+import { OUTCOME_KINDS, OUTCOME_KIND_LABELS, defaultOutcomeChoice, detectOutcomeColumns, unpairedOutcomes, type OutcomeChoice, type OutcomeColumn, type OutcomeKind } from '../../core/columns/outcomeKinds';
+import { DestinationMeaningFields, destinationMappingOf, destinationMeaningsFor, setAsideText, type DestinationMeaning } from '../components/OutcomeColumns';
 import { blankFlagsOf, checkAssessments, defaultThresholdOf, type AssessmentCheck, type GapAnalysis, type GapMeasures, type GapReportOptions, type GapResult } from '../../core/gaps/analysis';
 import type { BlankFlags, FlagColumn } from '../../core/gaps/flags';
-import { runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
+import { referencePreview, runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
 import { runSplitGaps, type SplitRun } from '../../jobs/splitGaps';
 import { headlineText } from './gap/headline';
 import { SplitByField, SplitResult, splitProblem } from './gap/SplitBy';
@@ -89,6 +104,8 @@ interface Setup {
   blanks: BlankFlags | null;
   /** The column to split the report by (null = no split; never chosen without the user). */
   splitBy: number | null;
+  /** Outcome columns found (attendance, suspensions...), the ones included (all found, until the user unticks one), and what each destination word means. */
+  outcomes: { found: OutcomeColumn[]; included: OutcomeChoice; meanings: DestinationMeaning[] };
 }
 
 /** Points of one column on a scale (NaN for blank or unreadable cells), for the scale's defaults. */
@@ -139,7 +156,10 @@ function initialSetup(data: TableData): Setup {
       return { index: c.index, checked: c.role === 'assessment', scale, threshold: thresholdText(data, c.index, scale) };
     });
   const groups = { send: mapping.send !== null, eal: mapping.eal !== null, gender: mapping.gender !== null, priorBand: mapping.priorBand !== null };
-  return { data, detected, mapping, assessments, groups, measures: { effectSize: true, gapIndex: true, threshold: true }, blanks: null, splitBy: null };
+  const found = detectOutcomeColumns(data.headers, data.rows);
+  const included = defaultOutcomeChoice(found);
+  const outcomes = { found, included, meanings: destinationMeaningsFor(data, included.destination) };
+  return { data, detected, mapping, assessments, groups, measures: { effectSize: true, gapIndex: true, threshold: true }, blanks: null, splitBy: null, outcomes };
 }
 
 interface Problems {
@@ -149,6 +169,8 @@ interface Problems {
   /** The blank-flag question, when it must be answered. */
   blanks?: string;
   split?: string;
+  /** An outcome column ticked without the one it is read with. */
+  outcomes?: string;
   any: boolean;
 }
 
@@ -173,8 +195,22 @@ function problemsOf(s: Setup): Problems {
   const flags = flagColumnOf(s);
   const blanks = flags?.blanksAmbiguous && s.blanks === null ? 'Say what a blank flag means before running.' : undefined;
   const split = splitProblem(s.data, s.splitBy);
-  const any = Object.values(roles).some(Boolean) || Boolean(assessments) || rows.some((r) => r.problem) || Boolean(blanks) || Boolean(split);
-  return { roles, assessments, rows, blanks, split, any };
+  const outcomes = outcomePairProblem(s);
+  const any = Object.values(roles).some(Boolean) || Boolean(assessments) || rows.some((r) => r.problem) || Boolean(blanks) || Boolean(split) || Boolean(outcomes);
+  return { roles, assessments, rows, blanks, split, outcomes, any };
+}
+
+/** Why the ticked outcome columns cannot run: one of a pair (sessions attended and possible, FSM terms and terms in school) without the other. */
+function outcomePairProblem(s: Setup): string | undefined {
+  const lone = unpairedOutcomes(s.outcomes.included);
+  if (lone.length === 0) return undefined;
+  return lone
+    .map(({ kind, needs }) => {
+      const found = s.outcomes.found.some((f) => f.kind === needs);
+      const header = s.data.headers[s.outcomes.included[kind] as number];
+      return `"${header}" is read with ${OUTCOME_KIND_LABELS[needs].toLowerCase()}, which ${found ? 'is not ticked: tick both, or untick' : 'is not in the data: untick'} "${header}".`;
+    })
+    .join(' ');
 }
 
 /** A typed threshold: blank (none) or a number. */
@@ -204,6 +240,9 @@ function optionsOf(s: Setup): GapReportOptions {
     confidence: 0.95,
     measures: s.measures,
     ...(s.blanks ? { blanks: s.blanks } : {}),
+    ...(Object.keys(s.outcomes.included).length > 0
+      ? { outcomes: { columns: s.outcomes.included, ...(s.outcomes.included.destination !== undefined ? { destinationMapping: destinationMappingOf(s.outcomes.meanings) } : {}) } }
+      : {}),
   };
 }
 
@@ -214,16 +253,130 @@ function headlines(analysis: GapAnalysis): GapResult[] {
   return analysis.results.filter((r) => r.headline);
 }
 
+/**
+ * Which ticked assessments a national reference can rank (the analysis's own rule, referenceFits),
+ * and the problem when it ranks none of them: the report would then have no gap index at all.
+ */
+function referenceFitOf(s: Setup, reference: NationalReference): { used: string[]; notUsed: string[]; problem: string | undefined } {
+  const used: string[] = [];
+  const notUsed: string[] = [];
+  for (const a of s.assessments.filter((x) => x.checked)) {
+    (referenceFits(reference, columnPoints(s.data, a.index, a.scale as NamedScale)).fits ? used : notUsed).push(s.data.headers[a.index]);
+  }
+  const problem =
+    used.length === 0 && notUsed.length > 0
+      ? `None of the ticked assessments has its scores within the national reference's ${reference.min} to ${reference.max}, so it is probably for another scale: choose a reference on the assessments' scale (e.g. 9-1 points for GCSE grades), or untick "Rank pupils nationally".`
+      : undefined;
+  return { used, notUsed, problem };
+}
+
+/** The result's line on the national reference (nothing when none was used). */
+function ReferenceResult({ analysis, split = false }: { analysis: GapAnalysis; split?: boolean }): React.JSX.Element | null {
+  const r = analysis.reference;
+  if (!r) return null;
+  return (
+    <Caption1 data-testid="gap-reference-result">
+      The gap index ranks pupils nationally with {r.holds}
+      {r.used.length > 0 ? ` for ${r.used.join(', ')}` : ', but no assessment is on its scale'}
+      {r.notUsed.length > 0 ? `; not for ${r.notUsed.map((x) => x.header).join(', ')} (another scale)` : ''}
+      {split ? ', in all pupils and in every group' : ''}, as the report header records.
+    </Caption1>
+  );
+}
+
+/** What an outcome column is used for, beyond its kind's name. */
+const OUTCOME_USE: Partial<Record<OutcomeKind, string>> = {
+  sessionsPossible: 'with sessions attended, gives attendance and persistent absence',
+  sessionsAttended: 'with sessions possible, gives attendance and persistent absence',
+  attendance: 'and persistent absence (10%+ missed)',
+  fsmShare: 'splits the disadvantaged into long-term and some of the time',
+  fsmTerms: 'with terms in school, splits the disadvantaged into long-term and some of the time',
+  termsInSchool: 'with FSM terms, splits the disadvantaged into long-term and some of the time',
+};
+
+/**
+ * The outcome columns detected (attendance, persistent absence, suspensions, exclusions,
+ * destinations, time on free school meals), each shown and included until the user unticks it, and
+ * the meaning of each destination word to confirm when a destination column is included.
+ */
+function OutcomesField({ setup, problem, disabled, onChange }: { setup: Setup; problem: string | undefined; disabled: boolean; onChange: (outcomes: Setup['outcomes']) => void }): React.JSX.Element {
+  const styles = useStyles();
+  const o = setup.outcomes;
+  const kinds = OUTCOME_KINDS.filter((k) => o.found.some((f) => f.kind === k));
+  if (kinds.length === 0) {
+    return (
+      <Caption1 className={styles.muted} data-testid="gap-outcomes-none">
+        Outcomes beside attainment: no attendance, suspension, exclusion, destination or free-school-meals column was found (headers such as &quot;Attendance %&quot;, &quot;Sessions Possible&quot;,
+        &quot;Suspensions&quot; or &quot;Destination&quot; are recognised).
+      </Caption1>
+    );
+  }
+  const toggle = (kind: OutcomeKind, column: number, on: boolean) => {
+    const included = { ...o.included };
+    if (on) included[kind] = column;
+    else delete included[kind];
+    onChange({ ...o, included });
+  };
+  const destination = o.included.destination !== undefined && o.meanings.length > 0;
+  const setAside = setAsideText(o.included, setup.data.headers);
+  return (
+    <>
+      <Field
+        label="Outcomes beside attainment"
+        hint="Found from the headers and values; each is compared for disadvantaged pupils and the others, and counted in the allowance for chance. Untick any to leave it out"
+        validationState={problem ? 'error' : 'none'}
+        validationMessage={problem}
+        data-testid="gap-outcomes-field"
+      >
+        <div className={styles.groups} role="group" aria-label="Outcome columns to include">
+          {kinds.map((kind) => {
+            const column = (o.found.find((f) => f.kind === kind) as OutcomeColumn).index;
+            const use = OUTCOME_USE[kind];
+            return (
+              <Checkbox
+                key={kind}
+                checked={o.included[kind] !== undefined}
+                disabled={disabled}
+                onChange={(_, d) => toggle(kind, column, Boolean(d.checked))}
+                label={`${OUTCOME_KIND_LABELS[kind]}: "${setup.data.headers[column]}"${use ? ` (${use})` : ''}`}
+                data-testid={`gap-outcome-${kind}`}
+              />
+            );
+          })}
+        </div>
+      </Field>
+      {setAside.length > 0 && (
+        <Caption1 className={styles.muted} data-testid="gap-outcomes-set-aside">
+          {setAside.join(' ')}
+        </Caption1>
+      )}
+      {destination && (
+        <div className={styles.section} role="group" aria-labelledby="gap-destinations-title" data-testid="gap-destinations">
+          <Body1 id="gap-destinations-title">
+            <b>What each destination in &quot;{setup.data.headers[o.included.destination as number]}&quot; means</b>
+          </Body1>
+          <DestinationMeaningFields meanings={o.meanings} onChange={(meanings) => onChange({ ...o, meanings })} disabled={disabled} testId="gap-destination" />
+        </div>
+      )}
+    </>
+  );
+}
+
 export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
   const styles = useStyles();
   const workbook = useWorkbook();
   const loading = useAction<TableData>();
   const running = useAction<GapRun | SplitRun>();
+  const referenceLoading = useAction<TableData>();
+  /** The national reference for the gap index: asked for, where it is, and where the run reads it again. */
+  const [national, setNational] = React.useState(false);
+  const [referenceSource, setReferenceSource] = React.useState<DataSource | null>(null);
+  const [referenceReread, setReferenceReread] = React.useState<DataSource | null>(null);
   const [source, setSource] = React.useState<DataSource | null>(null);
   /** Where the run reads the data again: for the selection, the block read (the report moves the selection). */
   const [reread, setReread] = React.useState<DataSource | null>(null);
   const [setup, setSetup] = React.useState<Setup | null>(null);
-  const busy = loading.busy || running.busy;
+  const busy = loading.busy || running.busy || referenceLoading.busy;
   const resultRef = useResultInView(running);
 
   const read = async (s: DataSource) => {
@@ -238,13 +391,36 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
     setSetup(initialSetup(data));
   };
 
+  const readReference = async (s: DataSource) => {
+    setReferenceSource(s);
+    setReferenceReread(null);
+    referenceLoading.reset();
+    const data = await referenceLoading.run(() => workbook.readData(s), 'Could not read the national reference');
+    if (data) setReferenceReread(sourceToReread(s, data));
+  };
+  const referenceRead = referenceLoading.result && !referenceLoading.busy ? referencePreview(referenceLoading.result) : null;
+  /** The reference the run uses: only when asked for with the gap index, and read without a problem. */
+  const wantsReference = national && Boolean(setup?.measures.gapIndex);
+  const referenceMissing = wantsReference && (!referenceReread || !referenceRead);
+  const fit = wantsReference && setup && referenceRead?.reference ? referenceFitOf(setup, referenceRead.reference) : null;
+  const referenceProblem = !wantsReference
+    ? undefined
+    : referenceMissing
+      ? 'Choose the national reference and read it, or untick "Rank pupils nationally".'
+      : (referenceRead?.problem ?? fit?.problem);
+
   const problems = setup ? problemsOf(setup) : null;
+  const blocked = !problems || problems.any || Boolean(referenceProblem);
   const run = () => {
-    if (!setup || !reread || !problems || problems.any) return;
+    if (!setup || !reread || blocked) return;
     const options = optionsOf(setup);
     const split = setup.splitBy;
+    const reference = wantsReference ? referenceReread : null;
     void running.run(
-      (report) => (split === null ? runGapAnalysis(workbook, reread, setup.data.headers, options, new Date(), report) : runSplitGaps(workbook, reread, setup.data.headers, options, split, new Date(), report)),
+      (report) =>
+        split === null
+          ? runGapAnalysis(workbook, reread, setup.data.headers, options, new Date(), report, reference)
+          : runSplitGaps(workbook, reread, setup.data.headers, options, split, new Date(), report, reference),
       'Could not make the gap report',
     );
   };
@@ -366,13 +542,63 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
                 ))}
               </div>
             </Field>
+            {setup.measures.gapIndex && (
+              <Field label="National reference for the gap index" hint="Optional: rank pupils against pupils nationally, as the DfE's index does, instead of within the school">
+                <Checkbox
+                  checked={national}
+                  disabled={busy}
+                  onChange={(_, d) => setNational(Boolean(d.checked))}
+                  label="Rank pupils nationally with a reference"
+                  data-testid="gap-national"
+                />
+              </Field>
+            )}
+            {wantsReference && (
+              <div className={styles.section}>
+                <DataPicker
+                  value={referenceSource}
+                  onChange={(s) => void readReference(s)}
+                  disabled={busy}
+                  label="National reference"
+                  hint="One column of national scores, or two columns: score (ascending) and the cumulative % of pupils nationally at or below it. A header row is skipped"
+                  selectionHint="Select the reference's cells in the sheet, its header row included, then read them."
+                  testId="gap-ref"
+                />
+                {referenceSource?.kind === 'selection' && (
+                  <div className={styles.actions}>
+                    <Button onClick={() => void readReference({ kind: 'selection' })} disabled={busy} data-testid="gap-ref-read-selection">
+                      Read the selected cells
+                    </Button>
+                  </div>
+                )}
+                <BusyIndicator busy={referenceLoading.busy} label="Reading the national reference" progress={referenceLoading.progress} />
+                <ErrorBar failure={referenceLoading.failure} onDismiss={referenceLoading.clearFailure} />
+                {referenceRead && !referenceRead.problem && (
+                  <Caption1 data-testid="gap-ref-description">
+                    Read {referenceRead.text}.{fit && fit.used.length > 0 ? ` It ranks ${fit.used.join(', ')} nationally.` : ''}
+                    {fit && fit.notUsed.length > 0 ? ` ${fit.notUsed.join(', ')} ${fit.notUsed.length === 1 ? 'is' : 'are'} on another scale and keep${fit.notUsed.length === 1 ? 's' : ''} no gap index; the report says why.` : ''}
+                  </Caption1>
+                )}
+                {referenceRead && (referenceRead.problem ?? fit?.problem) && (
+                  <MessageBar intent="warning" data-testid="gap-ref-warning">
+                    <MessageBarBody>{referenceRead.problem ?? fit?.problem}</MessageBarBody>
+                  </MessageBar>
+                )}
+              </div>
+            )}
+            <OutcomesField setup={setup} problem={problems.outcomes} disabled={busy} onChange={(outcomes) => setSetup((st) => (st ? { ...st, outcomes } : st))} />
             <SplitByField data={setup.data} detected={setup.detected} value={setup.splitBy} onChange={(c) => setSetup((st) => (st ? { ...st, splitBy: c } : st))} disabled={busy} />
             <div className={styles.actions}>
-              <Button appearance="primary" icon={<ChartMultiple20Regular />} onClick={run} disabled={busy || problems.any} data-testid="gap-run">
+              <Button appearance="primary" icon={<ChartMultiple20Regular />} onClick={run} disabled={busy || blocked} data-testid="gap-run">
                 Run gap analysis
               </Button>
             </div>
             {problems.any && <Caption1 className={styles.muted}>Fix the fields marked above to run the analysis.</Caption1>}
+            {!problems.any && referenceProblem && (
+              <Caption1 className={styles.muted} data-testid="gap-ref-problem">
+                {referenceMissing ? referenceProblem : 'Fix the national reference (see above), or untick "Rank pupils nationally", to run the analysis.'}
+              </Caption1>
+            )}
           </section>
         </>
       )}
@@ -382,6 +608,7 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
       {running.result && 'parts' in running.result && !running.busy && (
         <section className={styles.section} aria-label="Result" ref={resultRef} tabIndex={-1} data-testid="gap-result">
           <SplitResult run={running.result} />
+          {running.result.parts[0]?.analysis && <ReferenceResult analysis={running.result.parts[0].analysis} split />}
         </section>
       )}
       {running.result && 'analysis' in running.result && !running.busy && (
@@ -407,6 +634,13 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
             {running.result.analysis.chance.comparisons} comparisons made: with no real gaps about {Math.round(running.result.analysis.chance.expectedByChance * 10) / 10} would look like gaps by
             chance, so the report marks as clear only the gaps that survive the allowance for chance.
           </Caption1>
+          <ReferenceResult analysis={running.result.analysis} />
+          {running.result.analysis.outcomes && (
+            <Caption1 data-testid="gap-outcomes-result">
+              {running.result.analysis.outcomes.results.length} outcome comparisons beside attainment ({running.result.analysis.outcomes.columns.join(', ')}), counted in the allowance for chance;{' '}
+              {running.result.analysis.outcomes.persistentlyAbsent} persistently absent disadvantaged {running.result.analysis.outcomes.persistentlyAbsent === 1 ? 'pupil is' : 'pupils are'} on the Back on Track list.
+            </Caption1>
+          )}
           {running.result.analysis.blankFlags.ambiguous && (
             <Caption1 data-testid="gap-blank-reading">
               {running.result.analysis.blankFlags.blanks} blank flags read as {running.result.analysis.blankFlags.reading === 'unknown' ? 'unknown (those pupils left out)' : 'not disadvantaged'}, as the report header records.

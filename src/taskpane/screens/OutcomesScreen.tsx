@@ -8,7 +8,7 @@
  * and outcomes" report with the outcomes job and shows its headlines here.
  */
 import * as React from 'react';
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { DataTrending20Regular } from '@fluentui/react-icons';
 import type { ScreenProps } from './types';
 import { useWorkbook } from '../workbookContext';
@@ -19,7 +19,7 @@ import { DataStep } from '../components/DataStep';
 import type { DataSource, TableData } from '../../workbook/port';
 import { defaultDisadvantaged, detectColumns, firstOfRole } from '../../core/columns/detect';
 import { OUTCOME_KIND_LABELS, defaultOutcomeChoice, detectOutcomeColumns, type OutcomeChoice, type OutcomeColumn, type OutcomeKind } from '../../core/columns/outcomeKinds';
-import { proposeDestinationMapping, type DestinationCategory } from '../../core/outcomes/destinations';
+import { DestinationMeaningFields, HeaderSelect, destinationMappingOf, destinationMeaningsFor, setAsideText, type DestinationMeaning } from '../components/OutcomeColumns';
 import { runOutcomes, type OutcomesRun } from '../../jobs/outcomes';
 
 const useStyles = makeStyles({
@@ -28,43 +28,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
-
-const CATEGORIES: DestinationCategory[] = ['sustained', 'not sustained', 'NEET', 'unknown'];
-
-interface Mapping {
-  word: string;
-  count: number;
-  category: DestinationCategory;
-  recognised: boolean;
-}
-
-function mappingFor(data: TableData, column: number | undefined): Mapping[] {
-  if (column === undefined) return [];
-  const p = proposeDestinationMapping(data.rows.map((r) => [r[column] ?? null]));
-  const counts = new Map<string, number>();
-  for (const r of data.rows) {
-    const w = String(r[column] ?? '').trim().toUpperCase();
-    if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  return [
-    ...p.mapping.map((m) => ({ word: m.word, count: m.count, category: m.category, recognised: true })),
-    ...p.unmapped.map((w) => ({ word: w, count: counts.get(w) ?? 0, category: 'unknown' as const, recognised: false })),
-  ];
-}
-
-/** A column of the data chosen from a native select of its headers, after a first "none" entry. */
-function HeaderSelect({ headers, value, none, onChange, disabled, testId }: { headers: readonly string[]; value: number | undefined; none: string; onChange: (column: number | undefined) => void; disabled: boolean; testId: string }): React.JSX.Element {
-  return (
-    <Select value={value === undefined ? '' : String(value)} onChange={(_, d) => onChange(d.value === '' ? undefined : Number(d.value))} disabled={disabled} data-testid={testId}>
-      <option value="">{none}</option>
-      {headers.map((h, i) => (
-        <option key={i} value={i}>
-          {h}
-        </option>
-      ))}
-    </Select>
-  );
-}
 
 export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
   const styles = useStyles();
@@ -76,7 +39,7 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
   const [found, setFound] = React.useState<OutcomeColumn[]>([]);
   const [choice, setChoice] = React.useState<OutcomeChoice>({});
   const [disadvantaged, setDisadvantaged] = React.useState<number | null>(null);
-  const [mapping, setMapping] = React.useState<Mapping[]>([]);
+  const [mapping, setMapping] = React.useState<DestinationMeaning[]>([]);
   const busy = loading.busy || running.busy;
 
   const read = async (s: DataSource) => {
@@ -92,7 +55,7 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
     setFound(outcomes);
     setChoice(c);
     setDisadvantaged(defaultDisadvantaged(detectColumns(table.headers, table.rows)));
-    setMapping(mappingFor(table, c.destination));
+    setMapping(destinationMeaningsFor(table, c.destination));
   };
 
   const setKind = (kind: OutcomeKind, value: number | undefined) => {
@@ -100,7 +63,7 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
     if (value === undefined) delete next[kind];
     else next[kind] = value;
     setChoice(next);
-    if (kind === 'destination' && data) setMapping(mappingFor(data, next.destination));
+    if (kind === 'destination' && data) setMapping(destinationMeaningsFor(data, next.destination));
   };
 
   const kinds = [...new Set(found.map((f) => f.kind))];
@@ -117,7 +80,7 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
           {
             disadvantaged,
             columns: choice,
-            destinationMapping: Object.fromEntries(mapping.map((m) => [m.word, m.category])),
+            destinationMapping: destinationMappingOf(mapping),
             idColumn: firstOfRole(all, 'id'),
             nameColumns: all.filter((c) => c.role === 'name').map((c) => c.index),
           },
@@ -154,28 +117,17 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
                 <HeaderSelect headers={data.headers} value={choice[kind]} none="Not used" onChange={(v) => setKind(kind, v)} disabled={busy} testId={`oc-kind-${kind}`} />
               </Field>
             ))}
+            {setAsideText(choice, data.headers).length > 0 && (
+              <Caption1 className={styles.muted} data-testid="oc-set-aside">
+                {setAsideText(choice, data.headers).join(' ')}
+              </Caption1>
+            )}
           </section>
 
           {mapping.length > 0 && (
             <section className={styles.section} aria-label="Destinations">
               <Subtitle2 as="h2">What each destination means</Subtitle2>
-              <Caption1 className={styles.muted}>Sustained = education, employment or training kept up; unknown destinations are left out of the rates.</Caption1>
-              {mapping.map((m, k) => (
-                <Field key={m.word} label={`${m.word} (${m.count})`} hint={m.recognised ? undefined : 'Not recognised: choose what it means'} validationState={m.recognised ? 'none' : 'warning'}>
-                  <Select
-                    value={m.category}
-                    onChange={(_, d) => setMapping(mapping.map((x, j) => (j === k ? { ...x, category: d.value as DestinationCategory, recognised: true } : x)))}
-                    disabled={busy}
-                    data-testid={`oc-destination-${k}`}
-                  >
-                    {CATEGORIES.map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              ))}
+              <DestinationMeaningFields meanings={mapping} onChange={setMapping} disabled={busy} testId="oc-destination" />
             </section>
           )}
 
