@@ -216,6 +216,14 @@ describe('buildGapReport', () => {
     expect(cells.some((c) => c.includes('Eng Sum 4'))).toBe(true);
   });
 
+  test('the change column says that a negative change means the gap narrowed, beside the change R gives', () => {
+    const t = findBlock(spec.blocks, 'Subject');
+    const head = t.values[0];
+    expect(head.filter((h) => /^Change in gap/.test(String(h)))).toEqual(['Change in gap (negative = narrowed)']);
+    const sum = t.values.find((r) => r[head.indexOf('Comparison')] === 'Disadvantaged vs others' && r[head.indexOf('Point')] === 'Sum')!;
+    expect(sum[head.indexOf('Change in gap (negative = narrowed)')] as number).toBeCloseTo(R.change.change, 10);
+  });
+
   test('the results table holds the core numbers, greys small groups and holds no formulas', () => {
     const t = findBlock(spec.blocks, 'Subject');
     expect(t.table?.name).toBe('GapResults');
