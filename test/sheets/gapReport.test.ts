@@ -216,6 +216,14 @@ describe('buildGapReport', () => {
     expect(cells.some((c) => c.includes('Eng Sum 4'))).toBe(true);
   });
 
+  test('the change column says that a negative change means the gap narrowed, beside the change R gives', () => {
+    const t = findBlock(spec.blocks, 'Subject');
+    const head = t.values[0];
+    expect(head.filter((h) => /^Change in gap/.test(String(h)))).toEqual(['Change in gap (negative = narrowed)']);
+    const sum = t.values.find((r) => r[head.indexOf('Comparison')] === 'Disadvantaged vs others' && r[head.indexOf('Point')] === 'Sum')!;
+    expect(sum[head.indexOf('Change in gap (negative = narrowed)')] as number).toBeCloseTo(R.change.change, 10);
+  });
+
   test('the results table holds the core numbers, greys small groups and holds no formulas', () => {
     const t = findBlock(spec.blocks, 'Subject');
     expect(t.table?.name).toBe('GapResults');
@@ -266,6 +274,17 @@ describe('buildGapReport', () => {
     expect(lines.get('Allowance for chance')).toContain(`about ${Math.round(c.expectedByChance * 10) / 10} of the ${c.comparisons} would look like gaps by chance`);
     expect(lines.get('Method')).toMatch(/rank measure of how much the groups overlap/);
     expect(lines.get('Assessments and scales')).toBe('Eng Sum: GCSE 9-1 grades; Eng Aut: GCSE 9-1 grades');
+  });
+
+  test('standardised scores read on the default 9-1 scale are named as standardised scores, not as GCSE grades', () => {
+    // Scores around 100 from 72 to 135 (outside KS2's 80 to 120): the header says what they are.
+    const std = [72, 104, 88, 126, 101, 93, 135, 78, 99, 107, 90, 115];
+    const rows = ROWS.map((r, i) => [...r, std[i]]);
+    const t: TableData = { ...data(rows), headers: [...HEADERS, 'Reading Std'] };
+    const report = buildGapReport(t, { ...OPTIONS, assessments: [{ index: HEADERS.length, scale: 'gcse' }] }, NOW);
+    const lines = new Map(report.blocks.flatMap((x) => x.values).filter((r) => r.length === 2).map((r) => [String(r[0]), String(r[1])]));
+    expect(lines.get('Assessments and scales')).toBe('Reading Std: standardised scores');
+    expect(report.blocks.flatMap((b) => b.values.flat()).filter((v) => typeof v === 'string' && /gcse/i.test(v))).toEqual([]);
   });
 
   test('the same inputs give the same sheet', () => {

@@ -106,6 +106,13 @@ describe('evaluateIntervention against every other pupil', () => {
     expect(e.verdict.worth).toMatch(/^£225\.00 per pupil .*£32\.14 per pupil for each month/);
   });
 
+  it('writes a cost per pupil of a thousand pounds or more with a thousands separator and pence', () => {
+    // £9,800 over the same 8 pupils: 9800 / 8 = 1225 per pupil, 1225 / 7 = 175 per month (by hand).
+    const dear = evaluateIntervention(input({ criterion: { kind: 'months', value: 3 }, cost: '£9,800', costPer: 'total' }));
+    expect(dear.cost!.perPupil).toBe(1225);
+    expect(dear.verdict.worth).toMatch(/^£1,225\.00 per pupil .*£175\.00 per pupil for each month/);
+  });
+
   it('says the criterion is met when the whole interval reaches it, with limited evidence for the baseline imbalance', () => {
     expect(e.judgement).toEqual({ met: true, status: 'met', observed: "7 months' additional progress (interval 5 to 9 months)" });
     expect(e.verdict.met).toBe(true);
