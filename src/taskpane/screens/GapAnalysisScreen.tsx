@@ -22,6 +22,10 @@
  * data afresh (for the selection, the block first read, as writing a report moves the selection),
  * analyses it in the core, writes a new "Gap report <date> <data>" sheet and shows the headline gap
  * per subject here ("too few pupils to tell" for tiny groups) with the allowance for chance.
+ *
+ * Each new choice clears what no longer applies, as on the intervention screen: another data
+ * source, or another kind of source (a table, a sheet, the selection), clears the columns, the
+ * reading place and the last report shown.
  */
 import * as React from 'react';
 import {
@@ -379,12 +383,20 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
   const busy = loading.busy || running.busy || referenceLoading.busy;
   const resultRef = useResultInView(running);
 
-  const read = async (s: DataSource) => {
-    // A new choice clears what no longer applies: the old setup, result and reading place.
+  /**
+   * A new choice of data, or of the kind of source (then nothing is chosen yet): what was read,
+   * set up and reported from the last one no longer applies. The intervention screen's rule.
+   */
+  const choose = (s: DataSource | null) => {
     setSource(s);
     setSetup(null);
     setReread(null);
+    loading.reset();
     running.reset();
+  };
+
+  const read = async (s: DataSource) => {
+    choose(s);
     const data = await loading.run(() => workbook.readData(s), 'Could not read that data');
     if (!data || data.rows.length === 0) return;
     setReread(sourceToReread(s, data));
@@ -435,7 +447,7 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
         <Subtitle2 as="h2" id="gap-step1">
           1. Choose the data
         </Subtitle2>
-        <DataStep source={source} onRead={(s) => void read(s)} loading={loading} disabled={busy} testId="gap" />
+        <DataStep source={source} onRead={(s) => void read(s)} onKindChange={() => choose(null)} loading={loading} disabled={busy} testId="gap" />
         {setup && (
           <Caption1 className={styles.muted} data-testid="gap-data-description">
             {setup.data.rows.length} pupils in {setup.data.description}
