@@ -6,7 +6,10 @@
  * column (PP before FSM6 before FSM), the groups' columns, the pupils' ID, name and form, and the
  * assessments with their grade scale and threshold (set from the scale; blank = none), with a warning
  * under a column whose cells cannot be read on its scale or whose threshold puts 95% of pupils on
- * one side. When the disadvantaged column holds explicit negatives and blanks, the pane asks what a
+ * one side. The disadvantaged and EAL columns are checked as soon as they are chosen (the intervention
+ * screen's check, ./intervention/columnChecks.ts): a column that is not yes/no marks, such as
+ * "Surname", is refused under its field, naming the cell ("B2"), and Run waits until it is fixed.
+ * When the disadvantaged column holds explicit negatives and blanks, the pane asks what a
  * blank means, and Run waits for the answer. Step 3, the comparisons, and optionally a column to split
  * the report by (./gap/SplitBy.tsx: the year group is proposed, never chosen for the user), which runs
  * the split job instead (src/jobs/splitGaps.ts). Step 3 also has, with the gap
@@ -67,6 +70,7 @@ import type { BlankFlags, FlagColumn } from '../../core/gaps/flags';
 import { referencePreview, runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
 import { runSplitGaps, type SplitRun } from '../../jobs/splitGaps';
 import { headlineText } from './gap/headline';
+import { flagProblem } from './intervention/columnChecks';
 import { SplitByField, SplitResult, splitProblem } from './gap/SplitBy';
 
 const useStyles = makeStyles({
@@ -181,6 +185,10 @@ interface Problems {
 function problemsOf(s: Setup): Problems {
   const roles: Record<string, string | undefined> = {};
   if (s.mapping.disadvantaged === null || s.mapping.disadvantaged === undefined) roles.disadvantaged = 'Choose the column that marks disadvantaged pupils (PP, FSM6 or FSM).';
+  // Checked on choice, as on the intervention screen: a column of names or scores is not a yes/no column.
+  else roles.disadvantaged = flagProblem(s.data, s.mapping.disadvantaged, 'disadvantaged pupils', false);
+  const eal = s.mapping.eal ?? null;
+  if (eal !== null && s.groups.eal) roles.eal = flagProblem(s.data, eal, 'pupils with English as an additional language', false);
   for (const g of GROUPS) {
     if (s.groups[g.key] && (s.mapping[g.key] ?? null) === null) roles[g.key] = `Choose the ${g.key === 'priorBand' ? 'prior band' : g.key.toUpperCase()} column, or untick that comparison.`;
   }

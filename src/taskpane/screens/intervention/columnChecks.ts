@@ -70,7 +70,12 @@ function scoreProblem(data: TableData, c: number, what: string): string | undefi
   return undefined;
 }
 
-function flagProblem(data: TableData, c: number, what: string, needYes: boolean): string | undefined {
+/**
+ * Why column c cannot be read as yes/no marks of `what` (naming the first cell that is not one), or
+ * why it marks nobody when `needYes`; undefined when it is a yes/no column. The gap analysis screen
+ * checks its disadvantaged and EAL columns with it too.
+ */
+export function flagProblem(data: TableData, c: number, what: string, needYes: boolean): string | undefined {
   const header = data.headers[c] ?? `Column ${c + 1}`;
   let anyYes = false;
   for (let k = 0; k < data.rows.length; k++) {
