@@ -1,10 +1,11 @@
 /**
  * Step "confirm the columns", shared by the screens that analyse pupils: one drop-down of headers
  * per role (pre-filled with the detected column, with the reason it was chosen), and optionally a
- * checkbox list of assessment columns, each with its grade scale and a threshold in points.
+ * checkbox list of assessment columns, each with its grade scale and a threshold in points, with
+ * "Select all" and "Select none" above it to tick or untick every assessment at once.
  */
 import * as React from 'react';
-import { Caption1, Checkbox, Dropdown, Field, Input, Option, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Dropdown, Field, Input, Option, Select, makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -13,6 +14,8 @@ const useStyles = makeStyles({
   // dropdowns level.
   role: { minWidth: 0, display: 'grid', gridTemplateRows: 'subgrid', gridRow: 'span 3', rowGap: tokens.spacingVerticalXXS, alignContent: 'start' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  // "Select all" and "Select none" on one line above the list, small enough for a 300 px pane.
+  allNone: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   item: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 108px 60px', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   small: { minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -89,6 +92,8 @@ export function ColumnMapper({
   const styles = useStyles();
   const update = (index: number, patch: Partial<AssessmentRow>) =>
     onAssessmentsChange?.((assessments ?? []).map((a) => (a.index === index ? { ...a, ...patch } : a)));
+  /** Ticks (or unticks) every assessment at once. */
+  const tickAll = (checked: boolean) => onAssessmentsChange?.((assessments ?? []).map((a) => ({ ...a, checked })));
 
   return (
     <div className={styles.root} data-testid={testId}>
@@ -133,54 +138,66 @@ export function ColumnMapper({
           validationState={assessmentsProblem ? 'error' : 'none'}
           validationMessage={assessmentsProblem}
         >
-          <div className={styles.list} role="group" aria-label="Assessments to analyse" data-testid={`${testId}-assessments`}>
-            {assessments.length === 0 && <Caption1 className={styles.muted}>No column holds scores or grades.</Caption1>}
-            {assessments.map((a) => (
-              <div key={a.index} className={styles.item}>
-                <Checkbox
-                  checked={a.checked}
-                  onChange={(_, d) => update(a.index, { checked: Boolean(d.checked) })}
-                  label={headers[a.index]}
-                  disabled={disabled}
-                  data-testid={`${testId}-assessment-${a.index}`}
-                />
-                <Select
-                  className={styles.small}
-                  value={a.scale}
-                  onChange={(_, d) => update(a.index, { scale: d.value })}
-                  disabled={disabled || !a.checked}
-                  aria-label={`Grade scale of ${headers[a.index]}`}
-                  size="small"
-                >
-                  {scaleOptions.map((s) => (
-                    <option key={s.key} value={s.key}>
-                      {s.label}
-                    </option>
-                  ))}
-                </Select>
-                <Input
-                  className={styles.small}
-                  value={a.threshold}
-                  onChange={(_, d) => update(a.index, { threshold: d.value })}
-                  disabled={disabled || !a.checked}
-                  aria-label={`Threshold for ${headers[a.index]}`}
-                  aria-invalid={a.problem ? true : undefined}
-                  size="small"
-                  inputMode="decimal"
-                  data-testid={`${testId}-threshold-${a.index}`}
-                />
-                {a.problem && (
-                  <Caption1 role="alert" className={styles.problem}>
-                    {a.problem}
-                  </Caption1>
-                )}
-                {a.warning && !a.problem && (
-                  <Caption1 className={styles.warning} data-testid={`${testId}-warning-${a.index}`}>
-                    {a.warning}
-                  </Caption1>
-                )}
+          <div className={styles.list}>
+            {assessments.length > 1 && (
+              <div className={styles.allNone}>
+                <Button size="small" onClick={() => tickAll(true)} disabled={disabled} data-testid={`${testId}-assessments-all`}>
+                  Select all
+                </Button>
+                <Button size="small" onClick={() => tickAll(false)} disabled={disabled} data-testid={`${testId}-assessments-none`}>
+                  Select none
+                </Button>
               </div>
-            ))}
+            )}
+            <div className={styles.list} role="group" aria-label="Assessments to analyse" data-testid={`${testId}-assessments`}>
+              {assessments.length === 0 && <Caption1 className={styles.muted}>No column holds scores or grades.</Caption1>}
+              {assessments.map((a) => (
+                <div key={a.index} className={styles.item}>
+                  <Checkbox
+                    checked={a.checked}
+                    onChange={(_, d) => update(a.index, { checked: Boolean(d.checked) })}
+                    label={headers[a.index]}
+                    disabled={disabled}
+                    data-testid={`${testId}-assessment-${a.index}`}
+                  />
+                  <Select
+                    className={styles.small}
+                    value={a.scale}
+                    onChange={(_, d) => update(a.index, { scale: d.value })}
+                    disabled={disabled || !a.checked}
+                    aria-label={`Grade scale of ${headers[a.index]}`}
+                    size="small"
+                  >
+                    {scaleOptions.map((s) => (
+                      <option key={s.key} value={s.key}>
+                        {s.label}
+                      </option>
+                    ))}
+                  </Select>
+                  <Input
+                    className={styles.small}
+                    value={a.threshold}
+                    onChange={(_, d) => update(a.index, { threshold: d.value })}
+                    disabled={disabled || !a.checked}
+                    aria-label={`Threshold for ${headers[a.index]}`}
+                    aria-invalid={a.problem ? true : undefined}
+                    size="small"
+                    inputMode="decimal"
+                    data-testid={`${testId}-threshold-${a.index}`}
+                  />
+                  {a.problem && (
+                    <Caption1 role="alert" className={styles.problem}>
+                      {a.problem}
+                    </Caption1>
+                  )}
+                  {a.warning && !a.problem && (
+                    <Caption1 className={styles.warning} data-testid={`${testId}-warning-${a.index}`}>
+                      {a.warning}
+                    </Caption1>
+                  )}
+                </div>
+              ))}
+            </div>
           </div>
         </Field>
       )}
