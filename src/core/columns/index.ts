@@ -9,6 +9,7 @@ export {
   type DetectedColumn,
 } from './detect';
 export { headerWords, headerKey, splitCamelCase } from './headers';
+export { orderNameColumns } from './names';
 export { detectAssessmentPoints, splitAssessmentHeader, subjectKey, type AssessmentPoint, type AssessmentSubject } from './points';
 export { guessInterventionColumns, type InterventionColumnGuess } from './interventionGuess';
 export { profileColumn, PROFILE_ROWS, type ColumnProfile } from './values';

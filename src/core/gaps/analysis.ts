@@ -44,6 +44,7 @@ import { THRESHOLDS } from '../columns/threshold';
 import { gradeText, gradeValue, type GradeScale } from '../grades/scales';
 import { splitAssessmentHeader, subjectKey } from '../columns/points';
 import type { OutcomeChoice } from '../columns/outcomeKinds';
+import { orderNameColumns } from '../columns/names';
 import { analyseOutcomes, type OutcomeResult, type PersistentAbsentee } from '../outcomes/analysis';
 import type { DestinationCategory } from '../outcomes/destinations';
 import type { DisadvantageLength } from '../outcomes/longTerm';
@@ -967,12 +968,14 @@ function backOnTrack(
     items.push(item);
     byPupil.set(p.row, items);
   }
+  // Forename before surname, whatever the data's order (core/columns/names).
+  const nameColumns = orderNameColumns(data.headers, c.names ?? []);
   const rows: BackOnTrackRow[] = [...byPupil.entries()].map(([k, subjects]) => {
     const r = data.rows[k];
     return {
       row: k,
       id: text(r, c.id),
-      name: (c.names ?? []).map((i) => text(r, i)).filter((s) => s !== '').join(' '),
+      name: nameColumns.map((i) => text(r, i)).filter((s) => s !== '').join(' '),
       form: text(r, c.form),
       subjects,
       behind: subjects.reduce((s, x) => s + x.steps, 0),

@@ -26,6 +26,7 @@ import { Moments } from '../stats/moments';
 import { welchInterval, welchPValue } from '../stats/welch';
 import { logGamma } from '../stats/tDistribution';
 import type { OutcomeChoice } from '../columns/outcomeKinds';
+import { orderNameColumns } from '../columns/names';
 import { isPersistentlyAbsent, isSeverelyAbsent, readAttendance } from './attendance';
 import { requireConfidence } from './confidence';
 import type { DestinationCategory } from './destinations';
@@ -480,7 +481,7 @@ export function analyseOutcomes(table: OutcomeTable, options: OutcomeOptions): O
     confidence,
     headlines,
     notes,
-    persistentlyAbsent: shares ? persistentlyAbsentDisadvantaged(shares, pupils.map((p) => p.dis), rows, options.idColumn, options.nameColumns ?? [], lengths) : [],
+    persistentlyAbsent: shares ? persistentlyAbsentDisadvantaged(shares, pupils.map((p) => p.dis), rows, options.idColumn, orderNameColumns(table.headers, options.nameColumns ?? []), lengths) : [],
     longTermCounts: lengths ? countLengths(pupils) : null,
   };
 }

@@ -152,7 +152,7 @@ function initialSetup(data: TableData): Setup {
     gender: firstOfRole(detected, 'gender'),
     priorBand: firstOfRole(detected, 'priorBand'),
     id: firstOfRole(detected, 'id'),
-    // Forename before surname reads best; the list joins every name column.
+    // The list joins every name column, forename first whatever the data's order (core/columns/names).
     name: names.length > 0 ? names[0] : null,
     form: firstOfRole(detected, 'form'),
   };
