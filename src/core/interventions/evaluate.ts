@@ -758,6 +758,14 @@ function suspiciousScores(groups: GroupFigures[], ks: number[], pre: Float64Arra
   return [];
 }
 
+/**
+ * The cost per pupil with its EEF band, for the verdict and the pane: "£1,225.00 per pupil, in the
+ * EEF cost band Very high (over £1,200 per pupil per year)". The band's own bracket stays the only one.
+ */
+export function costPerPupilText(cost: { perPupil: number; band: string }): string {
+  return `${pounds(cost.perPupil, true)} per pupil, in the EEF cost band ${cost.band}`;
+}
+
 function fmt(x: number): string {
   return fixed(x, 2);
 }
@@ -827,7 +835,7 @@ function verdictOf(e: InterventionEvaluation): Verdict {
     if (status === null && met === null) headline = `Could not judge ${crit}: ${e.judgement.observed}; ${estimate}.`;
     else if (status === "can't tell yet") headline = `Can't tell yet whether it met ${crit}: the interval includes values on both sides of it; ${e.judgement.observed}; ${estimate}.`;
     else if (met === false) headline = `Did not meet ${crit}: ${e.judgement.observed}; ${estimate}.`;
-    else if (weak) headline = `The whole interval meets ${crit} (${e.judgement.observed}), but the design is too weak to be confident the intervention caused it.`;
+    else if (weak) headline = `The whole interval meets ${crit}: ${e.judgement.observed}, but the design is too weak to be confident the intervention caused it.`;
     else headline = `Met ${crit}: ${e.judgement.observed}; ${estimate}.`;
   }
 
@@ -844,7 +852,7 @@ function verdictOf(e: InterventionEvaluation): Verdict {
   if (e.cost) {
     const c = e.cost;
     worth =
-      `${pounds(c.perPupil, true)} per pupil (EEF cost band: ${c.band})` +
+      costPerPupilText(c) +
       (c.perMonth !== null ? `; ${pounds(c.perMonth, true)} per pupil for each month of additional progress.` : '; no months of additional progress to set the cost against.');
   }
   return { headline, met, status, strength, caveats, forWhom, worth };

@@ -1,6 +1,7 @@
 import { evaluateIntervention, baselineOf, type EvaluationInput } from '../../../src/core/interventions/evaluate';
 import { eefCostBand } from '../../../src/core/interventions/eefMonths';
 import { GapsError } from '../../../src/core/errors';
+import { bracketProblems } from './brackets';
 
 /*
  * Expected values come from R 4.x: `Rscript test/core/interventions/evaluate.R` prints them, section by
@@ -103,14 +104,14 @@ describe('evaluateIntervention against every other pupil', () => {
     expect(e.cost!.band).toBe(eefCostBand(225).label);
     expect(e.cost!.band).toMatch(/^Moderate/);
     expect(e.cost!.perMonth).toBeCloseTo(225 / 7, 10);
-    expect(e.verdict.worth).toMatch(/^£225\.00 per pupil .*£32\.14 per pupil for each month/);
+    expect(e.verdict.worth).toMatch(/^£225\.00 per pupil, .*£32\.14 per pupil for each month/);
   });
 
   it('writes a cost per pupil of a thousand pounds or more with a thousands separator and pence', () => {
     // £9,800 over the same 8 pupils: 9800 / 8 = 1225 per pupil, 1225 / 7 = 175 per month (by hand).
     const dear = evaluateIntervention(input({ criterion: { kind: 'months', value: 3 }, cost: '£9,800', costPer: 'total' }));
     expect(dear.cost!.perPupil).toBe(1225);
-    expect(dear.verdict.worth).toMatch(/^£1,225\.00 per pupil .*£175\.00 per pupil for each month/);
+    expect(dear.verdict.worth).toMatch(/^£1,225\.00 per pupil, .*£175\.00 per pupil for each month/);
   });
 
   it('says the criterion is met when the whole interval reaches it, with limited evidence for the baseline imbalance', () => {
@@ -404,5 +405,54 @@ describe('evidence strength is consistent', () => {
     const e = evaluateIntervention(input({ rows: few }));
     expect(e.verdict.strength).toBe('weak');
     expect(e.verdict.caveats.join(' ')).toMatch(/Only 4 pupils in the intervention group/);
+  });
+});
+
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsOf(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsOf(v, out);
+  return out;
+}
+
+/** Every string in an evaluation (verdict, notes, caveats, design, baseline, judgement...), on many of the inputs above. */
+describe('no sentence of an evaluation has brackets inside brackets or two bracketed phrases in a row', () => {
+  test('the scan itself finds both, and passes plain brackets', () => {
+    expect(bracketProblems('a (b (c) d)')).toHaveLength(1);
+    expect(bracketProblems('a (b) (c)')).toHaveLength(1);
+    expect(bracketProblems('a (b), (c)')).toHaveLength(1);
+    expect(bracketProblems('a (b) and (c); d (e)')).toEqual([]);
+  });
+
+  const allIn = rows().map((r) => [r[0], r[1], r[2], 'Y', r[4], r[5]]);
+  const three = rows().map((r, k) => [r[0], r[1], r[2], k < 3 ? 'Y' : '', r[4], r[5]]);
+  const cases: Array<[string, Partial<EvaluationInput>]> = [
+    ['every other pupil, months, cost in total', { criterion: { kind: 'months', value: 3 }, cost: '£1,800', costPer: 'total' }],
+    ['a very high cost per pupil', { criterion: { kind: 'months', value: 3 }, cost: '£9,800', costPer: 'total' }],
+    ['a cost per pupil', { criterion: { kind: 'effect', value: 0.2 }, cost: '120', costPer: 'pupil' }],
+    ['an effect-size criterion', { criterion: { kind: 'effect', value: 0.2 } }],
+    ['the gap criterion', { criterion: { kind: 'gapClosed', value: 2 } }],
+    ['a criterion not met', { criterion: { kind: 'months', value: 12 } }],
+    ['no criterion', {}],
+    ['a matched comparison', { comparisonMode: 'matched', tolerance: 1, criterion: { kind: 'months', value: 2 }, cost: '£900', costPer: 'total' }],
+    ['a flagged comparison', { comparisonMode: 'flagged', columns: { pre: 1, post: 2, intervention: 3, comparison: 5, disadvantaged: 4 }, criterion: { kind: 'months', value: 3 } }],
+    ['a reference SD', { referenceSd: 15, criterion: { kind: 'months', value: 3 } }],
+    ['a set column', { clusterColumn: 5, criterion: { kind: 'months', value: 3 } }],
+    ['a single group that meets the criterion (the weak-design headline)', { rows: allIn, criterion: { kind: 'months', value: 3 }, cost: '£25,000', costPer: 'total' }],
+    ['three pupils in the intervention', { rows: three, criterion: { kind: 'months', value: 3 }, cost: '£300', costPer: 'total' }],
+    ['nobody matched', { rows: rows().map((r, k) => (k >= 8 ? [r[0], 200 + k, 210, r[3], r[4], r[5]] : r)), comparisonMode: 'matched', tolerance: 0, criterion: { kind: 'months', value: 3 } }],
+  ];
+
+  test.each(cases)('%s', (_, over) => {
+    const e = evaluateIntervention(input(over));
+    const texts = stringsOf(e);
+    expect(texts.length).toBeGreaterThan(5);
+    expect(texts.flatMap(bracketProblems)).toEqual([]);
+  });
+
+  test('the weak-design headline and the cost sentence are among the sentences scanned', () => {
+    const weak = evaluateIntervention(input({ rows: allIn, criterion: { kind: 'months', value: 3 }, cost: '£25,000', costPer: 'total' }));
+    expect(weak.verdict.headline).toMatch(/^The whole interval meets the success criterion/);
+    expect(weak.verdict.worth).toMatch(/Very high/);
   });
 });

@@ -9,7 +9,8 @@ import * as React from 'react';
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { EvaluationRun } from '../../../jobs/interventionEvaluation';
 import { standardiserWords, verdictLine, verdictWords } from '../../../sheets/interventionReport';
-import { fixed, pounds } from '../../../core/numberText';
+import { costPerPupilText } from '../../../core/interventions/evaluate';
+import { fixed } from '../../../core/numberText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -103,7 +104,7 @@ export const EvaluationResult = React.forwardRef<HTMLElement, EvaluationResultPr
           <>
             <dt className={styles.term}>Cost</dt>
             <dd className={styles.value} data-testid="iv-cost">
-              {pounds(e.cost.perPupil, true)} per pupil ({e.cost.band})
+              {costPerPupilText(e.cost)}
             </dd>
           </>
         )}
