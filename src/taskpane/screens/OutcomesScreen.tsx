@@ -42,11 +42,16 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
   const [mapping, setMapping] = React.useState<DestinationMeaning[]>([]);
   const busy = loading.busy || running.busy;
 
-  const read = async (s: DataSource) => {
+  /** A new choice of data, or of the kind of source: what was read and reported from the last one no longer applies. */
+  const choose = (s: DataSource | null) => {
     setSource(s);
     setData(null);
     loading.reset();
     running.reset();
+  };
+
+  const read = async (s: DataSource) => {
+    choose(s);
     const table = await loading.run(() => workbook.readData(s), 'Could not read that data');
     if (!table || table.rows.length === 0) return;
     const outcomes = detectOutcomeColumns(table.headers, table.rows);
@@ -94,7 +99,7 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-label="Choose the data">
-        <DataStep source={source} onRead={(s) => void read(s)} loading={loading} disabled={busy} testId="oc" />
+        <DataStep source={source} onRead={(s) => void read(s)} onKindChange={() => choose(null)} loading={loading} disabled={busy} testId="oc" />
       </section>
 
       {data && (

@@ -102,9 +102,16 @@ export function TrendScreen(_props: ScreenProps): React.JSX.Element {
       if (data) learn(data);
     }
   };
-  const readOne = async (s: DataSource) => {
+  /** A new choice of data, or of the kind of source: the columns and report of the last one no longer apply. */
+  const chooseOne = (s: DataSource | null) => {
     setSource(s);
+    setHeaders(null);
+    loading.reset();
     running.reset();
+  };
+
+  const readOne = async (s: DataSource) => {
+    chooseOne(s);
     const data = await loading.run(() => workbook.readData(s), 'Could not read that data');
     if (data) learn(data);
   };
@@ -172,7 +179,7 @@ export function TrendScreen(_props: ScreenProps): React.JSX.Element {
             </div>
           </Field>
         ) : (
-          <DataStep source={source} onRead={(s) => void readOne(s)} loading={loading} disabled={busy} testId="trend" />
+          <DataStep source={source} onRead={(s) => void readOne(s)} onKindChange={() => chooseOne(null)} loading={loading} disabled={busy} testId="trend" />
         )}
         <BusyIndicator busy={loading.busy && mode === 'several'} label="Reading the data" progress={loading.progress} />
         <ErrorBar failure={listing.failure ?? (mode === 'several' ? loading.failure : null)} onDismiss={mode === 'several' ? loading.clearFailure : listing.clearFailure} />

@@ -99,9 +99,16 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
   const busy = loading.busy || running.busy || national.busy;
   const resultRef = useResultInView(running);
 
-  const read = async (s: DataSource) => {
+  /** A new choice of data, or of the kind of source: what was read and reported from the last one no longer applies. */
+  const choose = (s: DataSource | null) => {
     setSource(s);
+    setSetup(null);
+    loading.reset();
     running.reset();
+  };
+
+  const read = async (s: DataSource) => {
+    choose(s);
     const data = await loading.run(() => workbook.readData(s), 'Could not read that data');
     setSetup(data && data.rows.length > 0 ? initialTrustSetup(data) : null);
   };
@@ -131,7 +138,7 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
           1. Choose the trust&apos;s pupils
         </Subtitle2>
         <Caption1 className={styles.muted}>One table of every school&apos;s pupils, with a column naming the school.</Caption1>
-        <DataStep source={source} onRead={(s) => void read(s)} loading={loading} disabled={busy} testId="trust" />
+        <DataStep source={source} onRead={(s) => void read(s)} onKindChange={() => choose(null)} loading={loading} disabled={busy} testId="trust" />
       </section>
 
       {setup && (
