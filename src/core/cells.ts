@@ -207,8 +207,8 @@ export function invalidFlagError(argName: string, cell: unknown, k: number, cols
 }
 
 /**
- * Reads a flag or throws `#VALUE!` quoting the value and its position.
- * Use in loops as `const f = flagOrThrow(cellAt(flags, k, fc), 'disadvantaged', k, fc)`.
+ * Reads a flag or throws `#VALUE!` quoting the value and its position: the one way every measure
+ * reads the k-th cell of a flag range, as `const dis = flagOrThrow(cellAt(flags, k, fc), 'disadvantaged', k, fc)`.
  */
 export function flagOrThrow(cell: unknown, argName: string, k: number, cols: number): boolean {
   const f = readFlag(cell);

@@ -12,7 +12,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import './runtimeStandIn';
-import { asGrid, cellAt as cellAtK, cellCount as cellCountOf, columnsOf as columnsOfGrid, describeValue, flagOrThrow, isBlank, readScore, requireSameSize as requireSameSizeOf, type Grid } from '../core/cells';
+import { cellAt as cellAtK, cellCount as cellCountOf, columnsOf as columnsOfGrid, describeValue, flagOrThrow, isBlank, readLabel, readScore, requireSameSize as requireSameSizeOf, type Grid } from '../core/cells';
 import { effectSize as coreEffectSize, fsmGap as coreFsmGap, gapChange as coreGapChange, gapIndex as coreGapIndex, gapSummary as coreGapSummary, groupGap as coreGroupGap, progressGap as coreProgressGap, representation as coreRepresentation, thresholdGap as coreThresholdGap } from '../core/gaps';
 import type { GapChangeField, GapSummaryField } from '../core/gaps';
 import { smallGroupNote } from '../core/gaps';
@@ -26,7 +26,7 @@ import { IMPACT_METHODS, interventionImpact as coreInterventionImpact, type Impa
 import { eefMonths as coreEefMonths } from '../core/interventions/eefMonths';
 import { checklistScore as coreChecklistScore } from '../core/checklist/score';
 import { GapsError, valueError } from '../core/errors';
-import { confidenceArg, optionalChoice, optionalNumber, requiredNumber, single } from './args';
+import { ArgReader, isZeroOption, optionalNumber, requiredNumber, single } from './args';
 import { ErrorCodes, excelError, guard, toExcelError, type ExcelError } from './excelErrors';
 
 type Cell = number | string | ExcelError;
@@ -78,7 +78,11 @@ function spillCells(excelName: string, spill: NumberSpill, errors?: ReadonlyMap<
  * @returns Mean of other pupils minus mean of disadvantaged pupils.
  */
 export function fsmGap(scores: any[][], disadvantaged: any[][]): number | ExcelError {
-  return guard('GAPS.FSMGAP', () => coreFsmGap(asGrid(scores), asGrid(disadvantaged)));
+  return guard('GAPS.FSMGAP', () => {
+    const a = new ArgReader();
+    const [s, d] = a.ranges(scores, disadvantaged);
+    return coreFsmGap(a.scores('scores', s), d);
+  });
 }
 
 /**
@@ -91,7 +95,11 @@ export function fsmGap(scores: any[][], disadvantaged: any[][]): number | ExcelE
  * @returns The gap index, from -10 to 10.
  */
 export function gapIndex(scores: any[][], disadvantaged: any[][], reference?: any[][]): number | ExcelError {
-  return guard('GAPS.GAPINDEX', () => coreGapIndex(asGrid(scores), asGrid(disadvantaged), asGrid(reference ?? null)));
+  return guard('GAPS.GAPINDEX', () => {
+    const a = new ArgReader();
+    const [s, d] = a.ranges(scores, disadvantaged);
+    return coreGapIndex(a.scores('scores', s), d, a.optionalRange('reference', reference, "the school's own ranks"));
+  });
 }
 
 /**
@@ -105,8 +113,16 @@ export function gapIndex(scores: any[][], disadvantaged: any[][], reference?: an
  */
 export function thresholdGap(scores: any[][], disadvantaged: any[][], threshold: any): number | ExcelError {
   return guard('GAPS.THRESHOLDGAP', () => {
-    const t = requiredNumber('threshold', threshold, { hint: 'a number such as 4 (GCSE standard pass) or 100 (KS2 expected standard)' });
-    return coreThresholdGap(asGrid(scores), asGrid(disadvantaged), t);
+    const a = new ArgReader();
+    const [s, d] = a.ranges(scores, disadvantaged);
+    const sc = a.scores('scores', s);
+    const hint = 'a number such as 4 (GCSE standard pass) or 100 (KS2 expected standard)';
+    const t = requiredNumber('threshold', threshold, { hint });
+    // Every score reaches 0 unless some are negative (progress), so a 0 says nothing: a blank cell read as 0.
+    if (t === 0 && !sc.some((row) => row.some((cell) => readScore(cell) < 0))) {
+      throw valueError(`threshold is 0, which every score here reaches, so the gap would always be 0 (a blank cell read as 0?): the threshold must be ${hint}`);
+    }
+    return coreThresholdGap(sc, d, t);
   });
 }
 
@@ -117,11 +133,17 @@ export function thresholdGap(scores: any[][], disadvantaged: any[][], threshold:
  * @param scores Pupils' scores, one cell per pupil.
  * @param groups Each pupil's group (SEND code, EAL, gender, set...), in the same order.
  * @param focus The group to look at, e.g. "K" for SEN support.
- * @param [comparison] The group to compare with, e.g. "N"; leave out to compare with every other pupil.
+ * @param [comparison] The group to compare with, e.g. "N"; leave out (or 0 when no pupil is in group 0) to compare with all others.
  * @returns Mean of the comparison pupils minus mean of the focus group.
  */
 export function groupGap(scores: any[][], groups: any[][], focus: any, comparison?: any): number | ExcelError {
-  return guard('GAPS.GROUPGAP', () => coreGroupGap(asGrid(scores), asGrid(groups), single('focus', focus), single('comparison', comparison ?? null)));
+  return guard('GAPS.GROUPGAP', () => {
+    const a = new ArgReader();
+    const [s, g] = a.ranges(scores, groups);
+    // A comparison of 0 where no pupil's group is 0 is a blank cell read as 0: compare with every other pupil.
+    const blankComparison = isZeroOption('comparison', comparison ?? null) && !g.some((row) => row.some((cell) => readLabel(cell) === '0'));
+    return coreGroupGap(a.scores('scores', s), g, single('focus', focus), blankComparison ? null : single('comparison', comparison ?? null));
+  });
 }
 
 const SUMMARY_ROWS: Array<[label: string, field: keyof ReturnType<typeof coreGapSummary>]> = [
@@ -149,7 +171,13 @@ const SUMMARY_ROWS: Array<[label: string, field: keyof ReturnType<typeof coreGap
  */
 export function gapSummary(scores: any[][], disadvantaged: any[][], confidence?: any): any[][] {
   const name = 'GAPS.GAPSUMMARY';
-  const r = guard(name, () => coreGapSummary(asGrid(scores), asGrid(disadvantaged), confidenceArg(confidence), { smallGroups: 'floor', noteBlanks: true }));
+  const r = guard(name, () => {
+    const a = new ArgReader();
+    const [s, d] = a.ranges(scores, disadvantaged);
+    const c = a.confidence(confidence);
+    const out = coreGapSummary(a.scores('scores', s), d, c, { smallGroups: 'floor', noteBlanks: true });
+    return { ...out, note: a.note(out.note) };
+  });
   if (!('gap' in r)) return [[r]];
   return SUMMARY_ROWS.map(([label, field]) => {
     const v = r[field];
@@ -180,7 +208,13 @@ const CHANGE_ROWS: Array<[label: string, field: GapChangeField | 'nDisadvantaged
  */
 export function gapChange(before: any[][], after: any[][], disadvantaged: any[][], confidence?: any): any[][] {
   const name = 'GAPS.GAPCHANGE';
-  const r = guard(name, () => coreGapChange(asGrid(before), asGrid(after), asGrid(disadvantaged), confidenceArg(confidence)));
+  const r = guard(name, () => {
+    const a = new ArgReader();
+    const [b, af, d] = a.ranges(before, after, disadvantaged);
+    const c = a.confidence(confidence);
+    const out = coreGapChange(a.scores('before', b), a.scores('after', af), d, c);
+    return { ...out, note: a.note(out.note) };
+  });
   if (!('change' in r)) return [[r]];
   return CHANGE_ROWS.map(([label, field]) => {
     const v = r[field];
@@ -200,9 +234,10 @@ export function gapChange(before: any[][], after: any[][], disadvantaged: any[][
 export function progressDelta(baseline: any[][], current: any[][], expected?: any[][]): any[][] {
   const name = 'GAPS.PROGRESSDELTA';
   const r = guard(name, () => {
-    const e = asGrid(expected ?? null);
+    const a = new ArgReader();
+    const [b, c, e] = a.ranges(baseline, current, expected);
     const exp: number | Grid | null = e.length === 1 && e[0].length === 1 ? requiredNumber('expected', e[0][0], { hint: 'a number, or a range with one expectation per pupil' }) : e.length === 0 ? null : e;
-    return coreProgressDelta(asGrid(baseline), asGrid(current), exp);
+    return coreProgressDelta(a.scores('baseline', b), a.scores('current', c), exp);
   });
   return 'values' in r ? spillCells(name, r) : [[r]];
 }
@@ -217,7 +252,11 @@ export function progressDelta(baseline: any[][], current: any[][], expected?: an
  * @returns Mean progress of others minus mean progress of disadvantaged pupils.
  */
 export function progressGap(baseline: any[][], current: any[][], disadvantaged: any[][]): number | ExcelError {
-  return guard('GAPS.PROGRESSGAP', () => coreProgressGap(asGrid(baseline), asGrid(current), asGrid(disadvantaged)));
+  return guard('GAPS.PROGRESSGAP', () => {
+    const a = new ArgReader();
+    const [b, c, d] = a.ranges(baseline, current, disadvantaged);
+    return coreProgressGap(a.scores('baseline', b), a.scores('current', c), d);
+  });
 }
 
 /**
@@ -231,13 +270,17 @@ export function progressGap(baseline: any[][], current: any[][], disadvantaged: 
  */
 export function valueAdded(baseline: any[][], current: any[][], estimates?: any[][]): any[][] {
   const name = 'GAPS.VALUEADDED';
-  const r = guard(name, () => coreValueAdded(asGrid(baseline), asGrid(current), estimates ? asGrid(estimates) : null));
+  const r = guard(name, () => {
+    const a = new ArgReader();
+    const [b, c] = a.ranges(baseline, current);
+    return coreValueAdded(a.scores('baseline', b), a.scores('current', c), a.optionalRange('estimates', estimates, "the cohort's own trend line"));
+  });
   return 'values' in r ? spillCells(name, r) : [[r]];
 }
 
-function scaleArg(scale: unknown): GradeScale {
-  const g = asGrid(scale ?? null);
-  if (g.length === 0) return 'gcse';
+function scaleArg(scale: unknown, a: ArgReader): GradeScale {
+  const g = a.optionalRange('scale', scale, 'the default "gcse"');
+  if (g === null) return 'gcse';
   if (g.length === 1 && g[0].length === 1) {
     const v = g[0][0];
     return v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? 'gcse' : parseScaleName(v);
@@ -255,7 +298,10 @@ function scaleArg(scale: unknown): GradeScale {
  */
 export function gradePoints(grades: any[][], scale?: any[][]): any[][] {
   const name = 'GAPS.GRADEPOINTS';
-  const r = guard(name, () => coreGradePoints(asGrid(grades), scaleArg(scale)));
+  const r = guard(name, () => {
+    const a = new ArgReader();
+    return coreGradePoints(a.ranges(grades)[0], scaleArg(scale, a));
+  });
   return 'values' in r ? spillCells(name, r, r.errors) : [[r]];
 }
 
@@ -269,7 +315,13 @@ export function gradePoints(grades: any[][], scale?: any[][]): any[][] {
  * @returns The standardised difference of means.
  */
 export function effectSize(group1: any[][], group2: any[][], method?: any): number | ExcelError {
-  return guard('GAPS.EFFECTSIZE', () => coreEffectSize(asGrid(group1), asGrid(group2), optionalChoice('method', method ?? null, ['g', 'd', 'glass'] as const, 'g')));
+  return guard('GAPS.EFFECTSIZE', () => {
+    // Two groups of pupils, not paired: each range is cut to its own used part.
+    const a = new ArgReader();
+    const g1 = a.scores('group1', a.ranges(group1)[0]);
+    const g2 = a.scores('group2', a.ranges(group2)[0]);
+    return coreEffectSize(g1, g2, a.choice('method', method ?? null, ['g', 'd', 'glass'] as const, 'g'));
+  });
 }
 
 const IMPACT_ROWS: Array<[label: string, field: ImpactField | 'interventionN' | 'comparisonN' | 'note']> = [
@@ -298,14 +350,19 @@ const IMPACT_ROWS: Array<[label: string, field: ImpactField | 'interventionN' | 
  */
 export function interventionImpact(pre: any[][], post: any[][], intervention: any[][], confidence?: any, method?: any, reference_sd?: any): any[][] {
   const name = 'GAPS.INTERVENTIONIMPACT';
-  const r = guard(name, () =>
-    coreInterventionImpact(asGrid(pre), asGrid(post), asGrid(intervention), confidenceArg(confidence), {
-      method: optionalChoice('method', method, IMPACT_METHODS, 'ancova'),
-      referenceSd: isBlank(single('reference_sd', reference_sd))
+  const r = guard(name, () => {
+    const a = new ArgReader();
+    const [b, p, t] = a.ranges(pre, post, intervention);
+    const c = a.confidence(confidence);
+    const m = a.choice('method', method ?? null, IMPACT_METHODS, 'ancova');
+    const sd = single('reference_sd', reference_sd ?? null);
+    const referenceSd =
+      isBlank(sd) || a.zeroAsDefault('reference_sd', sd, 'the post-test SD')
         ? null
-        : requiredNumber('reference_sd', reference_sd, { min: 0, exclusive: true, hint: 'a standard deviation above 0, such as 15 for a standardised test (leave it blank to use the post-test SD)' }),
-    }),
-  );
+        : requiredNumber('reference_sd', sd, { min: 0, exclusive: true, hint: 'a standard deviation above 0, such as 15 for a standardised test (leave it blank to use the post-test SD)' });
+    const out = coreInterventionImpact(a.scores('pre', b), a.scores('post', p), t, c, { method: m, referenceSd });
+    return { ...out, note: a.note(out.note) };
+  });
   if (!('effectSize' in r)) return [[r]];
   return IMPACT_ROWS.map(([label, field]) => {
     const v = r[field];
@@ -329,11 +386,18 @@ export function eefMonths(effect_size: any): number | ExcelError {
  * @customfunction
  * @helpurl https://localhost:3000/help.html#checklistscore
  * @param ratings One rating per statement.
- * @param [weights] Optional weight per statement (a blank weight counts as 1).
+ * @param [weights] Optional weight per statement (a blank or 0 weight counts as 1).
  * @returns The score, from 0 to 1.
  */
 export function checklistScore(ratings: any[][], weights?: any[][]): number | ExcelError {
-  return guard('GAPS.CHECKLISTSCORE', () => coreChecklistScore(asGrid(ratings), weights ? asGrid(weights) : null));
+  return guard('GAPS.CHECKLISTSCORE', () => {
+    const a = new ArgReader();
+    const [r, w] = a.ranges(ratings, weights);
+    // A weight of 0 is a blank weight read as 0 by some Excel builds: it counts as 1, as a blank does
+    // (to leave a statement out, leave it unrated).
+    const weightGrid = w.length === 0 ? null : w.map((row) => row.map((cell) => (isZeroOption('weight', cell) ? null : cell)));
+    return coreChecklistScore(r, weightGrid);
+  });
 }
 
 /**
@@ -346,7 +410,10 @@ export function checklistScore(ratings: any[][], weights?: any[][]): number | Ex
  * @returns Share in the group divided by share in the cohort.
  */
 export function representation(disadvantaged: any[][], groups: any[][], group: any): number | ExcelError {
-  return guard('GAPS.REPRESENTATION', () => coreRepresentation(asGrid(disadvantaged), asGrid(groups), single('group', group)));
+  return guard('GAPS.REPRESENTATION', () => {
+    const [d, g] = new ArgReader().ranges(disadvantaged, groups);
+    return coreRepresentation(d, g, single('group', group));
+  });
 }
 
 // ---- Outcomes beyond test scores (rates, attendance) and gaps over years and schools ----
@@ -374,7 +441,12 @@ const RATE_ROWS: Array<[label: string, field: 'nDisadvantaged' | 'nOther' | 'rat
  */
 export function rateGap(outcomes: any[][], disadvantaged: any[][], confidence?: any): any[][] {
   const name = 'GAPS.RATEGAP';
-  const r = guard(name, () => coreRateGap(asGrid(outcomes), asGrid(disadvantaged), confidenceArg(confidence)));
+  const r = guard(name, () => {
+    const a = new ArgReader();
+    const [o, d] = a.ranges(outcomes, disadvantaged);
+    const out = coreRateGap(o, d, a.confidence(confidence));
+    return { ...out, note: a.note(out.note) };
+  });
   if (!('gap' in r)) return [[r]];
   return RATE_ROWS.map(([label, field]) => [label, r[field]]);
 }
@@ -412,9 +484,11 @@ const ATTENDANCE_ROWS: Array<[label: string, field: AttendanceField]> = [
 export function attendanceGap(attendance: any[][], disadvantaged: any[][], possible?: any[][], confidence?: any): any[][] {
   const name = 'GAPS.ATTENDANCEGAP';
   const r = guard(name, () => {
-    const p = asGrid(possible ?? null);
-    const onlyBlank = p.length === 1 && p[0].length === 1 && (p[0][0] === null || p[0][0] === '');
-    return coreAttendanceGap(asGrid(attendance), asGrid(disadvantaged), p.length === 0 || onlyBlank ? null : p, confidenceArg(confidence));
+    const a = new ArgReader();
+    const [att, d, p] = a.ranges(attendance, disadvantaged, possible);
+    const sessions = a.optionalRange('possible', p, 'attendance as given (a percentage or fraction)');
+    const out = coreAttendanceGap(att, d, sessions, a.confidence(confidence));
+    return { ...out, note: a.note(out.note) };
   });
   if (!('gap' in r)) return [[r]];
   return ATTENDANCE_ROWS.map(([label, field]) => {
@@ -436,12 +510,19 @@ export function attendanceGap(attendance: any[][], disadvantaged: any[][], possi
 export function funnelLimits(n: any[][], overall: any, sd: any, confidence?: any): any[][] {
   const name = 'GAPS.FUNNELLIMITS';
   const r = guard(name, () => {
-    const c = confidenceArg(confidence);
+    const a = new ArgReader();
+    const c = a.confidence(confidence);
     const sdv = single('sd', sd);
-    const proportion = isBlank(sdv);
+    // An SD of 0 is no spread at all: with an overall proportion it is an empty sd cell read as 0.
+    const overallValue = readScore(single('overall', overall));
+    const zeroSd = isZeroOption('sd', sdv);
+    if (zeroSd && !(overallValue >= 0 && overallValue <= 1)) {
+      throw valueError('sd is 0, so every limit would be the overall value (a blank cell read as 0?): give the standard deviation of pupils\' scores across the trust, or leave sd empty for a proportion');
+    }
+    const proportion = isBlank(sdv) || zeroSd;
     const mean = requiredNumber('overall', overall, proportion ? { min: 0, max: 1, hint: 'a proportion from 0 to 1 (such as 0.3) when sd is empty' } : { hint: 'a number: the trust-wide mean or gap' });
     const s = proportion ? NaN : requiredNumber('sd', sdv, { min: 0, hint: 'a standard deviation of 0 or more, or empty for a proportion' });
-    const g = asGrid(n);
+    const g = a.ranges(n)[0];
     if (g.length === 0) throw valueError('n has no cells: select the number of pupils for each school');
     return g.map((row) =>
       row.flatMap((cell): Cell[] => {
@@ -475,9 +556,13 @@ export function funnelLimits(n: any[][], overall: any, sd: any, confidence?: any
 export function gapDiff(scores1: any[][], disadvantaged1: any[][], scores2: any[][], disadvantaged2: any[][], confidence?: any): any[][] {
   const name = 'GAPS.GAPDIFF';
   const r = guard(name, () => {
-    const c = confidenceArg(confidence);
-    const a = splitByFlag(asGrid(scores1), asGrid(disadvantaged1), { scores: 'scores1', flags: 'disadvantaged1' });
-    const b = splitByFlag(asGrid(scores2), asGrid(disadvantaged2), { scores: 'scores2', flags: 'disadvantaged2' });
+    const args = new ArgReader();
+    const c = args.confidence(confidence);
+    // Two cohorts: each cohort's pair of ranges is cut to its own used part.
+    const [s1, d1] = args.ranges(scores1, disadvantaged1);
+    const [s2, d2] = args.ranges(scores2, disadvantaged2);
+    const a = splitByFlag(args.scores('scores1', s1), d1, { scores: 'scores1', flags: 'disadvantaged1' });
+    const b = splitByFlag(args.scores('scores2', s2), d2, { scores: 'scores2', flags: 'disadvantaged2' });
     const cohort = (s: typeof a, which: string) => {
       try {
         return coreGapEstimate(s.other, s.flagged);
@@ -490,7 +575,7 @@ export function gapDiff(scores1: any[][], disadvantaged1: any[][], scores2: any[
     const g2 = cohort(b, 'cohort 2');
     const d = coreGapDifference(g1, g2, c);
     const notes = [smallGroupNote(g1.nDisadvantaged, g1.nOther), smallGroupNote(g2.nDisadvantaged, g2.nOther)];
-    const note = notes[0] || notes[1] ? `${notes[0] ? `Cohort 1: ${notes[0]} ` : ''}${notes[1] ? `Cohort 2: ${notes[1]}` : ''}`.trim() : '';
+    const note = args.note(notes[0] || notes[1] ? `${notes[0] ? `Cohort 1: ${notes[0]} ` : ''}${notes[1] ? `Cohort 2: ${notes[1]}` : ''}`.trim() : '');
     return [
       ['Cohort 1 disadvantaged n', g1.nDisadvantaged],
       ['Cohort 1 other n', g1.nOther],
@@ -520,7 +605,12 @@ export function gapDiff(scores1: any[][], disadvantaged1: any[][], scores2: any[
  */
 export function suspensionRate(counts: any[][], disadvantaged: any[][], confidence?: any): any[][] {
   const name = 'GAPS.SUSPENSIONRATE';
-  const r = guard(name, () => coreSuspensionRates(asGrid(counts), asGrid(disadvantaged), confidenceArg(confidence)));
+  const r = guard(name, () => {
+    const a = new ArgReader();
+    const [k, d] = a.ranges(counts, disadvantaged);
+    const out = coreSuspensionRates(k, d, a.confidence(confidence));
+    return { ...out, note: a.note(out.note) };
+  });
   if (!('comparison' in r)) return [[r]];
   const { disadvantaged: d, other: o, comparison: c } = r;
   const ratioWhy = `${name}: there is no ratio when other pupils have no suspensions`;
@@ -559,9 +649,10 @@ export function suspensionRate(counts: any[][], disadvantaged: any[][], confiden
 export function cva(outcome: any[][], prior: any[][], context: any[][], centre?: any): any[][] {
   const name = 'GAPS.CVA';
   const r = guard(name, () => {
-    const y = asGrid(outcome);
-    const x = asGrid(prior);
-    const ctx = asGrid(context);
+    const a = new ArgReader();
+    const [y0, x0, ctx] = a.ranges(outcome, prior, context);
+    const y = a.scores('outcome', y0);
+    const x = a.scores('prior', x0);
     const n = requireSameSizeOf(['outcome', y], ['prior', x]);
     if (ctx.length !== n) throw valueError(`outcome has ${n} pupils but context has ${ctx.length} rows: give one row of context per pupil`);
     const c = optionalNumber('centre', centre, 0, { hint: 'a number such as 100 or 1000' });
@@ -604,7 +695,11 @@ export function cva(outcome: any[][], prior: any[][], context: any[][], centre?:
  */
 export function gapTrend(scores: any[][], disadvantaged: any[][], years: any[][], confidence?: any): any[][] {
   const name = 'GAPS.GAPTREND';
-  const r = guard(name, () => coreGapTrend(asGrid(scores), asGrid(disadvantaged), asGrid(years), confidenceArg(confidence)));
+  const r = guard(name, () => {
+    const a = new ArgReader();
+    const [s, d, y] = a.ranges(scores, disadvantaged, years);
+    return coreGapTrend(a.scores('scores', s), d, y, a.confidence(confidence));
+  });
   if (!('years' in r)) return [[r]];
   const na = (why: string) => excelError(ErrorCodes.na, `${name}: ${why}`);
   const num = (v: number, why: string | undefined): Cell => (v === v ? v : na(why ?? 'not available for these pupils'));

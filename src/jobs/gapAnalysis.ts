@@ -2,11 +2,11 @@
  * The gap analysis job: reads the chosen data with the workbook port, runs the core's analysis,
  * lays the report out with sheets/ and writes it with the port.
  */
-import type { DataSource, TableData, WorkbookPort } from '../workbook/port';
+import type { CellValue, DataSource, TableData, WorkbookPort } from '../workbook/port';
 import { parseRangeRef } from '../workbook/a1';
-import { valueError } from '../core/errors';
 import { analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
 import { buildGapReportFrom } from '../sheets/gapReport';
+import { readSameColumns } from './sameColumns';
 
 export interface GapRun {
   sheetName: string;
@@ -29,16 +29,41 @@ export function dataNameOf(source: DataSource): string {
   return '';
 }
 
-/** Reads the data again, checks it still has the same columns, analyses it, writes the report. */
-export async function runGapAnalysis(port: WorkbookPort, source: DataSource, expectedHeaders: string[], options: GapReportOptions, now: Date, report?: (p: { done: number; total: number; message: string }) => void): Promise<GapRun> {
-  report?.({ done: 0, total: 3, message: 'Reading the data' });
-  const data = await port.readData(source);
-  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
-    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
+/**
+ * A national reference as read with the port, for the gap index: every cell of the block, its first
+ * row included (the core skips a header row, and a reference without one keeps its first score).
+ */
+export function referenceCells(data: Pick<TableData, 'headers' | 'rows'>): CellValue[][] {
+  return [data.headers, ...data.rows];
+}
+
+/**
+ * Reads the data again, checks it still has the same columns, reads the national reference when one
+ * is given (a column of national scores or a two-column cumulative-percentage table, for the gap
+ * index), analyses, writes the report.
+ */
+export async function runGapAnalysis(
+  port: WorkbookPort,
+  source: DataSource,
+  expectedHeaders: string[],
+  options: GapReportOptions,
+  now: Date,
+  report?: (p: { done: number; total: number; message: string }) => void,
+  reference?: DataSource | null,
+): Promise<GapRun> {
+  const total = reference ? 4 : 3;
+  let done = 0;
+  report?.({ done, total, message: 'Reading the data' });
+  const data = await readSameColumns(port, source, expectedHeaders);
+  let withReference = options;
+  if (reference) {
+    report?.({ done: ++done, total, message: 'Reading the national reference' });
+    const ref = await port.readData(reference);
+    withReference = { ...options, reference: { cells: referenceCells(ref), description: ref.description } };
   }
-  report?.({ done: 1, total: 3, message: 'Analysing the gaps' });
-  const analysis = analyseGaps(data, options);
-  report?.({ done: 2, total: 3, message: 'Writing the report' });
-  const written = await port.writeSheet(buildGapReportFrom(analysis, data, options, now, dataNameOf(source)));
+  report?.({ done: ++done, total, message: 'Analysing the gaps' });
+  const analysis = analyseGaps(data, withReference);
+  report?.({ done: ++done, total, message: 'Writing the report' });
+  const written = await port.writeSheet(buildGapReportFrom(analysis, data, withReference, now, dataNameOf(source)));
   return { sheetName: written.sheetName, analysis };
 }

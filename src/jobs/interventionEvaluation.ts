@@ -9,11 +9,11 @@
  * columns have changed since they were chosen.
  */
 import type { DataSource, ProgressInfo, TableData, WorkbookPort, WriteResult } from '../workbook/port';
-import { valueError } from '../core/errors';
 import { evaluateIntervention, type InterventionEvaluation } from '../core/interventions/evaluate';
 import type { InterventionForm } from '../core/interventions/form';
 import { buildInterventionSheet, buildRegister, REGISTER_SHEET } from '../sheets/interventionReport';
 import { dataNameOf, sourceToReread } from './gapAnalysis';
+import { requireSameColumns } from './sameColumns';
 
 export interface EvaluationRun {
   evaluation: InterventionEvaluation;
@@ -50,13 +50,7 @@ export async function readChosenData(port: WorkbookPort, source: DataSource, cho
   } else {
     data = await port.readData(source);
   }
-  if (chosen) {
-    const changed = chosen.headers.length !== data.headers.length ? -1 : chosen.headers.findIndex((h, i) => h !== data.headers[i]);
-    if (chosen.headers.length !== data.headers.length || changed >= 0) {
-      const what = changed >= 0 ? ` (column ${changed + 1} was "${chosen.headers[changed]}" and is now "${data.headers[changed]}")` : '';
-      throw valueError(`The columns of the data changed since it was chosen${what}: choose the data again and check the columns.`);
-    }
-  }
+  if (chosen) requireSameColumns(chosen.headers, data.headers);
   return { data, reread };
 }
 

@@ -1,14 +1,16 @@
 /**
  * A gap analysis split by a column (year group, form, set, school, cohort year): the core's analysis
  * (analyseGaps) of the whole data and of each value's pupils, laid out by the gap report's own builder
- * (buildGapReportFrom) one block under another on a single report sheet.
+ * (buildGapReportFrom) one block under another on a single report sheet, with one allowance for
+ * chance over the whole sheet.
  */
 import type { Block, ChartSpec, DataSource, SheetSpec, TableData, WorkbookPort } from '../workbook/port';
 import { isBlank, readLabel } from '../core/cells';
 import { GapsError, valueError } from '../core/errors';
-import { analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
+import { allowForChanceAcross, analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
 import { buildGapReportFrom } from '../sheets/gapReport';
 import { isoDate } from '../sheets/common';
+import { readSameColumns } from './sameColumns';
 
 export interface SplitPart {
   /** The value ("9", "9A"), or "All pupils" for the whole. */
@@ -43,7 +45,13 @@ export function splitValues(data: TableData, column: number): string[] {
   return list.sort((a, b) => (numeric ? Number(a) - Number(b) : a.localeCompare(b)));
 }
 
-/** The parts' analyses and the one sheet laying them out, from data already read (pure). */
+/**
+ * The parts' analyses and the one sheet laying them out, from data already read (pure). Each part is
+ * the core's analysis of its own pupils (its small-group rules included); the allowance for chance
+ * then spans the whole report (allowForChanceAcross): the whole data's headline comparisons are
+ * judged on their own intervals, everything else, each group's latest-point gaps among them, is
+ * adjusted together. Pupils with a blank in the split column count in "All pupils" only.
+ */
 export function splitReport(data: TableData, options: GapReportOptions, column: number, now: Date): { spec: SheetSpec; parts: SplitPart[] } {
   if (!Number.isInteger(column) || column < 0 || column >= data.headers.length) throw valueError('The column to split by is not in the data: choose it again.');
   const header = data.headers[column];
@@ -53,41 +61,57 @@ export function splitReport(data: TableData, options: GapReportOptions, column: 
     { value: 'All pupils', data },
     ...values.map((v) => ({ value: v, data: { ...data, description: `${data.description}, ${header} = ${v}`, rows: data.rows.filter((r) => !isBlank(r[column]) && readLabel(String(r[column]).trim()) === readLabel(v)) } })),
   ];
+  const parts: SplitPart[] = subsets.map((s, k) => {
+    try {
+      return { value: s.value, pupils: s.data.rows.length, analysis: analyseGaps(s.data, options) };
+    } catch (e) {
+      // The whole data must analyse: its message is the one to fix first.
+      if (!(e instanceof GapsError) || k === 0) throw e;
+      return { value: s.value, pupils: s.data.rows.length, analysis: null, problem: e.message };
+    }
+  });
+  allowForChanceAcross(parts.flatMap((p) => (p.analysis ? [p.analysis] : [])));
+
   const blocks: Block[] = [{ row: 0, col: 0, values: [[`Gap analysis by ${header}`]], style: 'title' }];
+  const blank = data.rows.filter((r) => isBlank(r[column])).length;
+  if (blank > 0) blocks.push({ row: 1, col: 0, values: [[`${blank} ${blank === 1 ? 'pupil has' : 'pupils have'} a blank "${header}": counted in All pupils only.`]], style: 'note' });
   const charts: ChartSpec[] = [];
-  const parts: SplitPart[] = [];
   let columnWidths: number[] | undefined;
-  let at = 2;
-  for (const s of subsets) {
+  let at = blank > 0 ? 3 : 2;
+  subsets.forEach((s, k) => {
+    const part = parts[k];
     const title = s.value === 'All pupils' ? `All pupils (${s.data.rows.length})` : `${header} ${s.value} (${s.data.rows.length} pupils)`;
     blocks.push({ row: at, col: 0, values: [[title]], style: 'subtitle' });
     at += 1;
-    try {
-      const analysis = analyseGaps(s.data, options);
-      const part = buildGapReportFrom(analysis, s.data, options, now);
-      columnWidths ??= part.columnWidths;
-      for (const b of part.blocks) blocks.push({ ...b, row: b.row + at });
-      for (const c of part.charts ?? []) charts.push({ ...c, data: { ...c.data, row: c.data.row + at }, at: { ...c.at, row: c.at.row + at } });
-      parts.push({ value: s.value, pupils: s.data.rows.length, analysis });
-      at += heightOf(part) + 2;
-    } catch (e) {
-      if (!(e instanceof GapsError)) throw e;
-      blocks.push({ row: at, col: 0, values: [[`Not analysed: ${e.message}`]], style: 'warning' });
-      parts.push({ value: s.value, pupils: s.data.rows.length, analysis: null, problem: e.message });
+    if (!part.analysis) {
+      blocks.push({ row: at, col: 0, values: [[`Not analysed: ${part.problem ?? ''}`]], style: 'warning' });
       at += 2;
+      return;
     }
-  }
-  if (parts.every((p) => p.analysis === null)) throw valueError(parts[0].problem ?? 'No part of the data could be analysed.');
+    const sheet = buildGapReportFrom(part.analysis, s.data, options, now);
+    columnWidths ??= sheet.columnWidths;
+    for (const b of sheet.blocks) blocks.push({ ...b, row: b.row + at });
+    for (const c of sheet.charts ?? []) charts.push({ ...c, data: { ...c.data, row: c.data.row + at }, at: { ...c.at, row: c.at.row + at } });
+    at += heightOf(sheet) + 2;
+  });
   return { spec: { name: `Gaps by ${header} ${isoDate(now)}`, mode: 'new', blocks, charts, columnWidths, printLandscape: true, tabTone: 'neutral', activate: true }, parts };
 }
 
 /** Reads the data again, checks its columns, analyses the whole and each value, writes one report. */
-export async function runSplitGaps(port: WorkbookPort, source: DataSource, expectedHeaders: string[], options: GapReportOptions, column: number, now: Date): Promise<SplitRun> {
-  const data = await port.readData(source);
-  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
-    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
-  }
+export async function runSplitGaps(
+  port: WorkbookPort,
+  source: DataSource,
+  expectedHeaders: string[],
+  options: GapReportOptions,
+  column: number,
+  now: Date,
+  report?: (p: { done: number; total: number; message: string }) => void,
+): Promise<SplitRun> {
+  report?.({ done: 0, total: 3, message: 'Reading the data' });
+  const data = await readSameColumns(port, source, expectedHeaders);
+  report?.({ done: 1, total: 3, message: `Analysing the gaps by ${data.headers[column] ?? 'the column'}` });
   const { spec, parts } = splitReport(data, options, column, now);
+  report?.({ done: 2, total: 3, message: 'Writing the report' });
   const written = await port.writeSheet(spec);
   return { sheetName: written.sheetName, column: data.headers[column], parts };
 }

@@ -8,10 +8,12 @@ import type { DataSource, TableData, WorkbookPort } from '../workbook/port';
 import { FLAG_INVALID, FLAG_TRUE, describeValue, isBlank, readFlag, readLabel, readScore } from '../core/cells';
 import { valueError } from '../core/errors';
 import { gradeValue, type GradeScale } from '../core/grades/scales';
+import { checkAssessments, type AssessmentCheck } from '../core/gaps/analysis';
 import { contextualValueAdded, trustFunnel } from '../core/trends';
 import { buildTrustReport, type TrustModel } from '../sheets/trustReport';
 import { nationalFor } from '../sheets/nationalFigures';
 import { loadNationalFigures } from './nationalFigures';
+import { readSameColumns } from './sameColumns';
 
 export type { TrustModel } from '../sheets/trustReport';
 
@@ -20,6 +22,7 @@ export interface TrustOptions {
   school: number;
   disadvantaged: number;
   outcome: number;
+  /** How the outcome's cells become points: the scale the gap analysis detects and the user confirms. */
   scale: GradeScale;
   /** Contextual value added: prior attainment, yes/no context columns (SEND codes K/E count as yes), optional centre (100, 1000). */
   cva?: { prior: number; context: number[]; centre: number | null } | null;
@@ -49,6 +52,14 @@ function check(data: TableData, c: number, what: string): void {
   if (!Number.isInteger(c) || c < 0 || c >= data.headers.length) throw valueError(`The ${what} column is not in the data: choose the columns again.`);
 }
 
+/**
+ * The outcome read on its scale as the gap analysis reads an assessment (checkAssessments): the
+ * scale's plain name ("KS2 scaled scores", "A*-G grades") and how many filled cells it cannot read.
+ */
+export function checkOutcome(data: TableData, outcome: number, scale: GradeScale): AssessmentCheck {
+  return checkAssessments(data, { assessments: [{ index: outcome, scale, threshold: null }] })[0];
+}
+
 /** The model from data already read (pure; the job and its tests share it). */
 export function trustModel(data: TableData, options: TrustOptions, national: TrustModel['national']): TrustModel {
   for (const [c, what] of [[options.school, 'school'], [options.disadvantaged, 'disadvantaged'], [options.outcome, 'outcome']] as const) check(data, c, what);
@@ -62,6 +73,7 @@ export function trustModel(data: TableData, options: TrustOptions, national: Tru
     const v = gradeValue(r[options.outcome], options.scale);
     return v === null || v === undefined ? NaN : v;
   });
+  const scale = checkOutcome(picked, options.outcome, options.scale);
   const funnel = trustFunnel(schools, dis, outcome, options.confidence ?? 0.95);
   let cva: TrustModel['cva'] = null;
   if (options.cva) {
@@ -80,6 +92,7 @@ export function trustModel(data: TableData, options: TrustOptions, national: Tru
   return {
     funnel,
     outcome: data.headers[options.outcome],
+    scale: { name: scale.scaleName, unreadable: scale.unreadable.unreadable, warning: scale.unreadable.warning },
     columns: { school: data.headers[options.school], disadvantaged: data.headers[options.disadvantaged] },
     source: `${data.description} (${data.address}), ${rows.length} pupils`,
     national,
@@ -90,10 +103,7 @@ export function trustModel(data: TableData, options: TrustOptions, national: Tru
 /** Reads the data again, checks its columns, works out the trust view and writes the report. */
 export async function runTrustView(port: WorkbookPort, source: DataSource, expectedHeaders: string[], options: TrustOptions, now: Date, report?: (p: { done: number; total: number; message: string }) => void): Promise<TrustRun> {
   report?.({ done: 0, total: 3, message: 'Reading the data' });
-  const data = await port.readData(source);
-  if (data.headers.length !== expectedHeaders.length || data.headers.some((h, i) => h !== expectedHeaders[i])) {
-    throw valueError('The columns of the data changed since it was chosen: choose the data again and check the columns.');
-  }
+  const data = await readSameColumns(port, source, expectedHeaders);
   report?.({ done: 1, total: 3, message: 'Comparing the schools' });
   const national = nationalFor(await loadNationalFigures(port), data.headers[options.outcome] ?? '', undefined, true);
   const model = trustModel(data, options, national);

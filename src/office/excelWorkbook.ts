@@ -13,6 +13,10 @@
  *   and its name is in that list, or the mark's comment records this name (recovery when the list
  *   lost it). A sheet a user re-creates under the same name has no mark; Excel's worksheet ids
  *   change between sessions, so they cannot be used.
+ * - Dates: above this layer every date serial is in the 1900 date system. Each read of the add-in's
+ *   sheets and each write asks Excel which system the workbook uses (`DATE(1904,1,1)` through the
+ *   worksheet functions, ExcelApi 1.2: 0 in the 1904 system, 1462 in the 1900 one; no cell is
+ *   written) and, in a 1904-system workbook, moves the numbers under date formats by 1462 days.
  * - Error bars on charts: the API cannot set custom error amounts, so a chart's `interval` limits
  *   are drawn as dash markers above and below each column instead, and reports keep the interval
  *   columns beside each chart.
@@ -32,24 +36,12 @@ import type {
   WorkbookPort,
   WriteResult,
 } from '../workbook/port';
-import { parseRangeRef, sheetRangeAddress } from '../workbook/a1';
-import { areasAround, blockCells, cellKey, isFormula, keptCells, piecesAround, toTableData } from '../workbook/grid';
+import { sheetRangeAddress } from '../workbook/a1';
+import { areasAround, blockCells, cellKey, fromDateSystem, isFormula, keptCells, piecesAround, toDateSystem, toTableData } from '../workbook/grid';
+import { DAYS_1904_TO_1900 } from '../core/dates';
 import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '../workbook/names';
 import { isOwnedSheet, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from '../workbook/owned';
-import {
-  checkReadSize,
-  emptySelectionSheetError,
-  emptySheetError,
-  isSingleCell,
-  noSheetError,
-  noTableError,
-  selectionArea,
-  selectionDescription,
-  sheetDescription,
-  singleCellDescription,
-  tableDescription,
-  type SheetArea,
-} from '../workbook/sources';
+import { checkReadSize, emptySheetError, noSheetError, noTableError, rereadArea, selectionDescription, selectionRead, sheetDescription, tableDescription, type SheetArea } from '../workbook/sources';
 import { decodeState, planStateWrite } from '../workbook/stateCells';
 import { markedText, toExcelValue } from '../workbook/cellText';
 import { INTERVAL_COLOUR, SCALE_COLOURS, SCATTER_LINE_COLOURS, STYLE_FORMATS, TONE_FILLS, scatterBaseName } from '../workbook/palette';
@@ -119,12 +111,13 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(name);
       ws.load('name');
+      const dateSystem = queueDateSystem(context);
       await context.sync();
       if (ws.isNullObject) return null;
       const used = ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
       await context.sync();
       if (used.isNullObject) return [];
-      return readRect(context, { sheet: ws.name, row: 0, col: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount });
+      return readRect(context, { sheet: ws.name, row: 0, col: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount }, undefined, daysFrom1900(dateSystem));
     });
   }
 
@@ -182,7 +175,9 @@ export class ExcelWorkbook implements WorkbookPort {
       target.load('name');
       const stateSheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
       stateSheet.load('name');
+      const dateSystem = queueDateSystem(context);
       await context.sync();
+      const days = daysFrom1900(dateSystem);
 
       // 2. The saved state, and the target's mark and charts when it may be replaced.
       const replacing = spec.mode === 'replace' && !target.isNullObject;
@@ -190,7 +185,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const charts = replacing ? target.charts.load('items/name') : null;
       const stateRange = stateSheet.isNullObject ? null : stateSheet.getUsedRangeOrNullObject(true).load('values');
       const userAreas = replacing ? (spec.userCells ?? []).filter((a) => a.rows > 0 && a.cols > 0) : [];
-      const userRanges = userAreas.map((a) => target.getRangeByIndexes(a.row, a.col, a.rows, a.cols).load('values'));
+      const userRanges = userAreas.map((a) => target.getRangeByIndexes(a.row, a.col, a.rows, a.cols).load(days ? 'values,numberFormat' : 'values'));
       await context.sync();
 
       const stateValues: unknown[][] = stateRange && !stateRange.isNullObject ? stateRange.values : [];
@@ -210,9 +205,10 @@ export class ExcelWorkbook implements WorkbookPort {
       if (replacing) {
         ws = target;
         sheetName = target.name;
+        const userValues = userRanges.map((u) => fromDateSystem(u.values as CellValue[][], days ? u.numberFormat : [], days));
         kept = keptCells(userAreas, spec.blocks, (r, c) => {
           const i = userAreas.findIndex((a) => r >= a.row && r < a.row + a.rows && c >= a.col && c < a.col + a.cols);
-          const v = i < 0 ? undefined : (userRanges[i].values[r - userAreas[i].row]?.[c - userAreas[i].col] as CellValue | undefined);
+          const v = i < 0 ? undefined : userValues[i][r - userAreas[i].row]?.[c - userAreas[i].col];
           return v;
         });
         // A table is unmade without deleting its cells when people's cells inside it are kept.
@@ -232,7 +228,7 @@ export class ExcelWorkbook implements WorkbookPort {
         sheetName = spec.mode === 'replace' ? wanted : uniqueSheetName(spec.name, names);
         ws = context.workbook.worksheets.add(sheetName);
       }
-      const extent = writeBlocks(ws, sheetName, spec.blocks, takenTables, kept);
+      const extent = writeBlocks(ws, sheetName, spec.blocks, takenTables, kept, days);
       for (const cf of spec.conditionalFormats ?? []) addConditionalFormat(ws, cf);
       for (const chart of spec.charts ?? []) addChart(ws, chart);
       (spec.columnWidths ?? []).forEach((w, c) => {
@@ -288,13 +284,13 @@ export class ExcelWorkbook implements WorkbookPort {
       return { rect: rectOf(ws.name, used), description: sheetDescription(ws.name) };
     }
     if (source.kind === 'range') {
-      const ref = parseRangeRef(source.address);
-      if (!ref || !ref.sheet || ref.lastRow === null) throw new Error(`The cells read before (${source.address}) cannot be read again: choose the data again.`);
-      const ws = context.workbook.worksheets.getItemOrNullObject(ref.sheet);
+      const area = rereadArea(source.address);
+      if (!area) throw new Error(`The cells read before (${source.address}) cannot be read again: choose the data again.`);
+      const ws = context.workbook.worksheets.getItemOrNullObject(area.sheet);
       ws.load('name');
       await context.sync();
-      if (ws.isNullObject) throw noSheetError(ref.sheet);
-      const rect = { sheet: ws.name, row: ref.row, col: ref.col, rows: ref.lastRow - ref.row + 1, cols: ref.lastCol - ref.col + 1 };
+      if (ws.isNullObject) throw noSheetError(area.sheet);
+      const rect = { ...area, sheet: ws.name };
       return { rect, description: selectionDescription(ws.name, rect) };
     }
     const selected = context.workbook.getSelectedRange().load(dims);
@@ -306,11 +302,8 @@ export class ExcelWorkbook implements WorkbookPort {
       // Excel refuses to hand over a selection of several separate areas (Ctrl+click), or a chart.
       throw new Error(`Excel could not read the selection (${messageOf(e)}). Select one block of cells including its header row, or choose a table or a sheet.`);
     }
-    if (used.isNullObject) throw emptySelectionSheetError(ws.name);
-    const selection = rectOf(ws.name, selected);
-    if (isSingleCell(selection)) return { rect: rectOf(ws.name, used), description: singleCellDescription(ws.name) };
-    const rect = { sheet: ws.name, ...selectionArea(selection, rectOf(ws.name, used)) };
-    return { rect, description: selectionDescription(ws.name, rect) };
+    const read = selectionRead(ws.name, rectOf(ws.name, selected), used.isNullObject ? null : rectOf(ws.name, used));
+    return { rect: { sheet: ws.name, ...read.area }, description: read.description };
   }
 }
 
@@ -332,14 +325,31 @@ export function planChunks(rows: number, cols: number): Array<Array<{ start: num
   return groups;
 }
 
-/** Reads a rectangle's values in chunks; one sync per group of chunks. */
-async function readRect(context: Excel.RequestContext, rect: Rect, onProgress?: (p: ProgressInfo) => void): Promise<CellValue[][]> {
+/**
+ * The question "which date system?" queued for the next sync: Excel's DATE(1904,1,1) through the
+ * worksheet functions (ExcelApi 1.2), 0 in a 1904-system workbook and 1462 in a 1900-system one.
+ * (`Workbook.use1904DateSystem` says it directly, but only in the preview API set.)
+ */
+function queueDateSystem(context: Excel.RequestContext): Excel.FunctionResult<number> {
+  return context.workbook.functions.date(1904, 1, 1).load('value');
+}
+
+/** Days to add to the workbook's serials to get 1900-system ones: 1462 in a 1904-system workbook, else 0. */
+function daysFrom1900(probe: Excel.FunctionResult<number>): number {
+  return probe.value === 0 ? DAYS_1904_TO_1900 : 0;
+}
+
+/**
+ * Reads a rectangle's values in chunks; one sync per group of chunks. With `days` (a 1904-system
+ * workbook) the number formats come too, and dates are returned as 1900-system serials.
+ */
+async function readRect(context: Excel.RequestContext, rect: Rect, onProgress?: (p: ProgressInfo) => void, days = 0): Promise<CellValue[][]> {
   checkReadSize(rect);
   const ws = context.workbook.worksheets.getItem(rect.sheet);
   const out: CellValue[][] = [];
   const groups = planChunks(rect.rows, rect.cols);
   for (const group of groups) {
-    const ranges = group.map((c) => ws.getRangeByIndexes(rect.row + c.start, rect.col, c.count, rect.cols).load('values'));
+    const ranges = group.map((c) => ws.getRangeByIndexes(rect.row + c.start, rect.col, c.count, rect.cols).load(days ? 'values,numberFormat' : 'values'));
     // One sync per group is the point of chunking: each response must stay under Excel's limits.
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -349,7 +359,7 @@ async function readRect(context: Excel.RequestContext, rect: Rect, onProgress?: 
     }
     for (const r of ranges) {
       if (!Array.isArray(r.values)) throw new Error(`Excel did not return the cells of ${sheetRangeAddress(rect.sheet, rect.row, rect.col, rect.rows, rect.cols)} (too much data at once). Choose a smaller range or a table.`);
-      for (const row of fromExcel(r.values)) out.push(row);
+      for (const row of fromDateSystem(fromExcel(r.values), days ? r.numberFormat : [], days)) out.push(row);
     }
     onProgress?.({ done: out.length, total: rect.rows, message: `Read ${out.length} of ${rect.rows} rows` });
   }
@@ -401,9 +411,10 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
 
 /**
  * Queues every block: one values (or formulas) matrix per block, then its formats and table. A
- * block holding kept cells (people's, see `keptCells`) is written in pieces around them.
+ * block holding kept cells (people's, see `keptCells`) is written in pieces around them. `days`
+ * moves dates into a 1904-system workbook's serials (see `toDateSystem`).
  */
-function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], takenTables: string[], kept: ReadonlySet<string> = new Set()): { rows: number; cols: number } {
+function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], takenTables: string[], kept: ReadonlySet<string> = new Set(), days = 0): { rows: number; cols: number } {
   let rowsUsed = 0;
   let colsUsed = 0;
   blocks.forEach((b, i) => {
@@ -412,14 +423,14 @@ function writeBlocks(ws: Excel.Worksheet, sheetName: string, blocks: Block[], ta
     const { values, rows, cols } = cells;
     const touchesKept = kept.size > 0 && values.some((line, r) => line.some((_, c) => kept.has(cellKey(b.row + r, b.col + c))));
     if (touchesKept) {
-      writeBlocks(ws, sheetName, piecesAround({ ...b, values }, kept), takenTables);
+      writeBlocks(ws, sheetName, piecesAround({ ...b, values }, kept), takenTables, new Set(), days);
       if (b.table) addTable(ws, b, rows, cols, takenTables);
       rowsUsed = Math.max(rowsUsed, b.row + rows);
       colsUsed = Math.max(colsUsed, b.col + cols);
       return;
     }
     const range = ws.getRangeByIndexes(b.row, b.col, rows, cols);
-    const matrix = values.map((r) => r.map(toExcel));
+    const matrix = toDateSystem(values, b.numberFormat, days).map((r) => r.map(toExcel));
     if (values.some((r) => r.some(isFormula))) range.formulas = matrix;
     else range.values = matrix;
     if (typeof b.numberFormat === 'string') {
@@ -490,6 +501,7 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   if (spec.width) chart.width = spec.width;
   if (spec.height) chart.height = spec.height;
   if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+  if (spec.yAxisFormat) chart.axes.valueAxis.numberFormat = spec.yAxisFormat;
   if (spec.type === 'scatter') {
     addScatterSeries(ws, chart, spec);
     return;

@@ -8,17 +8,10 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CellValue, ChartSpec } from '../workbook/port';
 import { formatCell } from './format';
 import { ScatterView } from './ScatterView';
+import { CHART_STYLES, ChartTitle, numeric, tickText } from './chartParts';
 
 const useStyles = makeStyles({
-  root: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    boxShadow: tokens.shadow4,
-    boxSizing: 'border-box',
-  },
-  title: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, fill: tokens.colorNeutralForeground1 },
-  axis: { stroke: tokens.colorNeutralStroke1 },
-  label: { fontSize: '10px', fill: tokens.colorNeutralForeground2 },
+  ...CHART_STYLES,
   zero: { stroke: tokens.colorNeutralForeground3 },
   error: { stroke: tokens.colorNeutralForeground1, strokeWidth: 1.2 },
 });
@@ -33,10 +26,6 @@ export interface ChartViewProps {
 
 function cell(values: CellValue[][], r: number, c: number): CellValue {
   return values[r]?.[c] ?? null;
-}
-
-function numeric(v: CellValue): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
 export function ChartView({ spec, values }: ChartViewProps): React.JSX.Element {
@@ -81,15 +70,12 @@ export function ChartView({ spec, values }: ChartViewProps): React.JSX.Element {
 
   return (
     <svg className={styles.root} width={width} height={height} role="img" aria-label={`Chart: ${spec.title}`} data-testid="preview-chart">
-      <title>{spec.title}</title>
-      <text x={width / 2} y={16} textAnchor="middle" className={styles.title}>
-        {spec.title.length > 70 ? `${spec.title.slice(0, 68)}...` : spec.title}
-      </text>
+      <ChartTitle title={spec.title} width={width} className={styles.title} />
       <line x1={pad.left} x2={pad.left} y1={pad.top} y2={pad.top + plotH} className={styles.axis} />
       <line x1={pad.left} x2={pad.left + plotW} y1={y(0)} y2={y(0)} className={styles.zero} />
       {ticks.map((t, i) => (
         <text key={i} x={pad.left - 4} y={y(t) + 3} textAnchor="end" className={styles.label}>
-          {Math.abs(t) >= 10 ? t.toFixed(0) : t.toFixed(1)}
+          {tickText(t, spec.yAxisFormat)}
         </text>
       ))}
       {series.map((s, si) =>

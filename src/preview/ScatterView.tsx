@@ -8,25 +8,14 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CellValue, ChartSpec, ScatterSeries } from '../workbook/port';
 import { formatCell } from './format';
 import { scatterBaseName } from '../workbook/palette';
+import { CHART_STYLES, ChartTitle, numeric, tickText } from './chartParts';
+import { niceTicks } from './ticks';
+import { fixed } from '../core/numberText';
 
-const useStyles = makeStyles({
-  root: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    boxShadow: tokens.shadow4,
-    boxSizing: 'border-box',
-  },
-  title: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, fill: tokens.colorNeutralForeground1 },
-  axis: { stroke: tokens.colorNeutralStroke1 },
-  label: { fontSize: '10px', fill: tokens.colorNeutralForeground2 },
-});
+const useStyles = makeStyles({ ...CHART_STYLES, grid: { stroke: tokens.colorNeutralStroke3 } });
 
 /** Points, then each line name in order of appearance (a lower and upper limit share one). */
 const COLOURS = [tokens.colorBrandBackground, tokens.colorNeutralForeground1, tokens.colorPaletteDarkOrangeBorderActive, tokens.colorPaletteBerryBorderActive, tokens.colorPaletteGreenBorderActive];
-
-function numeric(v: CellValue | undefined): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
 
 interface Drawn {
   series: ScatterSeries;
@@ -58,29 +47,33 @@ export function ScatterView({ spec, values }: ScatterViewProps): React.JSX.Eleme
   let y1 = Math.max(...all.map((p) => p.y), 0);
   if (!(x1 > x0)) [x0, x1] = [0, 1];
   if (!(y1 > y0)) [y0, y1] = [y0 - 1, y0 + 1];
+  // Round ticks, the axes widened to them, so a reader can read a school's figure off the chart.
+  const xt = niceTicks(x0, x1, 6);
+  const yt = niceTicks(y0, y1, 5);
+  [x0, x1, y0, y1] = [xt.lo, xt.hi, yt.lo, yt.hi];
   const pad = { top: 30, right: 10, bottom: 52, left: 44 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const sx = (v: number) => pad.left + ((v - x0) / (x1 - x0)) * plotW;
   const sy = (v: number) => pad.top + ((y1 - v) / (y1 - y0)) * plotH;
-  const fmt = (t: number) => (Math.abs(t) >= 10 ? t.toFixed(0) : t.toFixed(1));
+  const tick = (t: number, decimals: number) => fixed(t, decimals);
 
   return (
     <svg className={styles.root} width={width} height={height} role="img" aria-label={`Chart: ${spec.title}`} data-testid="preview-chart" data-kind="scatter">
-      <title>{spec.title}</title>
-      <text x={width / 2} y={16} textAnchor="middle" className={styles.title}>
-        {spec.title.length > 70 ? `${spec.title.slice(0, 68)}...` : spec.title}
-      </text>
+      <ChartTitle title={spec.title} width={width} className={styles.title} />
       <line x1={pad.left} x2={pad.left} y1={pad.top} y2={pad.top + plotH} className={styles.axis} />
       <line x1={pad.left} x2={pad.left + plotW} y1={pad.top + plotH} y2={pad.top + plotH} className={styles.axis} />
-      {[y0, (y0 + y1) / 2, y1].map((t, i) => (
-        <text key={`y${i}`} x={pad.left - 4} y={sy(t) + 3} textAnchor="end" className={styles.label}>
-          {fmt(t)}
-        </text>
+      {yt.ticks.map((t, i) => (
+        <g key={`y${i}`}>
+          {i > 0 && <line x1={pad.left + 1} x2={pad.left + plotW} y1={sy(t)} y2={sy(t)} className={styles.grid} />}
+          <text x={pad.left - 4} y={sy(t) + 3} textAnchor="end" className={styles.label}>
+            {tick(t, yt.decimals)}
+          </text>
+        </g>
       ))}
-      {[x0, (x0 + x1) / 2, x1].map((t, i) => (
+      {xt.ticks.map((t, i) => (
         <text key={`x${i}`} x={sx(t)} y={pad.top + plotH + 12} textAnchor="middle" className={styles.label}>
-          {fmt(t)}
+          {tick(t, xt.decimals)}
         </text>
       ))}
       {drawn.map((d, k) => {
@@ -90,7 +83,7 @@ export function ScatterView({ spec, values }: ScatterViewProps): React.JSX.Eleme
             <g key={k} data-testid="preview-scatter-points">
               {d.points.map((p, i) => (
                 <circle key={i} cx={sx(p.x)} cy={sy(p.y)} r={4} fill={colour}>
-                  <title>{`${p.label}: ${fmt(p.x)}, ${fmt(p.y)}`}</title>
+                  <title>{`${p.label}: ${tickText(p.x)}, ${tickText(p.y)}`}</title>
                 </circle>
               ))}
             </g>

@@ -15,7 +15,7 @@
  */
 import { isBlank, readScore } from '../core/cells';
 import { areaByName } from '../core/checklist/items';
-import { readDateCell } from '../core/checklist/dates';
+import { readDateCell } from '../core/dates';
 import { COLUMNS, SCORES_TITLE, type ColumnName } from '../core/checklist/layout';
 import {
   MAX_TITLE,

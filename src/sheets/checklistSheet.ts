@@ -14,7 +14,7 @@
 import type { Block, CellValue, ChartSpec, SheetSpec } from '../workbook/port';
 import { readScore } from '../core/cells';
 import { AREAS, areaOf, type AreaId } from '../core/checklist/items';
-import { readDateCell } from '../core/checklist/dates';
+import { readDateCell } from '../core/dates';
 import {
   COLUMNS,
   FIRST_ITEM_ROW,
@@ -29,13 +29,7 @@ import { cellAddress } from '../workbook/a1';
 import { textCell } from '../workbook/cellText';
 import { responseOf, scoresOf, statementsOf, type ChecklistState, type ItemResponse } from '../core/checklist/model';
 import { ratingPoints } from '../core/checklist/score';
-import { FORMATS, isoToSerial, num } from './common';
-
-/** A review date as a date cell (a serial under the column's date format), or people's text as text. */
-function dateCell(iso: string): CellValue {
-  const v = isoToSerial(iso);
-  return typeof v === 'number' ? v : textCell(v);
-}
+import { chartOfTable, dateCell, FORMATS, num } from './common';
 
 /** Words listed in the sheet's rating key, so the Points formula works without the add-in. */
 export const RATING_KEY_WORDS = ['Not started', 'Developing', 'Emerging', 'Established', 'Secure', 'Embedded', 'Red', 'Amber', 'Green'] as const;
@@ -257,7 +251,7 @@ export function withSnapshot(history: readonly Snapshot[], snap: Snapshot): Snap
 /** The Checklist history sheet: one row per review and a chart of this review against the previous one. */
 export function buildHistorySheet(history: readonly Snapshot[], opts: { name: string; mode: 'new' | 'replace'; activate?: boolean }): SheetSpec {
   const header = [...HISTORY_FIRST_COLUMNS, ...AREAS.map((a) => a.name)];
-  const rows: CellValue[][] = history.map((h) => [h.date, num(h.overall ?? NaN), num(h.rated ?? NaN), ...AREAS.map((a) => num(h.areas[a.id] ?? NaN))]);
+  const rows: CellValue[][] = history.map((h) => [dateCell(h.date), num(h.overall ?? NaN), num(h.rated ?? NaN), ...AREAS.map((a) => num(h.areas[a.id] ?? NaN))]);
   const blocks: Block[] = [
     { row: 0, col: 0, values: [['Checklist history']], style: 'title' },
     {
@@ -286,16 +280,17 @@ export function buildHistorySheet(history: readonly Snapshot[], opts: { name: st
       { row: c0, col: 0, values: [[COMPARISON_TITLE]], style: 'subtitle' },
       { row: c0 + 1, col: 0, values: [dataHeader, ...data], headerStyle: 'header', numberFormat: [null, FORMATS.percent, FORMATS.percent] },
     );
-    charts.push({
-      type: 'columnClustered',
-      title: prev ? `Area scores: ${now.date} against ${prev.date}` : `Area scores: ${now.date}`,
-      data: { row: c0 + 1, col: 0, rows: AREAS.length + 1, cols: dataHeader.length },
-      seriesBy: 'columns',
-      at: { row: c0 + AREAS.length + 3, col: 0 },
-      width: 560,
-      height: 300,
-      yAxisTitle: 'Score (0-100%)',
-    });
+    charts.push(
+      chartOfTable({ row: c0 + 1, rows: AREAS.length + 1, cols: dataHeader.length }, {
+        type: 'columnClustered',
+        title: prev ? `Area scores: ${now.date} against ${prev.date}` : `Area scores: ${now.date}`,
+        at: { row: c0 + AREAS.length + 3, col: 0 },
+        width: 560,
+        height: 300,
+        yAxisTitle: 'Score (0-100%)',
+        yAxisFormat: FORMATS.percent,
+      }),
+    );
   }
   return {
     name: opts.name,

@@ -14,11 +14,12 @@
  * citation rather than guessed.
  */
 import { readScore } from '../core/cells';
-import { readDateCell } from '../core/checklist/dates';
+import { readDateCell } from '../core/dates';
 import { monthsWords } from '../core/interventions/criteria';
 import type { CellValue } from '../workbook/port';
 
 import { REGISTER_SHEET } from './interventionReport';
+import { fixed } from '../core/numberText';
 export { REGISTER_SHEET };
 
 const GAP_REPORT_NAME = /^Gap report (\d{4}-\d{2}-\d{2})(?: (?!\(\d+\)$)(.+?))?(?: \((\d+)\))?$/i;
@@ -256,8 +257,7 @@ export function impactFigures(values: Rows, sheet: DatedSheet): InterventionFigu
 }
 
 function fmt(x: number): string {
-  const r = Math.round(x * 100) / 100;
-  return (r === 0 ? 0 : r).toFixed(2);
+  return fixed(x, 2);
 }
 
 function interval(lo: number | null, hi: number | null): string {

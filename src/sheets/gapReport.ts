@@ -4,10 +4,14 @@
  * headline comparisons (disadvantaged vs others at the latest point of each subject) with a chart of
  * their gaps as effect sizes and intervals; every comparison with its sizes, means, gap and interval,
  * adjusted p-value and verdict ("clear gap", "no clear gap", "too few pupils to tell"), Hedges' g,
- * the gap index (a rank measure of overlap) with its interval, the gap at the threshold in percentage
+ * the gap index (a rank measure of overlap, or on national ranks when the user gave a national
+ * reference, as the header then says) with its interval, the gap at the threshold in percentage
  * points, and the change since the previous point over the pupils with both scores (negative =
- * narrowed); and a "Back on Track" list, one row per disadvantaged pupil behind similar starters or
- * below the threshold, furthest behind first.
+ * narrowed); when outcome columns are chosen, the outcomes beside attainment (attendance, persistent
+ * and severe absence, suspensions, destinations, with the long-term / some-of-the-time split when
+ * time on free school meals is chosen), each in the report's allowance for chance; and a "Back on
+ * Track" list, one row per disadvantaged pupil behind similar starters, below the threshold at the
+ * latest point or persistently absent, furthest behind first.
  *
  * The analysis itself is the core's (src/core/gaps/analysis.ts); this file only lays it out.
  * Every statistic comes from the core (`gapSummaryOf`, `gapChangeOf`, `thresholdGapOf`), on grades converted to points
@@ -32,8 +36,9 @@ import {
   type GapResult,
 } from '../core/gaps/analysis';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
-import { sanitiseSheetName } from '../workbook/names';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { GROUP_LABELS, OUTCOME_LABELS } from '../core/outcomes/analysis';
+import { MAX_SHEET_NAME, sanitiseSheetName, sheetNameText } from '../workbook/names';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num, chartOfTable } from './common';
 
 export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
   effectSize: "Effect size (Hedges' g)",
@@ -41,16 +46,13 @@ export const MEASURE_LABELS: Record<keyof GapMeasures, string> = {
   threshold: 'Gap in the share at or above the threshold',
 };
 
-/** Excel's longest sheet name. */
-const MAX_SHEET_NAME = 31;
-
 /**
  * "Gap report YYYY-MM-DD", with the data's name after it when given, cut to fit Excel's 31
  * characters ("Gap report 2026-12-01 Year 8"); the workbook adds " (2)" when the name is taken.
  */
 export function gapReportName(now: Date, dataName?: string): string {
   const base = `Gap report ${isoDate(now)}`;
-  const name = (dataName ?? '').replace(/[\\/?*[\]:']/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = sheetNameText(dataName ?? '');
   if (name === '') return base;
   const room = MAX_SHEET_NAME - base.length - 1;
   const cut = name.slice(0, room).trim();
@@ -98,9 +100,9 @@ const RESULT_COLUMNS: ResultColumn[] = [
   { header: 'Adjusted p (BH)', format: '0.000', value: (r) => num(r.adjustedP) },
   { header: 'Verdict', format: null, value: (r) => r.verdict },
   { header: "Hedges' g", format: FORMATS.twoDp, measure: 'effectSize', value: (r) => num(r.summary.hedgesG) },
-  { header: 'Gap index (rank overlap)', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndex) },
-  { header: 'Gap index lower', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndexLower) },
-  { header: 'Gap index upper', format: '0.0', measure: 'gapIndex', value: (r) => num(r.summary.gapIndexUpper) },
+  { header: 'Gap index (rank overlap)', format: '0.0', measure: 'gapIndex', value: (r) => num(r.gapIndex.value) },
+  { header: 'Gap index lower', format: '0.0', measure: 'gapIndex', value: (r) => num(r.gapIndex.lower) },
+  { header: 'Gap index upper', format: '0.0', measure: 'gapIndex', value: (r) => num(r.gapIndex.upper) },
   { header: 'Threshold', format: 'General', measure: 'threshold', value: (r) => r.threshold },
   { header: 'Focus at/above threshold', format: FORMATS.percent, measure: 'threshold', value: (r) => num(r.focusAtThreshold) },
   { header: 'Comparison at/above threshold', format: FORMATS.percent, measure: 'threshold', value: (r) => num(r.othersAtThreshold) },
@@ -125,19 +127,84 @@ export function buildGapReport(data: TableData, options: GapReportOptions, now: 
 
 function blankLine(a: GapAnalysis): string {
   const b = a.blankFlags;
+  if (!b.ambiguous && b.reading === 'unknown') return `${b.blanks} blank ${b.blanks === 1 ? 'flag' : 'flags'}: read as unknown, and those pupils left out, as chosen for the whole data (your choice)`;
   if (!b.ambiguous) return b.blanks > 0 ? `${b.blanks} blank ${b.blanks === 1 ? 'flag' : 'flags'} read as not disadvantaged (the column marks disadvantaged pupils and leaves the rest blank)` : 'none';
   const cells = `${b.blanks} blank ${b.blanks === 1 ? 'flag' : 'flags'}, while the column also holds explicit "${b.negativeExample}"`;
   return b.reading === 'unknown' ? `${cells}: read as unknown, and those pupils left out of the disadvantaged comparisons (your choice)` : `${cells}: counted as not disadvantaged (your choice)`;
 }
 
+/** The gap index column's header: on national ranks when the report uses a national reference. */
+export const NATIONAL_INDEX_HEADER = 'Gap index (national ranks)';
+
+/** The header line on the national reference: what it holds, where it came from, which assessments it ranks. */
+function referenceLine(a: GapAnalysis): string {
+  const r = a.reference;
+  if (!r) return '';
+  const used = r.used.length > 0 ? `ranks pupils nationally for ${r.used.join(', ')}` : 'ranks no assessment (none is on its scale)';
+  const notUsed = r.notUsed.map((x) => `not used for ${x.header}: ${x.why}`).join('; ');
+  return (
+    `${r.holds} (${r.source}): the gap index ${used}, as the DfE's index does, ` +
+    `20 x (mean national percentile of the comparison group - of the focus group), with a Welch interval on the percentiles${notUsed ? `; ${notUsed}` : ''}`
+  );
+}
+
 function chanceLine(a: GapAnalysis): string {
   const c = a.chance;
   const q = pct(c.q);
+  const expected = `With no real gaps, about ${Math.round(c.expectedByChance * 10) / 10} of the ${c.comparisons} would look like gaps by chance; only what survives is marked "clear gap".`;
+  if (c.parts !== undefined) {
+    return (
+      `Over the whole split report (all pupils and each of the ${c.parts - 1} groups): ${c.comparisons} comparisons made (${a.outcomes ? 'gaps, changes and outcomes' : 'gaps and changes'}). The ${c.headline} headline ${c.headline === 1 ? 'comparison' : 'comparisons'} of all pupils ` +
+      `(disadvantaged vs others at the latest point of each subject) ${c.headline === 1 ? 'is' : 'are'} judged on ${c.headline === 1 ? 'its' : 'their'} own interval; the other ${c.adjusted}, each group's latest-point gaps among them, ` +
+      `are adjusted together for their number (Benjamini-Hochberg, false discovery rate ${q}). ${expected}`
+    );
+  }
   return (
-    `${c.comparisons} comparisons made (gaps and changes). The ${c.headline} headline ${c.headline === 1 ? 'comparison' : 'comparisons'} (disadvantaged vs others at the latest point of each subject) ` +
-    `${c.headline === 1 ? 'is' : 'are'} judged on ${c.headline === 1 ? 'its' : 'their'} own interval; the other ${c.adjusted} are adjusted for their number (Benjamini-Hochberg, false discovery rate ${q}). ` +
-    `With no real gaps, about ${Math.round(c.expectedByChance * 10) / 10} of the ${c.comparisons} would look like gaps by chance; only what survives is marked "clear gap".`
+    `${c.comparisons} comparisons made (${a.outcomes ? 'gaps, changes and outcomes' : 'gaps and changes'}). The ${c.headline} headline ${c.headline === 1 ? 'comparison' : 'comparisons'} (disadvantaged vs others at the latest point of each subject) ` +
+    `${c.headline === 1 ? 'is' : 'are'} judged on ${c.headline === 1 ? 'its' : 'their'} own interval; the other ${c.adjusted} are adjusted for their number (Benjamini-Hochberg, false discovery rate ${q}). ${expected}`
   );
+}
+
+const OUTCOME_HEADERS = [
+  'Outcome', 'Group', 'Disadvantaged n', 'Others n', 'Disadvantaged', 'Others', 'Gap (disadvantaged minus others)', 'Gap lower', 'Gap upper',
+  'Ratio of rates', 'Ratio lower', 'Ratio upper', 'Adjusted p (BH)', 'Verdict', 'Method', 'Note',
+];
+const OUTCOME_FORMATS = [null, null, FORMATS.integer, FORMATS.integer, FORMATS.oneDp, FORMATS.oneDp, '+0.0;-0.0;0.0', FORMATS.oneDp, FORMATS.oneDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, '0.000', null, null, null];
+const OUTCOME_METHOD = { mean: 'mean %, Welch interval', rate: 'rate %, Newcombe interval', count: 'per 100 pupils, Poisson interval' } as const;
+
+/** The outcomes beside attainment: their notes and one row per comparison; returns the next free row. */
+function outcomeBlocks(analysis: GapAnalysis, blocks: Block[], start: number): number {
+  const o = analysis.outcomes;
+  if (!o) return start;
+  let row = start;
+  blocks.push({ row, col: 0, values: [['Attendance and other outcomes beside attainment']], style: 'subtitle' });
+  row += 1;
+  const notes = [
+    'Gap = disadvantaged minus others, in percentage points (attendance and rates) or per 100 pupils (counts): a negative attendance gap, or a positive absence or suspension gap, means disadvantaged pupils fare worse. ' +
+      'Persistent absence = 10% or more of sessions missed, severe = 50% or more. Each comparison is one more in the allowance for chance above.',
+    ...o.notes,
+  ];
+  blocks.push({ row, col: 0, values: notes.map((n) => [n]), style: 'note' });
+  row += notes.length;
+  const values: CellValue[][] = [
+    OUTCOME_HEADERS,
+    ...o.results.map((r) => [
+      OUTCOME_LABELS[r.measure], GROUP_LABELS[r.group], r.nDisadvantaged, r.nOther,
+      num(r.valueDisadvantaged), num(r.valueOther), r.tooFew ? null : num(r.gap), r.tooFew ? null : num(r.lower), r.tooFew ? null : num(r.upper),
+      r.tooFew ? null : num(r.ratio), r.tooFew ? null : num(r.ratioLower), r.tooFew || !Number.isFinite(r.ratioUpper) ? null : r.ratioUpper,
+      num(r.adjustedP), r.verdict, OUTCOME_METHOD[r.statistic], r.note,
+    ]),
+  ];
+  blocks.push({
+    row,
+    col: 0,
+    values,
+    headerStyle: 'header',
+    numberFormat: OUTCOME_FORMATS,
+    table: { name: 'GapOutcomes' },
+    rowTones: [null, ...o.results.map((r) => (r.tooFew ? ('muted' as const) : null))],
+  });
+  return row + values.length + 1;
 }
 
 /** The report sheet from an analysis already made (the task pane shows the same analysis). */
@@ -146,9 +213,10 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   const thresholds = checks.map((k) => `${k.header} ${k.threshold === null ? 'none' : pointsText(k.threshold)}`).join(', ');
   const scales = checks.map((k) => `${k.header}: ${k.scaleName}`).join('; ');
   const hard = checks.filter((k) => k.unreadable.warning !== '');
-  const lines: Array<[string, string]> = [
+  const national = analysis.reference !== null;
+  const lines: HeaderLine[] = [
     ['Data', `${data.description} (${data.address}), ${data.rows.length} pupils`],
-    ['Made', isoDateTime(now)],
+    ['Made', madeStamp(now)],
     ['Disadvantaged pupils', `marked in "${analysis.used.disadvantaged}"`],
     ['Blank flags', blankLine(analysis)],
     ['Other comparisons', analysis.used.groups.length > 0 ? analysis.used.groups.join('; ') : 'none chosen'],
@@ -156,15 +224,26 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     ['Thresholds (points)', thresholds],
     ['Confidence level', pct(confidence)],
     ['Allowance for chance', chanceLine(analysis)],
-    ['Measures', ['Gap with its interval', ...(Object.keys(MEASURE_LABELS) as Array<keyof GapMeasures>).filter((k) => measuresOf(options)[k]).map((k) => MEASURE_LABELS[k])].join('; ')],
+    ['Measures', ['Gap with its interval', ...(Object.keys(MEASURE_LABELS) as Array<keyof GapMeasures>).filter((k) => measuresOf(options)[k]).map((k) => (k === 'gapIndex' && national ? 'Gap index: national ranks (-10 to 10)' : MEASURE_LABELS[k]))].join('; ')],
+    ...(national ? ([['National reference', referenceLine(analysis)]] as Array<[string, string]>) : []),
     [
       'Method',
       "Gap = comparison mean minus focus mean (positive = focus group behind); Welch interval, no narrower than a pooled-spread one for small groups (Hsu's df); Hedges' g with pooled SD; " +
-        'the gap index is a rank measure of how much the groups overlap (10 = no overlap), not of how far apart they are, with its interval (Newcombe); ' +
+        (national
+          ? 'the gap index ranks pupils nationally with the national reference (see above), 0 = no gap, 10 = a mean national percentile 50 points below the comparison group\'s; '
+          : 'the gap index is a rank measure of how much the groups overlap (10 = no overlap), not of how far apart they are, with its interval (Newcombe); ') +
         'change in gap over the pupils with both scores (negative = narrowed), Welch interval on their progress',
     ],
     ['Small groups', `A group under ${SMALL_GROUP} pupils, or with no spread, says "too few pupils to tell" and is greyed: its interval is kept no narrower than a pooled one`],
   ];
+  if (analysis.outcomes) {
+    const o = analysis.outcomes;
+    lines.splice(lines.findIndex((l) => l[0] === 'Thresholds (points)') + 1, 0, ['Outcomes beside attainment', o.columns.map((h) => `"${h}"`).join(', ')]);
+    if (o.longTermCounts) {
+      const n = o.longTermCounts;
+      lines.splice(lines.findIndex((l) => l[0] === 'Outcomes beside attainment') + 1, 0, ['Long-term disadvantage', `${n['long-term']} long-term (90%+ of their time on free school meals), ${n['some of the time']} some of the time, ${n.never + n.unknown} not recorded`]);
+    }
+  }
   const subtitle = 'Attainment gaps between disadvantaged pupils and their peers';
   const blocks: Block[] = headerBlocks('Gap analysis', lines, subtitle);
   let row = headerHeight(lines.length, subtitle);
@@ -180,8 +259,10 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   row += 1;
 
   // Headline: disadvantaged vs others at the latest point of each subject, as effect sizes on one axis.
-  const headline = results.filter((r) => r.headline);
-  blocks.push({ row, col: 0, values: [['Headline comparisons: disadvantaged vs others at the latest point of each subject']], style: 'subtitle' });
+  // In a group of a split report these rows are adjusted for chance with the rest (analysis.chance.parts).
+  const headline = results.filter((r) => r.latest);
+  const headTitle = headline.every((r) => r.headline) ? 'Headline comparisons' : 'Latest point (adjusted for chance with the rest of the split report)';
+  blocks.push({ row, col: 0, values: [[`${headTitle}: disadvantaged vs others at the latest point of each subject`]], style: 'subtitle' });
   row += 1;
   const headAt = row;
   const headRows: CellValue[][] = [
@@ -217,18 +298,16 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     rowTones: headline.reduce<Array<'muted' | null>>((t, r) => [...t, r.tooFew ? 'muted' : null], [null]),
   });
   const charts: ChartSpec[] = [
-    {
+    chartOfTable({ row: headAt, rows: headRows.length, cols: 2 }, {
       type: 'columnClustered',
       title: 'Disadvantaged gap as an effect size, with its interval',
-      data: { row: headAt, col: 0, rows: headRows.length, cols: 2 },
-      seriesBy: 'columns',
       at: { row: headAt + headRows.length + 2, col: 0 },
       width: Math.max(480, 90 * headline.length + 60),
       height: 260,
       errorBars: { plusCol: 2, minusCol: 2 },
       interval: { lowerCol: 3, upperCol: 4 },
       yAxisTitle: 'Effect size (SDs)',
-    },
+    }),
   ];
   row += headRows.length + 1;
   blocks.push({
@@ -244,7 +323,8 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   row += 1;
   const measures = measuresOf(options);
   const shown = RESULT_COLUMNS.filter((c) => !c.measure || measures[c.measure]);
-  const resultRows: CellValue[][] = [shown.map((c) => c.header), ...results.map((r) => shown.map((c) => c.value(r)))];
+  const headerOf = (c: ResultColumn) => (national && c.header === 'Gap index (rank overlap)' ? NATIONAL_INDEX_HEADER : c.header);
+  const resultRows: CellValue[][] = [shown.map(headerOf), ...results.map((r) => shown.map((c) => c.value(r)))];
   blocks.push({
     row,
     col: 0,
@@ -256,6 +336,8 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
   });
   row += resultRows.length + 1;
 
+  if (analysis.outcomes) row = outcomeBlocks(analysis, blocks, row);
+
   // Back on Track.
   blocks.push({ row, col: 0, values: [['Back on Track: disadvantaged pupils to follow up']], style: 'subtitle' });
   row += 1;
@@ -265,7 +347,9 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     values: [
       [
         'Disadvantaged pupils behind pupils with similar starting points by at least a step that matters on the scale (a third of a grade on 9-1, 3 points on scaled or standardised scores), ' +
-          'or below the threshold at the latest point. One row per pupil; "how far behind" counts those steps, added over the subjects, furthest behind first.',
+          'or below the threshold at the latest point' +
+          (analysis.outcomes && analysis.outcomes.persistentlyAbsent > 0 ? ', or persistently absent (10% or more of sessions missed: one step; severe, 50% or more: two)' : '') +
+          '. One row per pupil; "how far behind" counts those steps, added over the subjects, furthest behind first.',
       ],
       ...analysis.backOnTrackNotes.map((n) => [n]),
     ],
@@ -294,7 +378,7 @@ export function buildGapReportFrom(analysis: GapAnalysis, data: TableData, optio
     mode: 'new',
     blocks,
     charts,
-    columnWidths: [110, 80, 90, 200, 70, 80, 80, 90, 90, 70, 70, 70, 80, 110, 70, 70, 70, 70, 70, 90, 90, 100, 80, 100, 80, 80, 110, 90, 70, 360],
+    columnWidths: [110, 95, 90, 200, 70, 80, 80, 90, 90, 70, 70, 70, 80, 110, 70, 70, 70, 70, 70, 90, 90, 100, 80, 100, 80, 80, 110, 90, 70, 360],
     printLandscape: true,
     tabTone: 'neutral',
     activate: true,

@@ -8,32 +8,23 @@
  */
 import type { Block, CellValue, ChartSpec, SheetSpec, TableData } from '../workbook/port';
 import { textCell } from '../workbook/cellText';
+import { MAX_SHEET_NAME, sheetNameText } from '../workbook/names';
 import { valueError } from '../core/errors';
 import type { EffectFigures, InterventionEvaluation, PupilRef } from '../core/interventions/evaluate';
 import type { CriterionStatus } from '../core/interventions/criteria';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../core/gaps/gapSummary';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, isoToSerial, num } from './common';
+import { readDateCell } from '../core/dates';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, todayCell, dateCell, dateLine, type HeaderLine, num, chartOfTable, smallGroupTone } from './common';
+import { fixed } from '../core/numberText';
 
 /** Name of the register sheet. */
 export const REGISTER_SHEET = 'Interventions register';
-
-/** Excel's limit on sheet-name length. */
-const SHEET_NAME_MAX = 31;
 
 const GENERIC_DATA = /^(data|pupils|sheet ?\d*|table ?\d*)$/i;
 
 /** Letters and digits only, lower case: "Year 9" and "Year9" say the same. */
 function squash(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-}
-
-/** Text Excel accepts in a sheet name: forbidden characters become spaces, no end apostrophes. */
-function cleanName(text: string): string {
-  return text
-    .replace(/[:\\/?*[\]]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^'+|'+$/g, '');
 }
 
 /**
@@ -44,9 +35,9 @@ function cleanName(text: string): string {
  */
 export function impactSheetName(name: string, now: Date, dataName?: string | null): string {
   const date = isoDate(now);
-  const room = SHEET_NAME_MAX - 'Impact '.length - 1 - date.length;
-  let clean = cleanName(name);
-  const data = cleanName(dataName ?? '');
+  const room = MAX_SHEET_NAME - 'Impact '.length - 1 - date.length;
+  let clean = sheetNameText(name);
+  const data = sheetNameText(dataName ?? '');
   // Names that say nothing about the pupils ("Data", "Sheet1", "Table1") are left out.
   if (data !== '' && !GENERIC_DATA.test(data) && !squash(clean).includes(squash(data))) {
     const dataPart = data.length > room - 5 ? data.slice(0, Math.max(1, room - 5)).trim() : data;
@@ -81,11 +72,12 @@ const MODE_WORDS = { rest: 'every other pupil', flagged: 'pupils flagged in a co
  */
 export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<TableData, 'description' | 'address'>, now: Date, dataName?: string | null): SheetSpec {
   const top = topRow(source.address);
-  const lines: Array<[string, string]> = [
+  const lines: HeaderLine[] = [
     ['Data', `${source.description} (${source.address})`],
-    ['Made', isoDateTime(now)],
+    ['Made', madeStamp(now)],
     ['Intervention', `pupils marked in "${e.columns.intervention}" (${e.received} pupil${e.received === 1 ? '' : 's'})`],
-    ['Dates', e.start || e.end ? `${e.start ?? '?'} to ${e.end ?? '?'}` : 'not given'],
+    ['Start', e.start ? dateLine(e.start) : 'not given'],
+    ['End', e.end ? dateLine(e.end) : 'not given'],
     ['Pre-test / post-test', `"${e.columns.pre}" / "${e.columns.post}"`],
     ['Comparison', `${MODE_WORDS[e.comparisonMode]}${e.tolerance !== null ? ` (tolerance ${e.tolerance} points, fixed beforehand)` : ''}`],
     ['Design', e.designText],
@@ -153,19 +145,10 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     headerStyle: 'header',
     numberFormat: [null, FORMATS.oneDp, FORMATS.oneDp, FORMATS.signedTwoDp, FORMATS.integer],
     table: { name: 'ImpactGroups' },
-    rowTones: groupRows.map((r, i) => (i > 0 && (r[4] as number) < SMALL_GROUP ? 'muted' : null)),
+    rowTones: groupRows.map((r, i) => (i > 0 ? smallGroupTone(r[4] as number) : null)),
   });
   const charts: ChartSpec[] = [
-    {
-      type: 'columnClustered',
-      title: 'Mean pre-test and post-test by group',
-      data: { row: groupsAt, col: 0, rows: groupRows.length, cols: 3 },
-      seriesBy: 'columns',
-      at: { row: groupsAt, col: 6 },
-      width: 420,
-      height: 240,
-      yAxisTitle: 'Mean score',
-    },
+    chartOfTable({ row: groupsAt, rows: groupRows.length, cols: 3 }, { type: 'columnClustered', title: 'Mean pre-test and post-test by group', at: { row: groupsAt, col: 6 }, width: 420, height: 240, yAxisTitle: 'Mean score' }),
   ];
   row += Math.max(groupRows.length + 1, 14);
 
@@ -184,7 +167,7 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     headerStyle: 'header',
     numberFormat: [null, FORMATS.integer, FORMATS.integer, FORMATS.signedTwoDp, FORMATS.signedTwoDp, FORMATS.signedTwoDp, '+0;-0;0', FORMATS.signedTwoDp, null, null],
     table: { name: 'ImpactEffects' },
-    rowTones: effectRows.map((r, i) => (i > 0 && ((r[1] as number) < SMALL_GROUP || (typeof r[2] === 'number' && r[2] < SMALL_GROUP)) ? 'muted' : null)),
+    rowTones: effectRows.map((r, i) => (i > 0 ? smallGroupTone(r[1] as number, typeof r[2] === 'number' ? r[2] : Infinity) : null)),
     wrap: true,
   });
   row += effectRows.length + 1;
@@ -216,7 +199,9 @@ export function buildInterventionSheet(e: InterventionEvaluation, source: Pick<T
     ];
     blocks.push({ row, col: 0, values: costRows });
     for (const r of [0, 2, 4]) {
-      if (typeof costRows[r][1] === 'number') blocks.push({ row: row + r, col: 1, values: [[costRows[r][1]]], numberFormat: FORMATS.currency });
+      const v = costRows[r][1];
+      // A whole-pound total as "£2,400"; costs per pupil (and a total with pence) as "£133.33".
+      if (typeof v === 'number') blocks.push({ row: row + r, col: 1, values: [[v]], numberFormat: r === 0 && Number.isInteger(v) ? FORMATS.money : FORMATS.currency });
     }
     row += costRows.length + 1;
   }
@@ -308,7 +293,7 @@ export function methodWords(e: InterventionEvaluation): string {
 export function standardiserWords(e: InterventionEvaluation): string {
   const s = e.standardiser;
   if (!s) return 'not recorded';
-  const value = Number.isFinite(s.value) ? s.value.toFixed(2) : 'none';
+  const value = Number.isFinite(s.value) ? fixed(s.value, 2) : 'none';
   return s.source === 'reference' ? `${value}: ${s.description}` : `${value}: the whole cohort's post-test SD, ${s.description}`;
 }
 
@@ -483,21 +468,25 @@ export function buildRegister(existing: CellValue[][] | null, e: InterventionEva
   const sheetCol = col('Sheet');
   // Text read back is written back as that text (one reading "=..." stays text); a link read back
   // arrives as its shown text: write it again as a link.
+  // Dates an earlier version wrote as text become date cells like the new row's.
+  const dateCols = headers.map((h, i) => (REGISTER_FORMATS[REGISTER_COLUMNS.find((c) => sameHeader(h, c)) ?? ''] === FORMATS.date ? i : -1)).filter((i) => i >= 0);
   for (const r of earlier) {
     const v = r[sheetCol];
     r.forEach((x, i) => {
-      if (typeof x === 'string' && i !== sheetCol) r[i] = textCell(x);
+      const iso = dateCols.includes(i) && typeof x === 'string' ? readDateCell(x).iso : null;
+      if (iso !== null) r[i] = dateCell(iso);
+      else if (typeof x === 'string' && i !== sheetCol) r[i] = textCell(x);
     });
     if (typeof v === 'string' && v.trim() !== '' && !v.startsWith('=')) r[sheetCol] = sheetLink(v.trim());
   }
 
   const o = e.overall;
   const mine: Record<(typeof REGISTER_COLUMNS)[number], CellValue> = {
-    Evaluated: isoToSerial(isoDate(now)),
+    Evaluated: todayCell(now),
     Intervention: textCell(e.name),
     Data: dataText === undefined || dataText === null ? null : textCell(dataText),
-    Start: e.start === null ? null : isoToSerial(e.start),
-    End: e.end === null ? null : isoToSerial(e.end),
+    Start: e.start === null ? null : dateCell(e.start),
+    End: e.end === null ? null : dateCell(e.end),
     Design: e.designText,
     'Intervention pupils': o.interventionN,
     'Comparison pupils': o.design === 'comparison' ? o.comparisonN : 0,

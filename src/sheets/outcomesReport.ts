@@ -10,7 +10,7 @@
 import type { Block, CellValue, SheetSpec, TableData } from '../workbook/port';
 import { GROUP_LABELS, OUTCOME_LABELS, type OutcomeAnalysis, type OutcomeResult } from '../core/outcomes/analysis';
 import { SMALL_GROUP_SIZE } from '../core/gaps/gapSummary';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num } from './common';
 
 /** "Outcomes YYYY-MM-DD" (a sheet name holds 31 characters) (the workbook adds " (2)" when the name is taken). */
 export function outcomesReportName(now: Date): string {
@@ -39,9 +39,9 @@ const RESULT_FORMATS = [null, null, FORMATS.integer, FORMATS.integer, FORMATS.on
 
 /** The report sheet from an analysis. */
 export function buildOutcomesReport(analysis: OutcomeAnalysis, data: TableData, used: { disadvantaged: string; columns: string[] }, now: Date): SheetSpec {
-  const lines: Array<[string, string]> = [
+  const lines: HeaderLine[] = [
     ['Data', `${data.description} (${data.address}), ${data.rows.length} pupils`],
-    ['Made', isoDateTime(now)],
+    ['Made', madeStamp(now)],
     ['Disadvantaged pupils', `marked in "${used.disadvantaged}"`],
     ['Outcome columns', used.columns.join('; ')],
     ['Confidence level', `${Math.round(analysis.confidence * 1000) / 10}%`],

@@ -13,7 +13,7 @@
 import { TIERS, TIER_LABELS, type Tier } from '../core/ppStatement/tiers';
 import type { EvaluationEvidence, GapEvidence, StatementModel } from '../core/ppStatement/statement';
 import { readScore } from '../core/cells';
-import { readDateCell } from '../core/checklist/dates';
+import { readDateCell } from '../core/dates';
 import { gapFigures, registerFigures } from './evidence';
 import { REGISTER_SHEET } from './interventionReport';
 import { FORMATS } from './common';
@@ -140,7 +140,7 @@ export function statementLines(model: StatementModel): Record<SectionId, Line[]>
   const out = {} as Record<SectionId, Line[]>;
   const p = model.overview.pupils;
   out.overview = [
-    ...model.overview.inputs.map((l) => input(l.ref, l.label, l.hint)),
+    ...model.overview.inputs.map((l) => input(l.ref, l.label, l.hint, l.kind === 'date' ? FORMATS.date : null)),
     owned('P1', ['Number of pupils', p ? `Pupils in ${p.source}` : 'No gap report yet: run a gap analysis, or type the number', null, null]),
     owned('P2', ['Disadvantaged pupils', p ? 'Marked as disadvantaged in the same data' : null, null, null]),
     { ref: 'P3', values: ['Proportion of pupils who are disadvantaged', 'Disadvantaged pupils divided by the number of pupils', null, null], kinds: ['owned', 'owned', 'formula', 'owned'], formats: [null, null, FORMATS.percent, null] },
@@ -150,15 +150,15 @@ export function statementLines(model: StatementModel): Record<SectionId, Line[]>
     out.overview[out.overview.length - 2].values[2] = p.disadvantaged;
   }
   out.funding = [
-    ...model.funding.map((l) => input(l.ref, l.label, l.hint, FORMATS.currency, 2)),
-    { ref: 'F3', values: ['Total budget for this academic year', 'Allocation plus carried forward (a formula)', null, null], kinds: ['owned', 'owned', 'formula', 'owned'], formats: [null, null, FORMATS.currency, null] },
+    ...model.funding.map((l) => input(l.ref, l.label, l.hint, FORMATS.money, 2)),
+    { ref: 'F3', values: ['Total budget for this academic year', 'Allocation plus carried forward (a formula)', null, null], kinds: ['owned', 'owned', 'formula', 'owned'], formats: [null, null, FORMATS.money, null] },
   ];
   out.intent = [input(model.partA.intent.ref, model.partA.intent.label, model.partA.intent.hint)];
   out.challenges = model.partA.challenges.map((c) => owned(c.ref, [`Challenge ${c.ref.slice(1)}`, c.text, null, c.measure]));
   out.outcomes = model.partA.outcomes.map((o) => owned(o.ref, [o.outcome, o.criterion, null, null]));
   for (const t of TIERS) {
     out[t] = model.partA.activity[t].map((a) =>
-      owned(a.ref, [a.name, `${a.evidence} Cost: ${a.costText}.`, a.budgetedCost, a.challenges], [null, null, FORMATS.currency, null]),
+      owned(a.ref, [a.name, `${a.evidence} Cost: ${a.costText}.`, a.budgetedCost, a.challenges], [null, null, FORMATS.money, null]),
     );
   }
   out.review = model.partB.reviews.map((r) => owned(r.ref, [r.name, r.text, r.verdict, null]));

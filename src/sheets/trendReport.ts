@@ -11,7 +11,7 @@ import type { Block, CellValue, ChartSpec, SheetSpec } from '../workbook/port';
 import type { GapChange, GapTrend, PooledGap } from '../core/trends';
 import type { NationalFigure } from './nationalFigures';
 import { SMALL_GROUP_SIZE } from '../core/gaps/gapSummary';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num, chartOfTable, smallGroupTone } from './common';
 
 /** What a year adds to the core's trend: its means and the national figure entered for it. */
 export interface TrendYearExtra {
@@ -55,9 +55,9 @@ export function buildTrendReport(model: TrendModel, now: Date): SheetSpec {
   const { trend } = model;
   const pct = `${Math.round(trend.confidence * 1000) / 10}%`;
   const nationalUsed = model.extras.filter((e) => e.national && e.national.other !== null);
-  const lines: Array<[string, string]> = [
+  const lines: HeaderLine[] = [
     ['Data', model.sources.join('; ')],
-    ['Made', isoDateTime(now)],
+    ['Made', madeStamp(now)],
     ['Outcome', `"${model.outcome}"; disadvantaged pupils marked in "${model.disadvantaged}"`],
     ['Confidence level', pct],
     ['Method', 'Gap = others\' mean minus disadvantaged pupils\' mean (positive = disadvantaged behind), Welch interval; a change between two years treats them as independent cohorts: SE = sqrt(SE1² + SE2²), Welch-Satterthwaite df'],
@@ -88,21 +88,19 @@ export function buildTrendReport(model: TrendModel, now: Date): SheetSpec {
     headerStyle: 'header',
     numberFormat: [FORMATS.text, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.integer, FORMATS.integer, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.signedTwoDp, null],
     table: { name: 'GapTrend' },
-    rowTones: [null, ...trend.years.map((y) => (y.nDisadvantaged < SMALL_GROUP_SIZE || y.nOther < SMALL_GROUP_SIZE ? ('muted' as const) : null))],
+    rowTones: [null, ...trend.years.map((y) => smallGroupTone(y.nDisadvantaged, y.nOther))],
   });
   const charts: ChartSpec[] = [
-    {
+    chartOfTable({ row: yearsAt, rows: yearRows.length, cols: 2 }, {
       type: 'lineMarkers',
       title: 'Disadvantaged gap by year (others minus disadvantaged), with its interval',
-      data: { row: yearsAt, col: 0, rows: yearRows.length, cols: 2 },
-      seriesBy: 'columns',
       at: { row: yearsAt, col: 13 },
       width: 420,
       height: 250,
       errorBars: { plusCol: 2, minusCol: 2 },
       interval: { lowerCol: 3, upperCol: 4 },
       yAxisTitle: 'Gap (points)',
-    },
+    }),
   ];
   row += yearRows.length + 1;
 
@@ -158,7 +156,7 @@ export function buildTrendReport(model: TrendModel, now: Date): SheetSpec {
     mode: 'new',
     blocks,
     charts,
-    columnWidths: [150, 70, 80, 70, 70, 90, 70, 100, 90, 100, 110, 260],
+    columnWidths: [150, 95, 80, 70, 70, 90, 70, 100, 90, 100, 110, 260],
     printLandscape: true,
     tabTone: 'neutral',
     activate: true,

@@ -13,12 +13,15 @@ import type { Block, CellValue, ChartSpec, ScatterSeries, SheetSpec } from '../w
 import type { ContextualValueAdded, FunnelView, SchoolPoint, TrustFunnel } from '../core/trends';
 import { SMALL_GROUP_SIZE } from '../core/gaps/gapSummary';
 import type { NationalFigure } from './nationalFigures';
-import { FORMATS, headerBlocks, headerHeight, isoDate, isoDateTime, num } from './common';
+import { FORMATS, headerBlocks, headerHeight, isoDate, madeStamp, type HeaderLine, num, smallGroupTone } from './common';
+import { fixed } from '../core/numberText';
 
 /** The trust report's content, made by the trust view job. */
 export interface TrustModel {
   funnel: TrustFunnel;
   outcome: string;
+  /** The outcome's scale in words ("KS2 scaled scores"), its filled cells not readable on it (left out), and a warning above 20%. */
+  scale: { name: string; unreadable: number; warning: string };
   columns: { school: string; disadvantaged: string };
   source: string;
   national: NationalFigure | null;
@@ -73,19 +76,26 @@ function funnelChart(title: string, yTitle: string, schoolsAt: number, schools: 
 export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
   const { funnel } = model;
   const nat = model.national && model.national.other !== null ? model.national : null;
-  const lines: Array<[string, string]> = [
+  const lines: HeaderLine[] = [
     ['Data', model.source],
-    ['Made', isoDateTime(now)],
-    ['Outcome', `"${model.outcome}"; schools in "${model.columns.school}"; disadvantaged pupils marked in "${model.columns.disadvantaged}"`],
-    ['Trust', `${funnel.trust.nDisadvantaged} disadvantaged pupils (mean ${funnel.trust.meanDisadvantaged.toFixed(2)}), ${funnel.trust.nOther} others (mean ${funnel.trust.meanOther.toFixed(2)}); trust gap ${funnel.gapView.target.toFixed(2)}`],
+    ['Made', madeStamp(now)],
+    ['Outcome', `"${model.outcome}", read as ${model.scale.name}; schools in "${model.columns.school}"; disadvantaged pupils marked in "${model.columns.disadvantaged}"`],
+    ['Units', `Every mean, gap, limit and shrunken gap is in points of the outcome (${model.scale.name})${model.scale.unreadable > 0 ? `; ${model.scale.unreadable} ${model.scale.unreadable === 1 ? 'cell' : 'cells'} not readable as ${model.scale.name} left out` : ''}`],
+    ['Trust', `${funnel.trust.nDisadvantaged} disadvantaged pupils (mean ${fixed(funnel.trust.meanDisadvantaged, 2)}), ${funnel.trust.nOther} others (mean ${fixed(funnel.trust.meanOther, 2)}); trust gap ${fixed(funnel.gapView.target, 2)}`],
     ['Funnel limits', 'Spiegelhalter (2005): the trust average +- 1.96 and 3.09 standard errors at each number of disadvantaged pupils (95% and 99.8%). A school outside is unusual beyond chance; inside, its figure is within what chance gives a school of its size'],
-    ['Gap limits', `SE at n disadvantaged pupils = s x sqrt(1/n + 1/(n x r)), s = ${funnel.gapView.sd.toFixed(3)} / sqrt(1 + 1/r) the trust's pooled SD, r = the trust's others per disadvantaged pupil`],
-    ['Shrunken gap', `Each school's gap pulled toward the trust average (${funnel.shrinkTarget.toFixed(2)}) by as much as its noise (empirical Bayes, DerSimonian-Laird between-school variance ${funnel.tau2.toFixed(3)}): a small school is not ranked first by luck`],
+    ['Gap limits', `SE at n disadvantaged pupils = s x sqrt(1/n + 1/(n x r)), s = ${fixed(funnel.gapView.sd, 3)} / sqrt(1 + 1/r) the trust's pooled SD, r = the trust's others per disadvantaged pupil`],
+    ['Shrunken gap', `Each school's gap pulled toward the trust average (${fixed(funnel.shrinkTarget, 2)}) by as much as its noise (empirical Bayes, DerSimonian-Laird between-school variance ${funnel.tau2.toFixed(3)}): a small school is not ranked first by luck`],
     ['National figure', nat ? `${model.outcome} ${nat.year}: national other pupils ${nat.other} (${nat.source || 'no source given'})` : `none entered for "${model.outcome}" (fill the National figures sheet)`],
   ];
   const subtitle = "Each school's disadvantaged pupils, side by side";
   const blocks: Block[] = headerBlocks('Trust view', lines, subtitle);
-  let row = headerHeight(lines.length, subtitle) + 1;
+  let row = headerHeight(lines.length, subtitle);
+  // A column that cannot be read well on its scale is said in bold, before any number.
+  if (model.scale.warning) {
+    blocks.push({ row, col: 0, values: [[`Warning: ${model.scale.warning}`]], style: 'subtitle' });
+    row += 1;
+  }
+  row += 1;
 
   blocks.push({ row, col: 0, values: [['Schools']], style: 'subtitle' });
   row += 1;
@@ -107,7 +117,7 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
     headerStyle: 'header',
     numberFormat: [FORMATS.text, FORMATS.integer, FORMATS.integer, FORMATS.twoDp, FORMATS.twoDp, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.signedTwoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, null, FORMATS.signedTwoDp, null, FORMATS.signedTwoDp, null],
     table: { name: 'TrustSchools' },
-    rowTones: [null, ...funnel.schools.map((s) => (s.gapView?.outside ? (s.gapView.outside.side === 'learn from' ? ('good' as const) : ('bad' as const)) : s.nDisadvantaged < SMALL_GROUP_SIZE ? ('muted' as const) : null))],
+    rowTones: [null, ...funnel.schools.map((s) => (s.gapView?.outside ? (s.gapView.outside.side === 'learn from' ? ('good' as const) : ('bad' as const)) : smallGroupTone(s.nDisadvantaged)))],
   });
   row += schoolRows.length + 1;
 
@@ -143,8 +153,8 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
   blocks.push({ row, col: 7, values: othersCurve, headerStyle: 'header', numberFormat: [FORMATS.integer, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp, FORMATS.twoDp] });
   const nCurve = gapCurve.length - 1;
   const charts: ChartSpec[] = [
-    funnelChart('Gap (others minus disadvantaged) by school, with funnel limits', 'Gap (points)', schoolsAt, funnel.schools.length, 5, row, nCurve, 0, { row: curveAt, col: 14 }),
-    funnelChart("Disadvantaged mean minus the trust's other pupils, by school", 'Points', schoolsAt, funnel.schools.length, 15, row, nCurve, 7, { row: curveAt + 22, col: 14 }),
+    funnelChart('Gap (others minus disadvantaged) by school, with funnel limits', `Gap (points, ${model.scale.name})`, schoolsAt, funnel.schools.length, 5, row, nCurve, 0, { row: curveAt, col: 14 }),
+    funnelChart("Disadvantaged mean minus the trust's other pupils, by school", `Points (${model.scale.name})`, schoolsAt, funnel.schools.length, 15, row, nCurve, 7, { row: curveAt + 22, col: 14 }),
   ];
   row += gapCurve.length + 1;
 
@@ -156,7 +166,7 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
       row,
       col: 0,
       values: [
-        [`Outcome regressed on "${model.cva.prior}"${model.cva.context.length > 0 ? ` and ${model.cva.context.map((c) => `"${c}"`).join(', ')}` : ''} by least squares over the ${fit.n} pupils with every value; residual SD ${fit.sigma.toFixed(3)}.`],
+        [`Outcome regressed on "${model.cva.prior}"${model.cva.context.length > 0 ? ` and ${model.cva.context.map((c) => `"${c}"`).join(', ')}` : ''} by least squares over the ${fit.n} pupils with every value; residual SD ${fixed(fit.sigma, 3)}.`],
         ["The DfE's CVA (2006-2010) was a multilevel model fitted on every pupil nationally; this one is a single-level model fitted on the data given, so a school's figure says how its pupils did against similar pupils in this trust, not nationally."],
         ['Interval: mean residual +- 1.96 x residual SD / sqrt(n).'],
       ],
@@ -178,7 +188,7 @@ export function buildTrustReport(model: TrustModel, now: Date): SheetSpec {
     mode: 'new',
     blocks,
     charts,
-    columnWidths: [140, 80, 70, 90, 80, 70, 70, 70, 80, 80, 70, 70, 70, 70, 150, 120, 150, 120, 260],
+    columnWidths: [140, 95, 70, 90, 80, 70, 70, 70, 80, 80, 70, 70, 70, 70, 150, 120, 150, 120, 260],
     printLandscape: true,
     tabTone: 'neutral',
     activate: true,

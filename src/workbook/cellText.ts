@@ -68,3 +68,18 @@ export function toExcelValue(v: CellValue): string | number | boolean {
 export function shownText(v: string): string {
   return v.startsWith("'") ? v.slice(1) : v;
 }
+
+/** What a cell value shows: marked text without its apostrophe, anything else as it is. */
+export function shownValue(v: CellValue): CellValue {
+  return typeof v === 'string' ? shownText(v) : v;
+}
+
+/**
+ * Text read from a file (xlsx or CSV) as the cell value that shows exactly it: text starting with
+ * "=" (not a formula in the file) or an apostrophe is marked, other text is as it is.
+ *
+ * @example keptText("=A1") // "'=A1"
+ */
+export function keptText(text: string): string {
+  return /^[=']/.test(text) ? markedText(text) : text;
+}

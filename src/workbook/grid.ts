@@ -3,9 +3,12 @@
  * so the in-memory and the Excel workbooks read and write exactly alike.
  */
 import { isBlank } from '../core/cells';
+import { isDateFormat } from '../core/dates';
+import { showsAsZero } from '../core/numberText';
 import type { Block, CellValue, TableData } from './port';
 import { MAX_COLS, MAX_ROWS, sheetRangeAddress } from './a1';
 import type { Area } from './sources';
+import { shownValue } from './cellText';
 
 /** Where a block read from a sheet starts (0-based). */
 export interface Origin {
@@ -88,18 +91,50 @@ export function tableHeaders(row: ReadonlyArray<CellValue>): string[] {
 }
 
 /**
- * A block's cells ready to write, the same way in every workbook: made rectangular, checked to lie
- * inside Excel's grid, and a table's header row made into valid distinct headers; null for a block
- * with no cells.
+ * A block's cells ready to write, the same way in every workbook: made rectangular, negatives that
+ * their format shows as zero written as 0 (see `withoutNegativeZeros`), checked to lie inside
+ * Excel's grid, and a table's header row made into valid distinct headers; null for a block with no
+ * cells.
  */
 export function blockCells(b: Block, index: number, sheetName: string): { values: CellValue[][]; rows: number; cols: number } | null {
-  const values = rectangular(b.values);
+  const values = withoutNegativeZeros(rectangular(b.values), b.numberFormat);
   const rows = values.length;
   const cols = rows === 0 ? 0 : values[0].length;
   if (rows === 0 || cols === 0) return null;
   checkInsideGrid(b.row, b.col, rows, cols, `Block ${index + 1} of "${sheetName}"`);
   if (b.table) values[0] = tableHeaders(values[0]);
   return { values, rows, cols };
+}
+
+/**
+ * The decimals a number format shows a negative number with (its second section when it has one),
+ * and 100 for a percentage; null for formats without fixed decimals (General, text, dates).
+ *
+ * @example negativeDecimals('+0.00;-0.00;0.00') // { decimals: 2, scale: 1 }
+ */
+export function negativeDecimals(format: string | null): { decimals: number; scale: number } | null {
+  if (!format || isDateFormat(format)) return null;
+  const sections = format.split(';');
+  const section = (sections.length >= 2 ? sections[1] : sections[0]).replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  if (/general|@/i.test(section) || !/[0#?]/.test(section)) return null;
+  return { decimals: /\.([0#?]+)/.exec(section)?.[1].length ?? 0, scale: section.includes('%') ? 100 : 1 };
+}
+
+/**
+ * Values with every negative number that its column's format shows as zero (-0.004 under "0.00",
+ * -0.0004 under "0.0%") made 0, so no cell the add-in writes shows "-0.00" (the rule is
+ * `showsAsZero`). Numbers under General, text and other values are as they are.
+ */
+export function withoutNegativeZeros(values: CellValue[][], numberFormat: Block['numberFormat']): CellValue[][] {
+  if (numberFormat === undefined) return values;
+  const shown = values[0]?.map((_, c) => negativeDecimals(formatOfColumn(numberFormat, c))) ?? [];
+  if (!shown.some((x) => x !== null)) return values;
+  return values.map((line) =>
+    line.map((v, c) => {
+      const f = shown[c];
+      return f && typeof v === 'number' && (v < 0 || Object.is(v, -0)) && showsAsZero(v * f.scale, f.decimals) ? 0 : v;
+    }),
+  );
 }
 
 /** "row,col" of a cell, for sets of cells. */
@@ -109,7 +144,7 @@ export function cellKey(row: number, col: number): string {
 
 /** Two cell values that show the same thing (blank and "" alike; marked text as its text). */
 function sameShown(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const norm = (v: CellValue | undefined): CellValue => (v === undefined || v === '' ? null : typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v);
+  const norm = (v: CellValue | undefined): CellValue => (v === undefined || v === '' ? null : shownValue(v));
   return norm(a) === norm(b);
 }
 
@@ -220,4 +255,33 @@ export function areasAround(kept: ReadonlySet<string>, maxRows = MAX_ROWS, maxCo
   }
   if (next < maxRows) out.push({ row: next, col: 0, rows: maxRows - next, cols: maxCols });
   return out;
+}
+
+/** A block's number format for one of its columns (a string for all, or one per column). */
+export function formatOfColumn(numberFormat: Block['numberFormat'], col: number): string | null {
+  if (typeof numberFormat === 'string') return numberFormat;
+  return numberFormat?.[col] ?? null;
+}
+
+/**
+ * Values to write in a workbook's date system: every number under a date format (see
+ * `isDateFormat`) moved from the 1900 system by `-days` (`DAYS_1904_TO_1900` in a 1904-system
+ * workbook, 0 otherwise); everything else as it is.
+ *
+ * @example toDateSystem([[46348]], ['yyyy-mm-dd'], 1462) // [[44886]]: 22 Nov 2026 in the 1904 system
+ */
+export function toDateSystem(values: CellValue[][], numberFormat: Block['numberFormat'], days: number): CellValue[][] {
+  if (days === 0 || numberFormat === undefined) return values;
+  const dated = values[0]?.map((_, c) => isDateFormat(formatOfColumn(numberFormat, c))) ?? [];
+  if (!dated.some(Boolean)) return values;
+  return values.map((line) => line.map((v, c) => (dated[c] && typeof v === 'number' ? v - days : v)));
+}
+
+/**
+ * Values read from a workbook in its date system as 1900-system values: a number in a cell whose
+ * number format shows a date moved by `+days` (the reverse of `toDateSystem`).
+ */
+export function fromDateSystem(values: CellValue[][], formats: ReadonlyArray<ReadonlyArray<unknown>>, days: number): CellValue[][] {
+  if (days === 0) return values;
+  return values.map((line, r) => line.map((v, c) => (typeof v === 'number' && isDateFormat(typeof formats[r]?.[c] === 'string' ? (formats[r][c] as string) : null) ? v + days : v)));
 }

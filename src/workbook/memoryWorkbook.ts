@@ -13,7 +13,7 @@
  * `WorkbookPort` over that model, plus what the preview and tests need to look and type.
  */
 import type { CellValue, DataSource, ProgressInfo, SheetInfo, SheetSpec, TableData, TableInfo, WorkbookPort, WriteResult } from './port';
-import { parseRangeRef, sheetRangeAddress, type RangeRef } from './a1';
+import { sheetRangeAddress, type RangeRef } from './a1';
 import { evaluateFormula, FormulaRefError, type FormulaResult, type FunctionRegistry } from './formula';
 import type { CellError } from './excelFunctions';
 import { blockCells, cellKey, checkInsideGrid, isFormula, keptCells, piecesAround, toTableData } from './grid';
@@ -21,18 +21,7 @@ import { sameName, sanitiseSheetName, uniqueSheetName, uniqueTableName } from '.
 import { isOwnedName, markRecords, markText, notOwnedError, OWNED_SHEETS_KEY, parseOwned, recordOwned, serialiseOwned } from './owned';
 import { clone, emptySheet, formatAt, parseSavedModel, type FormatArea, type MemorySheet, type Selection, type SheetInit, type WorkbookModel } from './memoryModel';
 import { computeFormulas, readRange, shown, slice, usedBox } from './recalc';
-import {
-  emptySelectionSheetError,
-  emptySheetError,
-  isSingleCell,
-  noSheetError,
-  noTableError,
-  selectionArea,
-  selectionDescription,
-  sheetDescription,
-  singleCellDescription,
-  tableDescription,
-} from './sources';
+import { emptySheetError, noSheetError, noTableError, rereadArea, selectionDescription, selectionRead, sheetDescription, tableDescription } from './sources';
 
 export {
   checkModel,
@@ -445,23 +434,19 @@ export class MemoryWorkbook implements WorkbookPort {
       return this.usedRangeData(s, sheetDescription(s.name));
     }
     if (source.kind === 'range') {
-      const ref = parseRangeRef(source.address);
-      const s = ref?.sheet ? this.find(ref.sheet) : undefined;
-      if (!ref || !s || ref.lastRow === null) throw new Error(`The cells read before (${source.address}) are no longer in the workbook: choose the data again.`);
-      const area = { row: ref.row, col: ref.col, rows: ref.lastRow - ref.row + 1, cols: ref.lastCol - ref.col + 1 };
+      const area = rereadArea(source.address);
+      const s = area ? this.find(area.sheet) : undefined;
+      if (!area || !s) throw new Error(`The cells read before (${source.address}) are no longer in the workbook: choose the data again.`);
       const values = slice(this.displayValues(s.name), area.row, area.col, area.rows, area.cols);
       return toTableData(values, { sheet: s.name, row: area.row, col: area.col }, selectionDescription(s.name, area));
     }
     const sel = this.model.selection;
     if (!sel) throw new Error('Nothing is selected. Select your data including its header row, or choose a table or a sheet.');
     const s = this.require(sel.sheet);
-    if (isSingleCell(sel)) return this.usedRangeData(s, singleCellDescription(s.name));
     const grid = this.displayValues(s.name);
-    const box = usedBox(grid);
-    if (!box) throw emptySelectionSheetError(s.name);
-    const area = selectionArea(sel, box);
+    const { area, description } = selectionRead(s.name, sel, usedBox(grid));
     const values = slice(grid, area.row, area.col, area.rows, area.cols);
-    return toTableData(values, { sheet: s.name, row: area.row, col: area.col }, selectionDescription(s.name, area));
+    return toTableData(values, { sheet: s.name, row: area.row, col: area.col }, description);
   }
 
   private usedRangeData(s: MemorySheet, description: string): TableData {

@@ -12,19 +12,31 @@ export const MAX_SHEET_NAME = 31;
 const MAX_TABLE_NAME = 255;
 
 /**
- * A name Excel accepts for a sheet: slashes, backslashes and colons become "-", other forbidden
- * characters are dropped, apostrophes are trimmed from the ends, and the result is cut to 31.
+ * Text Excel accepts in a sheet name, the one rule for every part of one (a report's data name, an
+ * intervention's name): slashes, backslashes and colons become "-" ("22/11/2026" stays readable as
+ * "22-11-2026"), the other forbidden characters `[ ] * ?` are dropped, runs of spaces become one,
+ * and apostrophes are trimmed from the ends. It may be empty, and is not cut to length.
  *
- * @example sanitiseSheetName("Gap report 22/11/2026") // "Gap report 22-11-2026"
+ * @example sheetNameText(" 'Set [3]: *maths?' ") // "Set 3- maths"
  */
-export function sanitiseSheetName(desired: string): string {
-  let s = desired
+export function sheetNameText(text: string): string {
+  return text
     .replace(/[/\\:]/g, '-')
     .replace(/[[\]*?]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^'+|'+$/g, '')
     .trim();
+}
+
+/**
+ * A name Excel accepts for a sheet: `sheetNameText`, "Sheet" when nothing is left, cut to 31, and
+ * never the reserved "History".
+ *
+ * @example sanitiseSheetName("Gap report 22/11/2026") // "Gap report 22-11-2026"
+ */
+export function sanitiseSheetName(desired: string): string {
+  let s = sheetNameText(desired);
   if (s === '') s = 'Sheet';
   if (s.length > MAX_SHEET_NAME) s = s.slice(0, MAX_SHEET_NAME).replace(/'+$/, '').trimEnd();
   if (s.toLowerCase() === 'history') s = 'History (2)';

@@ -18,7 +18,7 @@ export const STYLE_FORMATS: Record<CellStyle, StyleFormat> = {
   subtitle: { bold: true, size: 12, fontColor: '#2F5496' },
   header: { bold: true, fontColor: '#FFFFFF', fill: '#2F5496' },
   note: { italic: true, fontColor: '#595959' },
-  muted: { fontColor: '#7F7F7F' },
+  muted: { fontColor: '#666666' },
   warning: { fontColor: '#7F6000', fill: '#FFF2CC' },
   good: { fontColor: '#375623', fill: '#E2EFDA' },
   bad: { fontColor: '#843C0C', fill: '#FCE4D6' },

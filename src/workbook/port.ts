@@ -129,6 +129,8 @@ export interface ChartSpec {
    */
   interval?: { lowerCol: number; upperCol: number };
   yAxisTitle?: string;
+  /** Number format of the value axis' labels (e.g. "0%" for scores from 0 to 1); the data's own format otherwise. */
+  yAxisFormat?: string;
   /** For 'scatter': the series to draw, first drawn first (its columns should also be `data`). */
   scatter?: ScatterSeries[];
   xAxisTitle?: string;

@@ -14,12 +14,11 @@ import { isFormula } from './grid';
 import { noSheetError } from './sources';
 import type { MemorySheet } from './memoryModel';
 import { isBlank } from '../core/cells';
+import { shownValue } from './cellText';
 
 /** What a cell shows: text written with a leading apostrophe (Excel's "keep as text") without it. */
 export function shown(v: CellValue | undefined): CellValue {
-  if (v === undefined) return null;
-  if (typeof v === 'string' && v.startsWith("'")) return v.slice(1);
-  return v;
+  return v === undefined ? null : shownValue(v);
 }
 
 export function isEmptyCell(v: CellValue | undefined): boolean {

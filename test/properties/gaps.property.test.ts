@@ -4,7 +4,11 @@ import fc from 'fast-check';
 import * as F from '../../src/functions/functions';
 import { isExcelError } from '../../src/functions/excelErrors';
 
-const pupils = fc.array(fc.record({ score: fc.integer({ min: 0, max: 120 }), dis: fc.boolean() }), { minLength: 4, maxLength: 60 })
+/**
+ * Scores from 1: a 0 on a scale where it is impossible (KS2 scaled, standardised) is read as a blank
+ * that Excel passed as 0 and left out with a note, so a shift onto 0 is skipped below.
+ */
+const pupils = fc.array(fc.record({ score: fc.integer({ min: 1, max: 120 }), dis: fc.boolean() }), { minLength: 4, maxLength: 60 })
   .filter((ps) => ps.some((p) => p.dis) && ps.some((p) => !p.dis));
 const cols = (ps: { score: number; dis: boolean }[], flip = false, shift = 0) => ({
   s: ps.map((p) => [p.score + shift]),
@@ -26,6 +30,7 @@ describe('gap properties', () => {
   });
   it('adding a constant to every score leaves the gaps unchanged', () => {
     fc.assert(fc.property(pupils, fc.integer({ min: -50, max: 50 }), (ps, k) => {
+      fc.pre(ps.every((p) => p.score + k !== 0));
       const a = cols(ps);
       const b = cols(ps, false, k);
       return close(F.fsmGap(a.s, a.f), F.fsmGap(b.s, b.f)) && close(F.gapIndex(a.s, a.f), F.gapIndex(b.s, b.f));

@@ -1,4 +1,5 @@
-import { isoToSerial } from '../../src/sheets/common';
+import { isoToSerial } from '../../src/core/dates';
+import { dateCell } from '../../src/sheets/common';
 import { toExcelValue } from '../../src/workbook/cellText';
 import {
   RATING_KEY_WORDS,
@@ -145,6 +146,17 @@ describe('the Checklist history sheet', () => {
     expect(readHistory(v3).map((h) => h.date)).toEqual(['2026-09-01', '2026-11-22', '2027-02-01']);
   });
 
+  test('each review date is a date cell (a serial under a date format), and a sheet an earlier version wrote as text still reads', () => {
+    const spec = buildHistorySheet([first, second], { name: 'Checklist history', mode: 'replace' });
+    const table = spec.blocks.find((b) => b.values[0]?.[0] === 'Review date') as Block;
+    // Python: (date(2026,9,1) - date(1899,12,30)).days = 46266; (date(2026,11,22) - date(1899,12,30)).days = 46348.
+    expect(table.values.slice(1).map((r) => r[0])).toEqual([46266, 46348]);
+    expect((table.numberFormat as string[])[0]).toBe('yyyy-mm-dd');
+    // The old form: ISO text (as an apostrophe-marked text cell reads back, and without the mark).
+    const old = renderValues(spec).map((r) => r.map((v) => (v === 46266 ? "'2026-09-01" : v === 46348 ? '2026-11-22' : v)));
+    expect(readHistory(old).map((h) => h.date)).toEqual(['2026-09-01', '2026-11-22']);
+  });
+
   test('charts this review against the previous one as clustered columns', () => {
     const spec = buildHistorySheet([first, second], { name: 'Checklist history', mode: 'new' });
     expect(spec.charts).toEqual([
@@ -157,6 +169,8 @@ describe('the Checklist history sheet', () => {
         width: 560,
         height: 300,
         yAxisTitle: 'Score (0-100%)',
+        // Axis ticks as percentages, like the scores they measure.
+        yAxisFormat: '0%',
       },
     ]);
     const v = renderValues(spec);
@@ -347,6 +361,8 @@ test('dates become Excel serials (1900 system); text that is not a date stays te
   expect(isoToSerial('1900-03-01')).toBe(61);
   expect(isoToSerial('1900-02-28')).toBe(59);
   expect(isoToSerial('1900-01-01')).toBe(1);
-  expect(isoToSerial('2027-02-30')).toBe('2027-02-30');
-  expect(isoToSerial('next term')).toBe('next term');
+  expect(isoToSerial('2027-02-30')).toBeNull();
+  expect(dateCell('2027-03-31')).toBe(46477);
+  expect(dateCell('next term')).toBe('next term');
+  expect(dateCell('2027-02-30')).toBe('2027-02-30');
 });

@@ -115,11 +115,24 @@ describe('buildInterventionSheet', () => {
     expect(spec.name).toBe('Impact Reading tutor 2026-11-22'); // Excel allows 31 characters
   });
 
+  it('writes money with thousands separators: a whole-pound total as "£#,##0", a cost per pupil with pence', () => {
+    const total = spec.blocks.find((b) => b.values.length === 1 && b.values[0][0] === 1800);
+    const perPupil = spec.blocks.find((b) => b.values.length === 1 && b.values[0][0] === 200 && b.col === 1);
+    expect(total?.numberFormat).toBe('£#,##0');
+    expect(perPupil?.numberFormat).toBe('£#,##0.00');
+  });
+
   it('says in its header what data, when, which settings and which design', () => {
     expect(grid[0][0]).toBe('Intervention impact: Reading tutoring');
     expect(findRow(grid, 'Data')?.[1]).toBe("table Year9 on sheet Year 9 ('Year 9'!A1:K31)");
-    expect(findRow(grid, 'Made')?.[1]).toBe('2026-11-22 14:05');
-    expect(findRow(grid, 'Dates')?.[1]).toBe('2026-01-05 to 2026-07-17');
+    // A date cell, not text: Python (date(2026,11,22) - date(1899,12,30)).days = 46348, 14:05 = 845/1440.
+    expect(findRow(grid, 'Made')?.[1]).toBeCloseTo(46348 + 845 / 1440, 9);
+    expect(spec.blocks.find((b) => b.values[0]?.[0] === 'Made')?.numberFormat).toEqual([null, 'yyyy-mm-dd hh:mm']);
+    // Start and End are date cells too. Python: (date(2026,1,5) - date(1899,12,30)).days = 46027,
+    // (date(2026,7,17) - date(1899,12,30)).days = 46220.
+    expect(findRow(grid, 'Start')?.[1]).toBe(46027);
+    expect(findRow(grid, 'End')?.[1]).toBe(46220);
+    expect(spec.blocks.find((b) => b.values[0]?.[0] === 'End')?.numberFormat).toEqual([null, 'yyyy-mm-dd']);
     expect(findRow(grid, 'Comparison')?.[1]).toBe('matched on the pre-test (tolerance 3 points, fixed beforehand)');
     expect(findRow(grid, 'Design')?.[1]).toMatch(/^Matched comparison group/);
     expect(findRow(grid, 'Success criterion')?.[1]).toBe("at least 3 months' additional progress");
@@ -256,6 +269,25 @@ describe('buildRegister', () => {
     expect(table.values[2][h.indexOf('Owner')]).toBe('Mrs Khan');
     expect(table.values[1][h.indexOf('Sheet')]).toBe(sheetLink('Impact Phonics catch-up 2025-07-01'));
     expect(table.values[1][h.indexOf('Evaluated')]).toBe(45839); // R: as.numeric(as.Date("2025-07-01") - as.Date("1899-12-30"))
+  });
+
+  it('an earlier version\'s register with dates as text gets them back as date cells, and evidence reads both forms', () => {
+    const first = render(buildRegister(null, evaluation({ name: 'Phonics catch-up' }), 'Impact Phonics catch-up 2025-07-01', new Date(2025, 6, 1)));
+    const header = first.findIndex((r) => r[0] === 'Evaluated');
+    const at = (name: string) => first[header].indexOf(name);
+    // As an earlier version wrote it: ISO text (Excel reads a marked text cell back without its apostrophe).
+    const old = first.map((r, i) => (i === header + 1 ? r.map((v, c) => (c === at('Evaluated') ? '2025-07-01' : c === at('Start') ? '2025-01-06' : v)) : r));
+    expect(registerFigures(old)[0].date).toBe('2025-07-01');
+    expect(registerFigures(first)[0].date).toBe('2025-07-01');
+    const next = buildRegister(old, evaluation(), 'Impact Reading tutoring 2026-11-22', NOW);
+    const table = next.blocks.find((b) => b.table) as Block;
+    const h = table.values[0] as string[];
+    // Python: (date(2025,7,1) - date(1899,12,30)).days = 45839; (date(2025,1,6) - date(1899,12,30)).days = 45663.
+    expect(table.values[1][h.indexOf('Evaluated')]).toBe(45839);
+    expect(table.values[1][h.indexOf('Start')]).toBe(45663);
+    expect(table.values[2][h.indexOf('Evaluated')]).toBe(46348);
+    const formats = table.numberFormat as Array<string | null>;
+    expect(['Evaluated', 'Start', 'End'].map((c) => formats[h.indexOf(c)])).toEqual(['yyyy-mm-dd', 'yyyy-mm-dd', 'yyyy-mm-dd']);
   });
 
   it('refuses to overwrite a register whose header row has gone, rather than lose its rows', () => {

@@ -8,8 +8,8 @@ const D = [1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0].map(Bo
 const Y = [40, 45, 38, 50, 52, 47, 55, 49, 44, 48, 51, 50, 46, 53, 49, 30, 35, 33, 52, 50, 54];
 const now = new Date(2026, 0, 5, 9, 30);
 
-function model(y: number[]) {
-  return { funnel: trustFunnel(S, D, Float64Array.from(y)), outcome: 'A8', columns: { school: 'School', disadvantaged: 'PP' }, source: 'test', national: null, cva: null };
+function model(y: number[], scale = { name: 'scores', unreadable: 0, warning: '' }) {
+  return { funnel: trustFunnel(S, D, Float64Array.from(y)), outcome: 'A8', scale, columns: { school: 'School', disadvantaged: 'PP' }, source: 'test', national: null, cva: null };
 }
 
 describe('trust report sheet', () => {
@@ -50,5 +50,19 @@ describe('trust report sheet', () => {
     const cells = s.blocks.flatMap((b) => b.values.flat());
     expect(cells.some((c) => typeof c === 'string' && c.startsWith('Every school is inside'))).toBe(true);
     expect(cells).not.toContain('Contextual value added');
+  });
+
+  it("names the outcome's scale as the units of the charts and the header, and warns in bold before any number", () => {
+    const warning = '5 of 21 filled cells in "A8" (24%) cannot be read as KS2 scaled scores, so its gaps leave those pupils out: check the scale chosen for it, or the column.';
+    const s = buildTrustReport(model(Y, { name: 'KS2 scaled scores', unreadable: 5, warning }), now);
+    expect(s.charts?.map((c) => c.yAxisTitle)).toEqual(['Gap (points, KS2 scaled scores)', 'Points (KS2 scaled scores)']);
+    const cells = s.blocks.flatMap((b) => b.values.flat());
+    expect(cells).toContain('"A8", read as KS2 scaled scores; schools in "School"; disadvantaged pupils marked in "PP"');
+    expect(cells.some((c) => typeof c === 'string' && c.endsWith('(KS2 scaled scores); 5 cells not readable as KS2 scaled scores left out'))).toBe(true);
+    const bold = s.blocks.find((b) => b.values[0][0] === `Warning: ${warning}`);
+    expect(bold?.style).toBe('subtitle');
+    expect(bold?.row).toBeLessThan(s.blocks.find((b) => b.table?.name === 'TrustSchools')?.row ?? 0);
+    // No warning, no line.
+    expect(spec.blocks.some((b) => String(b.values[0][0]).startsWith('Warning:'))).toBe(false);
   });
 });

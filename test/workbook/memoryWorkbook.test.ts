@@ -75,6 +75,9 @@ describe('reading data', () => {
     await expect(wb.readData({ kind: 'selection' })).rejects.toThrow(/Nothing is selected/);
     wb.setSelection('Empty', 0, 0, 5, 3);
     await expect(wb.readData({ kind: 'selection' })).rejects.toThrow(/"Empty" is empty: select your data/);
+    // One selected cell stands for the sheet's data; on an empty sheet it says the same as Excel does.
+    wb.setSelection('Empty', 0, 0, 1, 1);
+    await expect(wb.readData({ kind: 'selection' })).rejects.toThrow(/"Empty" is empty: select your data/);
   });
 
   test('readSheetValues gives the used range from A1, and null for an absent sheet', async () => {

@@ -1,5 +1,6 @@
 /** Sheet names Excel accepts (1-31 characters, no [ ] : * ? / \, unique case-insensitively), worked out by hand. */
-import { sanitiseSheetName, uniqueSheetName } from '../../src/workbook/names';
+import { sanitiseSheetName, sheetNameText, uniqueSheetName } from '../../src/workbook/names';
+import { gapReportName } from '../../src/sheets/gapReport';
 import { impactSheetName } from '../../src/sheets/interventionReport';
 
 describe('uniqueSheetName', () => {
@@ -31,5 +32,16 @@ describe('sanitiseSheetName', () => {
     expect(sanitiseSheetName('x'.repeat(40))).toBe('x'.repeat(31));
     expect(sanitiseSheetName('history')).toBe('History (2)');
     expect(sanitiseSheetName('   ')).toBe('Sheet');
+  });
+});
+
+describe('one sheet-name rule for every report name', () => {
+  it('cleans a data name and an intervention name the way it cleans a whole sheet name', () => {
+    expect(sheetNameText(" 'Set [3]: *maths?' ")).toBe('Set 3- maths');
+    expect(sheetNameText("St Mary's 9/10")).toBe("St Mary's 9-10");
+    expect(gapReportName(new Date(2026, 10, 22), 'Y9/10')).toBe('Gap report 2026-11-22 Y9-10');
+    expect(gapReportName(new Date(2026, 10, 22), "'[*]'")).toBe('Gap report 2026-11-22');
+    expect(impactSheetName('Y7/8 reading', new Date(2026, 10, 22))).toBe('Impact Y7-8 reading 2026-11-22');
+    expect(impactSheetName('Reading', new Date(2026, 10, 22), 'Set 9/1')).toBe('Impact Readi Set 9-1 2026-11-22');
   });
 });

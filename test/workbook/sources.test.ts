@@ -1,4 +1,4 @@
-import { checkReadSize, isSingleCell, selectionArea, selectionDescription, singleCellDescription } from '../../src/workbook/sources';
+import { checkReadSize, isSingleCell, rereadArea, selectionArea, selectionDescription, selectionRead, singleCellDescription } from '../../src/workbook/sources';
 import { isOwnedName, notOwnedError, recordOwned } from '../../src/workbook/owned';
 import { sameName } from '../../src/workbook/names';
 
@@ -16,6 +16,20 @@ describe('a selection reads the cells both workbooks agree on', () => {
   test('only a 1 x 1 selection stands for the whole sheet', () => {
     expect(isSingleCell({ row: 4, col: 2, rows: 1, cols: 1 })).toBe(true);
     expect(isSingleCell({ row: 4, col: 2, rows: 2, cols: 1 })).toBe(false);
+  });
+
+  test('a selection is read as both workbooks read it: one cell for the used range, else trimmed to it', () => {
+    const used = { row: 0, col: 0, rows: 31, cols: 5 };
+    expect(selectionRead('Year 7', { row: 3, col: 1, rows: 1, cols: 1 }, used)).toEqual({ area: used, description: 'sheet Year 7 (all its data: only one cell was selected)' });
+    expect(selectionRead('Year 7', { row: 0, col: 0, rows: 1048576, cols: 2 }, used)).toEqual({ area: { row: 0, col: 0, rows: 31, cols: 2 }, description: "selection 'Year 7'!A1:B31" });
+    expect(() => selectionRead('Blank', { row: 0, col: 0, rows: 1, cols: 1 }, null)).toThrow('The sheet "Blank" is empty: select your data including its header row, or choose a table or a sheet.');
+  });
+
+  test('cells saved for reading again are a block on a named sheet', () => {
+    expect(rereadArea("'Year 9'!$C$2:F31")).toEqual({ sheet: 'Year 9', row: 1, col: 2, rows: 30, cols: 4 });
+    expect(rereadArea('C2:F31')).toBeNull();
+    expect(rereadArea("'Year 9'!C:F")).toBeNull();
+    expect(rereadArea('not an address')).toBeNull();
   });
 
   test('messages name the selection by its address', () => {

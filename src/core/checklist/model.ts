@@ -7,6 +7,7 @@
  * history snapshots are built from it; scores come from the core's `checklistScore`, so the
  * wizard, the sheet's `=GAPS.CHECKLISTSCORE` cell and the snapshots agree.
  */
+import { isIsoDate } from '../dates';
 import type { Grid } from '../cells';
 import { isGapsError } from '../errors';
 import { AREAS, ITEMS, type AreaId, type ChecklistArea } from './items';
@@ -153,16 +154,8 @@ export function validateResponse(r: ItemResponse): ResponseProblems {
   return problems;
 }
 
-/** True for a real calendar date written "yyyy-mm-dd". */
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900;
-}
+/** True for a real calendar date written "yyyy-mm-dd" (the rule lives in `core/dates.ts`). */
+export { isIsoDate };
 
 export interface CustomDraft {
   area: AreaId | '';

@@ -16,20 +16,12 @@ import type { Grid } from '../cells';
 import { profileColumn, type ColumnProfile } from './values';
 import type { ColumnRole, DetectedColumn } from './column';
 import { outcomeKindOfHeader } from './outcomeKinds';
+import { headerWords } from './headers';
 
 export type { ColumnRole, DetectedColumn } from './column';
 
 /** Share of non-blank cells that must be scores or grades for a column to count as an assessment. */
 export const ASSESSMENT_SHARE = 0.8;
-
-/** Lower case, punctuation as spaces, single spaces: "KS2_Scaled-Score " -> "ks2 scaled score". */
-export function headerWords(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/([a-z])(\d)/g, '$1 $2')
-    .replace(/[^a-z0-9*+]+/g, ' ')
-    .trim();
-}
 
 interface HeaderRule {
   role: ColumnRole;

@@ -4,12 +4,13 @@ export {
   defaultDisadvantaged,
   disadvantagedRank,
   firstOfRole,
-  headerWords,
   ASSESSMENT_SHARE,
   type ColumnRole,
   type DetectedColumn,
 } from './detect';
-export { detectAssessmentPoints, splitAssessmentHeader, type AssessmentPoint, type AssessmentSubject } from './points';
+export { headerWords, headerKey, splitCamelCase } from './headers';
+export { detectAssessmentPoints, splitAssessmentHeader, subjectKey, type AssessmentPoint, type AssessmentSubject } from './points';
+export { guessInterventionColumns, type InterventionColumnGuess } from './interventionGuess';
 export { profileColumn, PROFILE_ROWS, type ColumnProfile } from './values';
 export { defaultThreshold, THRESHOLDS } from './threshold';
 export { detectOutcomeColumns, defaultOutcomeChoice, outcomeKindOfHeader, OUTCOME_KINDS, OUTCOME_KIND_LABELS, type OutcomeChoice, type OutcomeColumn, type OutcomeKind } from './outcomeKinds';

@@ -9,9 +9,10 @@
  * @example detectOutcomeColumns(["UPN", "Attendance %", "Suspensions"], [["A1", "95%", 0]]).map((c) => c.kind)
  * // ["attendance", "suspensions"]
  */
-import { FLAG_INVALID, isBlank, readFlag, readScore, type Grid } from '../cells';
+import { FLAG_INVALID, readFlag, readScore, type Grid } from '../cells';
 import { readShare } from '../outcomes/share';
-import { headerWords } from './detect';
+import { isMissingOutcome } from '../outcomes/notApplicable';
+import { headerWords } from './headers';
 import { PROFILE_ROWS } from './values';
 
 export type OutcomeKind =
@@ -78,7 +79,7 @@ const RULES: Rule[] = [
 /** The outcome kind a header names, or undefined (used by column detection to keep these out of assessments). */
 export function outcomeKindOfHeader(header: string): OutcomeKind | undefined {
   const w = headerWords(header).replace(/ \* /g, ' ');
-  const withPct = header.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim();
+  const withPct = headerWords(header, '%');
   if (/\bfsm\b.*%|\bfree school meals?\b.*%/.test(withPct) && !/terms?/.test(withPct)) return 'fsmShare';
   return RULES.find((r) => r.pattern.test(w))?.kind;
 }
@@ -95,7 +96,7 @@ function shapeOf(rows: Grid, index: number): Shape {
   const end = Math.min(rows.length, PROFILE_ROWS);
   for (let r = 0; r < end; r++) {
     const cell = rows[r]?.[index];
-    if (isBlank(cell) || /^\s*n\/?a\s*$/i.test(String(cell))) continue;
+    if (isMissingOutcome(cell)) continue;
     s.filled++;
     const x = readScore(cell);
     if (x === x && x >= 0 && Number.isInteger(x)) s.whole++;

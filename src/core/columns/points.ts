@@ -15,6 +15,7 @@
  * // [{ subject: "Eng", points: [{ index: 4, label: "Aut", ... }, { index: 5, label: "Spr", ... }] }]
  */
 import type { DetectedColumn } from './column';
+import { headerKey } from './headers';
 
 export interface AssessmentPoint {
   /** Column index in the data. */
@@ -55,13 +56,6 @@ const YEAR = /\b(?:y|yr|year)\s?(1[0-3]|[1-9])\b/;
 const EARLY_YEAR = /\b(?:reception|eyfs|yr|k|(?:y|yr|year) ?0)\b/;
 const EARLY_ORDER = -100;
 
-function spaced(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/([a-z])(\d)/g, '$1 $2')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 /** A pattern finding a lower-cased, space-separated match in the original header ("y 7" finds "Y7"). */
 function looseIn(part: string): RegExp {
@@ -85,8 +79,8 @@ export function splitAssessmentHeader(header: string): { subject: string; label:
   let subject = whole;
   let order = 0;
   const labels: string[] = [];
-  const early = EARLY_YEAR.exec(spaced(whole));
-  const y = early ? null : YEAR.exec(spaced(whole));
+  const early = EARLY_YEAR.exec(headerKey(whole));
+  const y = early ? null : YEAR.exec(headerKey(whole));
   if (early && without(subject, early[0]) !== '') {
     order += EARLY_ORDER;
     labels.push(asWritten(whole, early[0]));
@@ -97,7 +91,7 @@ export function splitAssessmentHeader(header: string): { subject: string; label:
     labels.push(asWritten(whole, y[0]));
     subject = without(subject, y[0]);
   }
-  const rest = spaced(subject);
+  const rest = headerKey(subject);
   for (const rule of POINT_RULES) {
     const m = rule.pattern.exec(rest);
     if (!m) continue;
@@ -112,9 +106,9 @@ export function splitAssessmentHeader(header: string): { subject: string; label:
   return { subject, label: labels.join(' '), order };
 }
 
-/** Subject key for grouping: case, spaces and punctuation ignored. */
-function subjectKey(subject: string): string {
-  return spaced(subject);
+/** Subject key for grouping: case, spaces and punctuation ignored ("Eng" and "ENG" are one subject). */
+export function subjectKey(subject: string): string {
+  return headerKey(subject);
 }
 
 /**

@@ -17,7 +17,18 @@
  *   survives is "clear".
  * - Thresholds follow the scale (thresholdForScale) and an unknown numeric scale gets none.
  * - Back on Track flags pupils behind pupils with similar starting points (backOnTrackOf) by at least
- *   a step that means something on the scale, or below the threshold at the latest point.
+ *   a step that means something on the scale, or below the threshold at the latest point, and, when
+ *   an attendance column is chosen, disadvantaged pupils who are persistently absent.
+ * - Outcomes beyond test scores (attendance, persistent absence, suspensions, destinations, and the
+ *   long-term / some-of-the-time split when time on free school meals is chosen) are the outcomes
+ *   analysis's own comparisons (analyseOutcomes) over the same pupils and the same reading of blank
+ *   flags; they join the report's Benjamini-Hochberg family, and a group under 6 pupils is "too few
+ *   pupils to tell".
+ * - The gap index ranks pupils within the school (10 x Cliff's delta, a measure of overlap) unless a
+ *   national reference is given (`reference`: a column of national scores or a cumulative-percentage
+ *   table, as GAPINDEX takes): then every assessment whose scores lie within the reference's range
+ *   ranks its pupils nationally (gapIndexNationalIntervalOf), and one on another scale gets no index
+ *   and a note saying why.
  */
 import { FLAG_INVALID, describeValue, isBlank, readFlag, readLabel } from '../cells';
 import { isConfidenceLevel, valueError } from '../errors';
@@ -30,8 +41,16 @@ import { numericScale, scaleName as numericScaleName, thresholdBalance, threshol
 import { chanceAllowance } from '../stats/benjaminiHochberg';
 import { hedgesJ } from '../stats/pooled';
 import { THRESHOLDS } from '../columns/threshold';
-import { gradeValue, type GradeScale } from '../grades/scales';
-import { splitAssessmentHeader } from '../columns/points';
+import { gradeText, gradeValue, type GradeScale } from '../grades/scales';
+import { splitAssessmentHeader, subjectKey } from '../columns/points';
+import type { OutcomeChoice } from '../columns/outcomeKinds';
+import { analyseOutcomes, type OutcomeResult, type PersistentAbsentee } from '../outcomes/analysis';
+import type { DestinationCategory } from '../outcomes/destinations';
+import type { DisadvantageLength } from '../outcomes/longTerm';
+import { isSeverelyAbsent } from '../outcomes/attendance';
+import type { Grid } from '../cells';
+import { describeReference, nationalReference, referenceFits, type NationalReference } from './nationalReference';
+import { gapIndexNationalIntervalOf } from './gapIndex';
 
 type Cell = string | number | boolean | null;
 
@@ -84,9 +103,71 @@ export interface GapReportOptions {
   measures?: Partial<GapMeasures>;
   /**
    * How a blank disadvantaged flag is read when the column also holds explicit negatives: required
-   * then (the analysis refuses to guess); ignored for a column of Y and blanks.
+   * then (the analysis refuses to guess); ignored for a column of Y and blanks, except that
+   * 'unknown' is kept for one group of a split report (`splitGaps`), whose pupils may hold no
+   * explicit negative while the whole data does.
    */
   blanks?: BlankFlags;
+  /** Outcome columns shown beside attainment (attendance, suspensions...), as confirmed by the user. */
+  outcomes?: GapOutcomeOptions;
+  /**
+   * A national reference for the gap index (as GAPS.GAPINDEX takes it): one column of national
+   * scores, or a two-column table of score and cumulative percentage at or below it (a header row is
+   * skipped). `description` says where it came from, for the report header. Null or absent: the
+   * index ranks pupils within the school.
+   */
+  reference?: { cells: Grid; description: string } | null;
+}
+
+/** The gap index of one comparison, and which ranks it is on. */
+export interface GapIndexResult {
+  value: number;
+  lower: number;
+  upper: number;
+  /**
+   * 'school': ranks within the school (10 x Cliff's delta, Newcombe interval); 'national': national
+   * percentiles from the reference (Welch interval on them); null: a reference was given but it is
+   * for another scale than this assessment, so there is no index (the note says why).
+   */
+  ranks: 'school' | 'national' | null;
+}
+
+/** How the national reference was used, for the report header. */
+export interface ReferenceUse {
+  /** Where it came from (the source's description). */
+  source: string;
+  /** What it holds, in words ("a column of 600 national scores from 80 to 120"). */
+  holds: string;
+  /** Headers of the assessments ranked nationally. */
+  used: string[];
+  /** Assessments it could not rank, with why. */
+  notUsed: Array<{ header: string; why: string }>;
+}
+
+/** The outcome columns of a gap analysis and, for a destination column, what each word means. */
+export interface GapOutcomeOptions {
+  columns: OutcomeChoice;
+  /** The confirmed meaning of each destination word (needed when a destination column is chosen). */
+  destinationMapping?: Readonly<Record<string, DestinationCategory>>;
+}
+
+/** One outcome comparison in the gap report: the outcomes analysis's result, judged with the report's allowance for chance. */
+export interface OutcomeGapResult extends OutcomeResult {
+  /** A group under 6 pupils, or no spread to tell from. */
+  tooFew: boolean;
+  verdict: GapVerdict;
+}
+
+/** The outcomes beside attainment in a gap analysis. */
+export interface GapOutcomes {
+  results: OutcomeGapResult[];
+  /** Notes on the outcome data (cells left out, pupils with no time on free school meals recorded). */
+  notes: string[];
+  /** Headers of the outcome columns used. */
+  columns: string[];
+  longTermCounts: Record<DisadvantageLength, number> | null;
+  /** Disadvantaged pupils who are persistently absent (they are on the Back on Track list). */
+  persistentlyAbsent: number;
 }
 
 /** The measures a report can show beside the gap, its interval and the group sizes and means. */
@@ -118,10 +199,17 @@ export interface GapResult {
   others: string;
   /** The gap summary with the small-group floor (gapSummaryOf over the two groups' points). */
   summary: GapSummary;
+  /** The gap index the report shows: the summary's school-rank index, or the national one. */
+  gapIndex: GapIndexResult;
   /** The gap's interval in pooled standard deviations (Hedges' g scale; NaN without spread). */
   effectLower: number;
   effectUpper: number;
   /** True for disadvantaged vs others at the latest point of the subject. */
+  latest: boolean;
+  /**
+   * A headline comparison, judged on its own interval: the latest-point rows of the analysis, except
+   * in the groups of a split report, where only the whole data's are (`allowForChanceAcross`).
+   */
   headline: boolean;
   /** A group under 6 pupils, or a group with no spread. */
   tooFew: boolean;
@@ -160,6 +248,8 @@ export interface BehindIn {
   /** How far behind, in steps of the scale's minimum shortfall (for ordering). */
   steps: number;
   reason: string;
+  /** For persistent absence (subject "Attendance"): the pupil's attendance as a share (0.85 = 85%). */
+  attendance?: number;
 }
 
 /** One disadvantaged pupil to get back on track, with every subject they are behind in. */
@@ -208,6 +298,8 @@ export interface ChanceSummary {
   expectedByChance: number;
   /** False discovery rate of the adjustment (1 - confidence). */
   q: number;
+  /** Set when the allowance spans a split report: the parts it spans (the whole data and each group). */
+  parts?: number;
 }
 
 export interface GapAnalysis {
@@ -221,6 +313,10 @@ export interface GapAnalysis {
   checks: AssessmentCheck[];
   /** Headers of the columns used, for the report header. */
   used: { disadvantaged: string; groups: string[] };
+  /** Outcomes beyond test scores, when outcome columns were chosen (null otherwise). */
+  outcomes: GapOutcomes | null;
+  /** The national reference and where it was used; null when none was given. */
+  reference: ReferenceUse | null;
 }
 
 const NOT_SEND = new Set(['', 'N', 'NO', 'NONE', 'FALSE', '0', 'NOT SEN', 'NON SEN', 'NO SEN']);
@@ -513,10 +609,11 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
   for (const k of c.names ?? []) checkColumn(data, k, 'name');
   if (options.assessments.length === 0) throw valueError('Choose at least one assessment column to analyse.');
   const checks = checkAssessments(data, options);
+  const reference = readReference(options.reference);
 
   const probe = flagColumnOf(data, c.disadvantaged, 'disadvantaged', 'not disadvantaged');
   if (probe.blanksAmbiguous && options.blanks === undefined) throw valueError(blankQuestion(probe, data.headers[c.disadvantaged]));
-  const reading: BlankFlags = probe.blanksAmbiguous ? (options.blanks as BlankFlags) : 'not disadvantaged';
+  const reading: BlankFlags = probe.blanksAmbiguous ? (options.blanks as BlankFlags) : probe.blanks > 0 && options.blanks === 'unknown' ? 'unknown' : 'not disadvantaged';
   const flags = reading === 'unknown' ? flagColumnOf(data, c.disadvantaged, 'disadvantaged', 'unknown') : probe;
   const disadvantaged: Array<boolean | null> = Array.from(flags.codes, (x) => (x === FLAG_CODE_UNKNOWN ? null : x === FLAG_CODE_FLAGGED));
   const comps = comparisons(data, c, disadvantaged);
@@ -525,7 +622,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
   const subjects = new Map<string, Array<{ a: GapAssessment; subject: string; point: string; order: number }>>();
   for (const a of options.assessments) {
     const s = splitAssessmentHeader(data.headers[a.index]);
-    const key = s.subject.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const key = subjectKey(s.subject);
     const list = subjects.get(key) ?? [];
     list.push({ a, subject: s.subject, point: s.label, order: s.order });
     subjects.set(key, list);
@@ -533,6 +630,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
   const ordered = [...subjects.values()].map((list) => list.sort((x, y) => x.order - y.order || x.a.index - y.a.index));
 
   const results: GapResult[] = [];
+  const referenceUse: ReferenceUse | null = reference && options.reference ? { source: options.reference.description, holds: describeReference(reference), used: [], notUsed: [] } : null;
   const pointsByIndex = new Map<number, ColumnPoints>();
   const checkOf = new Map(checks.map((k) => [k.index, k]));
   for (const list of ordered) {
@@ -542,6 +640,11 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
       pointsByIndex.set(a.index, p);
       const check = checkOf.get(a.index) as AssessmentCheck;
       const threshold = check.threshold;
+      const fit = reference ? referenceFits(reference, p.points) : null;
+      if (referenceUse && fit) {
+        if (fit.fits) referenceUse.used.push(data.headers[a.index]);
+        else referenceUse.notUsed.push({ header: data.headers[a.index], why: fit.why });
+      }
       for (const comp of comps) {
         const sp = split(p.points, comp.member);
         const summary = gapSummaryOf(sp.focus, sp.others, confidence, { smallGroups: 'floor' });
@@ -571,6 +674,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
           change = gapChangeOf(before, after, flagged, confidence);
         }
         const [effectLower, effectUpper] = effectInterval(summary, sp.focus, sp.others);
+        const index = reportGapIndex(summary, sp, reference, fit?.fits ?? false, confidence);
         const r: GapResult = {
           subject,
           point,
@@ -581,8 +685,10 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
           focus: comp.focus,
           others: comp.others,
           summary,
+          gapIndex: index,
           effectLower,
           effectUpper,
+          latest: comp.kind === 'disadvantaged' && at === list.length - 1,
           headline: comp.kind === 'disadvantaged' && at === list.length - 1,
           tooFew,
           adjustedP: NaN,
@@ -597,7 +703,7 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
           changeWord: '',
           changeFrom: prev ? prev.r.point : null,
           unknownGrades: p.unknown,
-          note: noteFor(summary, p, check.scaleName, comp, noSpread),
+          note: [noteFor(summary, p, check.scaleName, comp, noSpread), fit && !fit.fits ? `No gap index: ${fit.why}.` : ''].filter(Boolean).join(' '),
         };
         results.push(r);
         previous.set(comp.label, { r, points: p.points });
@@ -605,8 +711,9 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
     });
   }
 
-  const chance = allowForChance(results, confidence);
-  const bot = backOnTrack(data, options, disadvantaged, ordered, pointsByIndex, checkOf);
+  const outcomes = outcomesOf(data, options, disadvantaged, confidence);
+  const chance = allowForChance(results, outcomes?.results ?? [], confidence);
+  const bot = backOnTrack(data, options, disadvantaged, ordered, pointsByIndex, checkOf, outcomes?.absent ?? []);
   return {
     results,
     backOnTrack: bot.rows,
@@ -616,19 +723,83 @@ export function analyseGaps(data: GapTable, options: GapReportOptions): GapAnaly
     blankFlags: { blanks: flags.blanks, explicitNegatives: flags.explicitNegatives, negativeExample: flags.negativeExample, ambiguous: flags.blanksAmbiguous, reading },
     checks,
     used: { disadvantaged: data.headers[c.disadvantaged], groups: comps.slice(1).map((x) => x.label) },
+    outcomes: outcomes ? outcomes.model : null,
+    reference: referenceUse,
   };
+}
+
+/**
+ * The outcomes beside attainment: the outcomes analysis over the same pupils, with the flags as this
+ * analysis read them (pupils of unknown status in neither group). Null when no outcome column is chosen.
+ */
+function outcomesOf(
+  data: GapTable,
+  options: GapReportOptions,
+  disadvantaged: Array<boolean | null>,
+  confidence: number,
+): { model: GapOutcomes; results: OutcomeGapResult[]; absent: PersistentAbsentee[] } | null {
+  const o = options.outcomes;
+  if (!o) return null;
+  const chosen = Object.entries(o.columns).filter(([, i]) => i !== undefined) as Array<[string, number]>;
+  if (chosen.length === 0) return null;
+  const c = options.columns;
+  const a = analyseOutcomes(data, {
+    disadvantaged: c.disadvantaged,
+    columns: o.columns,
+    destinationMapping: o.destinationMapping,
+    idColumn: c.id,
+    nameColumns: c.names ?? [],
+    confidence,
+    flags: disadvantaged,
+  });
+  // The outcomes analysis's own allowance for chance is replaced by the report's (allowForChance).
+  const results: OutcomeGapResult[] = a.results.map((r) => {
+    const tooFew = r.small || !(r.upper > r.lower);
+    const small = [r.nDisadvantaged < SMALL_GROUP_SIZE ? groupSize(r.nDisadvantaged, 'disadvantaged') : '', r.nOther < SMALL_GROUP_SIZE ? groupSize(r.nOther, 'others') : ''].filter(Boolean).join(' and ');
+    const note = !tooFew ? r.note : r.small ? `Too few pupils to tell: ${small}, fewer than ${SMALL_GROUP_SIZE}.` : 'Too few pupils to tell: the groups show no spread to tell a gap from chance.';
+    return { ...r, adjustedP: NaN, clear: false, tooFew, verdict: 'no clear gap', note };
+  });
+  const columns = [...new Set(chosen.map(([, i]) => i))].sort((x, y) => x - y).map((i) => data.headers[i]);
+  return {
+    model: { results, notes: a.notes, columns, longTermCounts: a.longTermCounts, persistentlyAbsent: a.persistentlyAbsent.length },
+    results,
+    absent: a.persistentlyAbsent,
+  };
+}
+
+/** The national reference read from the options (null when none), or `#VALUE!` saying what is wrong with it. */
+function readReference(given: GapReportOptions['reference']): NationalReference | null {
+  if (!given) return null;
+  try {
+    return nationalReference(given.cells);
+  } catch (e) {
+    throw valueError(`The national reference (${given.description}) cannot be used: ${e instanceof Error ? e.message : String(e)}. Choose one column of national scores, or a table of score and cumulative percentage.`);
+  }
+}
+
+/** The gap index a row shows: national with a reference that fits the column, none with one that does not, else the school's ranks. */
+function reportGapIndex(summary: GapSummary, sp: Split, reference: NationalReference | null, fits: boolean, confidence: number): GapIndexResult {
+  if (!reference) return { value: summary.gapIndex, lower: summary.gapIndexLower, upper: summary.gapIndexUpper, ranks: 'school' };
+  if (!fits) return { value: NaN, lower: NaN, upper: NaN, ranks: null };
+  if (sp.focus.length === 0 || sp.others.length === 0) return { value: NaN, lower: NaN, upper: NaN, ranks: 'national' };
+  const n = gapIndexNationalIntervalOf(sp.focus, sp.others, reference, confidence);
+  return { value: n.index, lower: n.lower, upper: n.upper, ranks: 'national' };
 }
 
 /**
  * The allowance for chance: headline rows are clear when their interval excludes 0; every other
  * gap and every change is adjusted together with Benjamini-Hochberg at q = 1 - confidence.
  */
-function allowForChance(results: GapResult[], confidence: number): ChanceSummary {
+function allowForChance(results: GapResult[], outcomes: OutcomeGapResult[], confidence: number): ChanceSummary {
   const q = 1 - confidence;
   const ps: number[] = [];
-  const slots: Array<{ r: GapResult; what: 'gap' | 'change' }> = [];
+  const slots: Array<{ r: GapResult; what: 'gap' | 'change' } | { o: OutcomeGapResult; what: 'outcome' }> = [];
   let headline = 0;
   for (const r of results) {
+    r.adjustedP = NaN;
+    r.changeAdjustedP = NaN;
+    r.changeWord = '';
+    r.clear = false;
     if (r.headline) {
       if (r.summary.p === r.summary.p) headline++;
       r.clear = !r.tooFew && (r.summary.ciLower > 0 || r.summary.ciUpper < 0);
@@ -641,8 +812,21 @@ function allowForChance(results: GapResult[], confidence: number): ChanceSummary
       slots.push({ r, what: 'change' });
     }
   }
+  // Every outcome comparison is one more in the family: none is a headline.
+  for (const o of outcomes) {
+    if (o.p === o.p) {
+      ps.push(o.p);
+      slots.push({ o, what: 'outcome' });
+    }
+  }
   const allowance = chanceAllowance(ps, q, q);
-  slots.forEach(({ r, what }, i) => {
+  slots.forEach((slot, i) => {
+    if (slot.what === 'outcome') {
+      slot.o.adjustedP = allowance.adjusted[i];
+      slot.o.clear = !slot.o.tooFew && allowance.clear[i];
+      return;
+    }
+    const { r, what } = slot;
     if (what === 'gap') {
       r.adjustedP = allowance.adjusted[i];
       r.clear = !r.tooFew && allowance.clear[i];
@@ -657,14 +841,47 @@ function allowForChance(results: GapResult[], confidence: number): ChanceSummary
     if (r.verdict === 'no gap') continue;
     r.verdict = r.tooFew ? 'too few pupils to tell' : r.clear ? 'clear gap' : 'no clear gap';
   }
+  for (const o of outcomes) o.verdict = o.tooFew ? 'too few pupils to tell' : o.clear ? 'clear gap' : 'no clear gap';
   const comparisons = headline + allowance.comparisons;
   return { comparisons, headline, adjusted: allowance.comparisons, expectedByChance: comparisons * q, q };
+}
+
+/**
+ * The allowance for chance over a split report (the whole data first, then each group's), as over
+ * one report: the whole data's headline comparisons are judged on their own intervals; every other
+ * gap and change, each group's latest-point gaps among them, is adjusted together with
+ * Benjamini-Hochberg. Rewrites each part's verdicts and chance summary in place.
+ *
+ * @throws `#VALUE!` when the parts were analysed at different confidence levels.
+ */
+export function allowForChanceAcross(parts: GapAnalysis[]): void {
+  if (parts.length === 0) return;
+  const confidence = parts[0].confidence;
+  if (parts.some((a) => a.confidence !== confidence)) throw valueError('The parts of a split report must share one confidence level.');
+  parts.forEach((a, k) => {
+    for (const r of a.results) r.headline = k === 0 && r.latest;
+  });
+  const chance = allowForChance(parts.flatMap((a) => a.results), parts.flatMap((a) => a.outcomes?.results ?? []), confidence);
+  for (const a of parts) a.chance = { ...chance, parts: parts.length };
+}
+
+/** A share as a percentage with one decimal: 0.8567 -> "85.7%". */
+function percentText(x: number): string {
+  return `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 }
 
 /** A number of points as text, rounded to 2 decimals: "4", "3.25" (never "-0"). */
 export function pointsText(x: number): string {
   const r = Math.round(x * 100) / 100;
   return String(r === 0 ? 0 : r);
+}
+
+/**
+ * One pupil's result as the grade it is on the column's scale ("B", "4b", "5+"); a column of plain
+ * numbers outside 0-9 (scaled or standardised scores, marks) keeps its numbers.
+ */
+function gradeOf(x: number, scale: GradeScale, column: ArrayLike<number>): string {
+  return scale === 'gcse' && numericScale(column) !== 'gcse' ? pointsText(x) : gradeText(x, scale);
 }
 
 function backOnTrack(
@@ -674,6 +891,7 @@ function backOnTrack(
   ordered: Array<Array<{ a: GapAssessment; subject: string; point: string }>>,
   points: Map<number, ColumnPoints>,
   checks: Map<number, AssessmentCheck>,
+  absent: readonly PersistentAbsentee[],
 ): { rows: BackOnTrackRow[]; notes: string[] } {
   const c = options.columns;
   const text = (r: Cell[], i: number | null | undefined) => (i === null || i === undefined || isBlank(r[i]) ? '' : String(r[i]).trim());
@@ -705,8 +923,9 @@ function backOnTrack(
       const behind = v !== null && v.flagged;
       if (!below && !behind) continue;
       const reasons: string[] = [];
-      if (behind) reasons.push(`${pointsText((v as { shortfall: number }).shortfall)} points behind pupils who started at ${pointsText(start[k])} on ${data.headers[first.a.index]}`);
-      if (below) reasons.push(`below ${pointsText(threshold as number)} on ${data.headers[last.a.index]} (${pointsText(score)})`);
+      // One pupil's results as grades where the scale has them ("B", "4b", "5+"); differences as points.
+      if (behind) reasons.push(`${pointsText((v as { shortfall: number }).shortfall)} points behind pupils who started at ${gradeOf(start[k], first.a.scale, start)} on ${data.headers[first.a.index]}`);
+      if (below) reasons.push(`below ${gradeOf(threshold as number, last.a.scale, latest)} on ${data.headers[last.a.index]} (${gradeOf(score, last.a.scale, latest)})`);
       const steps = Math.max(behind ? (v as { shortfall: number }).shortfall : 0, below ? (threshold as number) - score : 0) / step;
       const item: BehindIn = {
         subject: last.subject,
@@ -721,6 +940,29 @@ function backOnTrack(
       items.push(item);
       byPupil.set(k, items);
     }
+  }
+  // Persistent absence: the outcomes analysis's list (persistentlyAbsentDisadvantaged), one more
+  // reason beside the subjects. It counts one step, severe absence (50%+ missed) two.
+  const oc = options.outcomes?.columns;
+  const attendanceHeader =
+    oc?.sessionsAttended !== undefined && oc.sessionsPossible !== undefined ? `${data.headers[oc.sessionsAttended]} / ${data.headers[oc.sessionsPossible]}` : oc?.attendance !== undefined ? data.headers[oc.attendance] : '';
+  for (const p of absent) {
+    if (disadvantaged[p.row] !== true) continue;
+    const severe = isSeverelyAbsent(p.attendance);
+    const long = p.length === 'long-term' ? '; long-term disadvantaged (90%+ of their time on free school meals)' : '';
+    const item: BehindIn = {
+      subject: 'Attendance',
+      latest: attendanceHeader,
+      latestScore: null,
+      shortfall: null,
+      belowThreshold: null,
+      steps: severe ? 2 : 1,
+      reason: `Attendance: ${severe ? 'severely' : 'persistently'} absent, ${percentText(p.attendance)} of sessions attended (${percentText(1 - p.attendance)} missed; ${severe ? '50%' : '10%'} or more is ${severe ? 'severe' : 'persistent'} absence)${long}`,
+      attendance: p.attendance,
+    };
+    const items = byPupil.get(p.row) ?? [];
+    items.push(item);
+    byPupil.set(p.row, items);
   }
   const rows: BackOnTrackRow[] = [...byPupil.entries()].map(([k, subjects]) => {
     const r = data.rows[k];

@@ -10,7 +10,7 @@
  *
  * @example readFlagColumn([["Y"],["N"],[""],[null]]).blanks // 2, with explicitNegatives 1 ("N")
  */
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, isBlank, readFlag } from '../cells';
+import { type Grid, cellAt, columnsOf, flagOrThrow, isBlank } from '../cells';
 import { valueError } from '../errors';
 
 /** How a blank flag is read: as "not disadvantaged" (today's reading) or as unknown (left out). */
@@ -51,9 +51,7 @@ export function readFlagColumn(flags: Grid, blanks: BlankFlags = 'not disadvanta
   let example = '';
   for (let k = 0; k < n; k++) {
     const cell = cellAt(flags, k, cols);
-    const f = readFlag(cell);
-    if (f === FLAG_INVALID) throw invalidFlagError(name, cell, k, cols);
-    if (f === FLAG_TRUE) {
+    if (flagOrThrow(cell, name, k, cols)) {
       codes[k] = FLAG_CODE_FLAGGED;
     } else if (isBlank(cell)) {
       blankCount++;

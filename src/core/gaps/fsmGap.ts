@@ -8,7 +8,7 @@
  * @example fsmGap([[104],[98],["ABS"],[110]], [["Y"],["Y"],["Y"],[""]]) // 110 - 101 = 9
  * @throws `#VALUE!` unequal ranges or an unrecognised flag; `#N/A` an empty group.
  */
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
+import { type Grid, cellAt, columnsOf, readScore, requireSameSize, flagOrThrow } from '../cells';
 import { finiteResult, requireBothGroups } from './messages';
 
 export function fsmGap(scores: Grid, flags: Grid): number {
@@ -18,13 +18,11 @@ export function fsmGap(scores: Grid, flags: Grid): number {
   const oneColumn = sc === 1 && fc === 1;
   let nd = 0, no = 0, sd = 0, so = 0;
   for (let k = 0; k < n; k++) {
-    const fcell = oneColumn ? flags[k][0] : cellAt(flags, k, fc);
-    const f = readFlag(fcell);
-    if (f === FLAG_INVALID) throw invalidFlagError('disadvantaged', fcell, k, fc);
+    const f = flagOrThrow(oneColumn ? flags[k][0] : cellAt(flags, k, fc), 'disadvantaged', k, fc);
     const v = oneColumn ? scores[k][0] : cellAt(scores, k, sc);
     const x = typeof v === 'number' ? v : readScore(v);
     if (x - x !== 0) continue; // NaN or infinite: missing
-    if (f === FLAG_TRUE) { nd++; sd += x; } else { no++; so += x; }
+    if (f) { nd++; sd += x; } else { no++; so += x; }
   }
   requireBothGroups(nd, no);
   return finiteResult(so / no - sd / nd);

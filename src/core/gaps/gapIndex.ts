@@ -21,6 +21,8 @@ import { rankSums } from '../stats/ranks';
 import { splitByFlag } from './split';
 import { requireBothGroups } from './messages';
 import { nationalReference, noReference, type NationalReference } from './nationalReference';
+import { Moments } from '../stats/moments';
+import { smallGroupInterval } from '../stats/welch';
 
 export function gapIndex(scores: Grid, flags: Grid, reference?: Grid | null): number {
   const s = splitByFlag(scores, flags, undefined, true);
@@ -71,4 +73,25 @@ export function gapIndexIntervalOf(flagged: ArrayLike<number>, other: ArrayLike<
   const probability = (index / 10 + 1) / 2;
   const ci = mannWhitneyInterval(probability, flagged.length, other.length, confidence);
   return { index, lower: 10 * (2 * ci.lower - 1), upper: 10 * (2 * ci.upper - 1), probability, confidence };
+}
+
+/**
+ * The gap index on national ranks with an interval: each pupil's national mid-percentile is their
+ * score (the reference counts as fixed: it describes pupils nationally), and the index and its
+ * interval are 20 x the difference of the groups' mean percentiles (others minus disadvantaged) and
+ * 20 x its Welch interval, with the small-group floor of the gap's own interval (smallGroupInterval:
+ * a group under 6 or with no spread borrows the pooled variance, Hsu's df). NaN limits with fewer
+ * than 2 pupils in a group.
+ *
+ * @example gapIndexNationalIntervalOf(d, o, ref) // R: t.test(20 * p(o), 20 * p(d))$conf.int
+ */
+export function gapIndexNationalIntervalOf(flagged: ArrayLike<number>, other: ArrayLike<number>, reference: NationalReference, confidence = 0.95): GapIndexInterval & { floored: boolean } {
+  if (!(confidence > 0 && confidence < 1)) throw valueError(`confidence must be a fraction between 0 and 1, such as 0.95, but it is ${confidence}`);
+  requireBothGroups(flagged.length, other.length);
+  const x = new Moments();
+  const y = new Moments();
+  for (let i = 0; i < other.length; i++) x.add(20 * reference.percentile(other[i]));
+  for (let i = 0; i < flagged.length; i++) y.add(20 * reference.percentile(flagged[i]));
+  const ci = smallGroupInterval(x, y, confidence);
+  return { index: ci.diff, lower: ci.lower, upper: ci.upper, probability: NaN, confidence, floored: ci.floored };
 }

@@ -53,17 +53,21 @@ export interface GapSummaryOptions {
   noteBlanks?: boolean;
 }
 
-export interface GapSummary {
+/** Two groups' means and the gap between them with its interval: what every mean gap reports. */
+export interface MeanGap {
   nDisadvantaged: number;
   nOther: number;
   meanDisadvantaged: number;
   meanOther: number;
-  /** meanOther - meanDisadvantaged */
+  /** meanOther - meanDisadvantaged (positive = disadvantaged pupils behind). */
   gap: number;
   ciLower: number;
   ciUpper: number;
-  /** Degrees of freedom of the interval (Welch-Satterthwaite, or Hsu's n - 1 when floored). */
+  /** Degrees of freedom of the interval (Welch-Satterthwaite; for a floored gap summary, Hsu's n - 1). */
   df: number;
+}
+
+export interface GapSummary extends MeanGap {
   /** Two-sided p-value of the gap against 0, on the interval's t and df. */
   p: number;
   /** True when a group's variance was floored at the pooled variance. */

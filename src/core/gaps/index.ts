@@ -4,7 +4,7 @@ export { gapIndex, gapIndexOf, gapIndexNationalOf, gapIndexIntervalOf, type GapI
 export { nationalReference, noReference, type NationalReference } from './nationalReference';
 export { thresholdGap, thresholdGapOf } from './thresholdGap';
 export { groupGap } from './groupGap';
-export { gapSummary, gapSummaryOf, smallGroupNote, SMALL_GROUP_SIZE, type GapSummary, type GapSummaryField, type GapSummaryOptions, type SmallGroupInterval } from './gapSummary';
+export { gapSummary, gapSummaryOf, smallGroupNote, SMALL_GROUP_SIZE, type GapSummary, type MeanGap, type GapSummaryField, type GapSummaryOptions, type SmallGroupInterval } from './gapSummary';
 export { gapChange, gapChangeOf, changeWord, type ChangeWord, type GapChange, type GapChangeField } from './gapChange';
 export { readFlagColumn, blankFlagNote, parseBlankFlags, type BlankFlags, type FlagColumn } from './flags';
 export { progressGap, progressGapOf } from './progressGap';

@@ -26,6 +26,11 @@ import { sortFloat64 } from '../stats/sortFloat64';
 
 export interface NationalReference {
   kind: 'scores' | 'table';
+  /** National scores read (kind 'scores') or rows of the table (kind 'table'). */
+  size: number;
+  /** Lowest and highest score the reference covers. */
+  min: number;
+  max: number;
   /** National mid-percentile of a score, 0 to 1. */
   percentile(x: number): number;
 }
@@ -68,6 +73,9 @@ function fromScores(grid: Grid): NationalReference {
   sortFloat64(xs);
   return {
     kind: 'scores',
+    size: m,
+    min: xs[0],
+    max: xs[m - 1],
     percentile(x: number): number {
       const below = lastBelow(xs, x) + 1;
       const atOrBelow = lastAtOrBelow(xs, x) + 1;
@@ -100,6 +108,9 @@ function fromTable(grid: Grid): NationalReference {
   const sc = Float64Array.from(cs, (c) => c / scale);
   return {
     kind: 'table',
+    size: sx.length,
+    min: sx[0],
+    max: sx[sx.length - 1],
     percentile(x: number): number {
       const k = lastAtOrBelow(sx, x);
       if (k < 0) return 0;
@@ -120,4 +131,35 @@ export function nationalReference(grid: Grid): NationalReference {
 /** True when a reference argument was left out (nothing, or one blank cell). */
 export function noReference(grid: Grid | null | undefined): boolean {
   return !grid || grid.length === 0 || columnsOf(grid) === 0 || (grid.length === 1 && columnsOf(grid) === 1 && isBlank(grid[0][0]));
+}
+
+/** In words, for a report header: "a column of 600 national scores from 80 to 120". */
+export function describeReference(reference: NationalReference): string {
+  const span = `${reference.min} to ${reference.max}`;
+  return reference.kind === 'scores'
+    ? `a column of ${reference.size.toLocaleString('en-GB')} national scores from ${span}`
+    : `a table of ${reference.size.toLocaleString('en-GB')} scores from ${span} with the cumulative percentage of pupils nationally`;
+}
+
+/** Share of a column's scores that must lie within the reference's range for it to rank them. */
+export const REFERENCE_FIT = 0.9;
+
+/**
+ * Whether a reference can rank a column's scores: at least 90% of them (NaN skipped) lie within its
+ * range, so a reference on another scale (KS2 scaled scores against 9-1 grades) is not used; `why`
+ * says so in words when it does not fit.
+ */
+export function referenceFits(reference: NationalReference, points: ArrayLike<number>): { fits: boolean; inside: number; scored: number; why: string } {
+  let inside = 0, scored = 0;
+  for (let i = 0; i < points.length; i++) {
+    const x = points[i];
+    if (x !== x) continue;
+    scored++;
+    if (x >= reference.min && x <= reference.max) inside++;
+  }
+  const fits = scored > 0 && inside >= REFERENCE_FIT * scored;
+  const why = fits
+    ? ''
+    : `only ${inside} of ${scored} scores lie within the national reference's ${reference.min} to ${reference.max}, so it is probably for another scale`;
+  return { fits, inside, scored, why };
 }

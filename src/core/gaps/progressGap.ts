@@ -4,7 +4,7 @@
  *
  * @example progressGap([[100],[100],[100]], [[104],[101],[106]], [["Y"],["Y"],["N"]]) // 6 - 2.5 = 3.5
  */
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
+import { type Grid, cellAt, columnsOf, readScore, requireSameSize, flagOrThrow } from '../cells';
 import { finiteResult, requireBothGroups } from './messages';
 import { valueError } from '../errors';
 
@@ -15,12 +15,10 @@ export function progressGap(baseline: Grid, current: Grid, flags: Grid): number 
   const fc = columnsOf(flags);
   let nd = 0, no = 0, sd = 0, so = 0;
   for (let k = 0; k < n; k++) {
-    const fcell = cellAt(flags, k, fc);
-    const f = readFlag(fcell);
-    if (f === FLAG_INVALID) throw invalidFlagError('disadvantaged', fcell, k, fc);
+    const f = flagOrThrow(cellAt(flags, k, fc), 'disadvantaged', k, fc);
     const p = readScore(cellAt(current, k, cc)) - readScore(cellAt(baseline, k, bc));
     if (p !== p) continue;
-    if (f === FLAG_TRUE) { nd++; sd += p; } else { no++; so += p; }
+    if (f) { nd++; sd += p; } else { no++; so += p; }
   }
   requireBothGroups(nd, no);
   return finiteResult(so / no - sd / nd);

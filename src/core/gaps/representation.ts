@@ -6,7 +6,7 @@
  *
  * @example representation([["Y"],["N"],["Y"],["N"]], [[1],[1],[2],[2]], 1) // (1/2) / (2/4) = 1
  */
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, describeValue, invalidFlagError, readFlag, readLabel, requireSameSize } from '../cells';
+import { type Grid, cellAt, columnsOf, describeValue, readLabel, requireSameSize, flagOrThrow } from '../cells';
 import { naError, valueError } from '../errors';
 import { labelReader } from './labels';
 
@@ -19,12 +19,10 @@ export function representation(flags: Grid, groups: Grid, group: unknown): numbe
   const groupLabel = labelReader();
   let total = 0, totalDis = 0, inGroup = 0, disInGroup = 0;
   for (let k = 0; k < n; k++) {
-    const fcell = cellAt(flags, k, fc);
-    const f = readFlag(fcell);
-    if (f === FLAG_INVALID) throw invalidFlagError('disadvantaged', fcell, k, fc);
+    const f = flagOrThrow(cellAt(flags, k, fc), 'disadvantaged', k, fc);
     const g = groupLabel(cellAt(groups, k, gc));
     if (g === '') continue;
-    const dis = f === FLAG_TRUE ? 1 : 0;
+    const dis = f ? 1 : 0;
     total++;
     totalDis += dis;
     if (g === target) { inGroup++; disInGroup += dis; }

@@ -1,11 +1,11 @@
 /**
  * One pass over a score range and a flag range, pupil by pupil: the moments of the flagged
- * (disadvantaged) and other pupils' scores, and how many cells were left out.
+ * (disadvantaged) and other pupils' scores (a pupil without a score is left out).
  *
  * Every flag cell is checked, including those whose score is blank, so choosing the wrong column
  * for the flags is caught. Optionally keeps each group's scores (for ranks) in typed arrays.
  */
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
+import { type Grid, cellAt, columnsOf, readScore, requireSameSize, flagOrThrow } from '../cells';
 import { Moments } from '../stats/moments';
 
 export interface FlagSplit {
@@ -13,8 +13,6 @@ export interface FlagSplit {
   flagged: Moments;
   /** Scores of the other pupils. */
   other: Moments;
-  /** Score cells that were missing (blank, text, error...). */
-  leftOut: number;
   /** With `keepValues`: the flagged pupils' scores. */
   flaggedValues?: Float64Array;
   /** With `keepValues`: the other pupils' scores. */
@@ -26,7 +24,7 @@ export interface SplitNames {
   flags: string;
 }
 
-export const DEFAULT_NAMES: SplitNames = { scores: 'scores', flags: 'disadvantaged' };
+const DEFAULT_NAMES: SplitNames = { scores: 'scores', flags: 'disadvantaged' };
 
 /** Splits scores by a flag range of the same size. */
 export function splitByFlag(scores: Grid, flags: Grid, names: SplitNames = DEFAULT_NAMES, keepValues = false): FlagSplit {
@@ -37,17 +35,11 @@ export function splitByFlag(scores: Grid, flags: Grid, names: SplitNames = DEFAU
   const other = new Moments();
   const fv = keepValues ? new Float64Array(n) : undefined;
   const ov = keepValues ? new Float64Array(n) : undefined;
-  let leftOut = 0;
   for (let k = 0; k < n; k++) {
-    const fcell = cellAt(flags, k, fc);
-    const f = readFlag(fcell);
-    if (f === FLAG_INVALID) throw invalidFlagError(names.flags, fcell, k, fc);
+    const f = flagOrThrow(cellAt(flags, k, fc), names.flags, k, fc);
     const x = readScore(cellAt(scores, k, sc));
-    if (x !== x) {
-      leftOut++;
-      continue;
-    }
-    if (f === FLAG_TRUE) {
+    if (x !== x) continue;
+    if (f) {
       if (fv) fv[flagged.n] = x;
       flagged.add(x);
     } else {
@@ -58,7 +50,6 @@ export function splitByFlag(scores: Grid, flags: Grid, names: SplitNames = DEFAU
   return {
     flagged,
     other,
-    leftOut,
     flaggedValues: fv?.subarray(0, flagged.n),
     otherValues: ov?.subarray(0, other.n),
   };

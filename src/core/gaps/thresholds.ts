@@ -138,6 +138,27 @@ export function unreadableShare(cells: Iterable<unknown>, read: (cell: unknown) 
   return { filled, unreadable, share, warning };
 }
 
+/**
+ * Zeros a column's scale cannot hold. On KS2 scaled scores (80 to 120) and standardised scores
+ * (about 55 to 145) no pupil scores 0, so a 0 in such a column is almost always a blank cell that
+ * Excel passed as 0 (some desktop builds do: office-js issues 4702, 5262). The scale is read from
+ * the column's other numbers; `zeros` is 0 when the scale can hold a 0 (9-1 grades, unknown scales).
+ *
+ * @example impossibleZeros([0, 104, 98, 0, 111]) // { zeros: 2, scale: 'ks2scaled' }
+ * @example impossibleZeros([0, 4, 5, 9])          // { zeros: 0, scale: 'gcse' } (U is 0 points)
+ */
+export function impossibleZeros(values: ArrayLike<number>): { zeros: number; scale: NumericScale } {
+  let zeros = 0;
+  const others: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x === 0) zeros++;
+    else if (x - x === 0) others.push(x);
+  }
+  const scale = numericScale(others);
+  return { zeros: scale === 'ks2scaled' || scale === 'standardised' ? zeros : 0, scale };
+}
+
 /** The plain name of a numeric scale, e.g. "KS2 scaled scores". */
 export function scaleName(scale: NumericScale): string {
   return SCALE_NAMES[scale];

@@ -121,6 +121,45 @@ export function gradeValue(cell: unknown, scale: GradeScale): number | null | un
   }
 }
 
+/**
+ * Points as the grade a teacher would write on the scale, where there is one: "B" for 5.5 on the
+ * letter scale, "4b" for 27 on NC levels, "EXS" for 2 on the TA scale, "5+" for 5.33 and "U" for 0
+ * on 9-1; otherwise (a mean, a scaled score, a school's own table) the number with at most two
+ * decimals. For one pupil's result, not for means.
+ *
+ * @example gradeText(5.5, "letter") // "B"
+ * @example gradeText(16 / 3, "gcse") // "5+"
+ * @example gradeText(104, "gcse")     // "104"
+ */
+export function gradeText(points: number, scale: GradeScale): string {
+  const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+  const found = (table: Record<string, number>) => Object.keys(table).find((k) => near(table[k], points));
+  if (Number.isFinite(points)) {
+    // A school's own table keeps its grades in capitals for matching: its points are shown instead.
+    if (scale === 'letter') {
+      const g = found(LETTER);
+      if (g) return g;
+    } else if (scale === 'ta') {
+      const g = found(TA);
+      if (g) return g;
+    } else if (scale === 'nc') {
+      if (near(points, 3)) return 'W';
+      for (let level = 1; level <= 8; level++) {
+        const sub = Object.keys(SUB).find((k) => near(6 * level + 3 + SUB[k], points));
+        if (sub) return `${level}${sub.toLowerCase()}`;
+      }
+    } else if (scale === 'gcse' && points >= 0 && points <= 9) {
+      if (near(points, 0)) return 'U';
+      const whole = Math.round(points);
+      if (near(points, whole)) return String(whole);
+      if (near(points, whole + 1 / 3) && whole >= 1) return `${whole}+`;
+      if (near(points, whole - 1 / 3) && whole <= 9) return `${whole}-`;
+    }
+  }
+  const r = Math.round(points * 100) / 100;
+  return String(r === 0 ? 0 : r);
+}
+
 /** The name of a scale for messages. */
 export function scaleLabel(scale: GradeScale): string {
   return typeof scale === 'object' ? 'your scale table' : `the ${scale} scale`;

@@ -55,6 +55,7 @@ import { hedgesG } from './standardisedDifference';
 import { describeCriterion, judgeCriterion, monthsWords, parseCriterion, type CriterionJudgement, type SuccessCriterion } from './criteria';
 import { SMALL_GROUP_SIZE as SMALL_GROUP } from '../gaps/gapSummary';
 import { formProblems, readCost, type ComparisonMode, type FormField, type InterventionForm } from './form';
+import { fixed, pounds } from '../numberText';
 
 /** Baseline differences (Hedges' g) up to this are equivalent without adjustment (WWC). */
 export const BASELINE_EQUIVALENT = 0.05;
@@ -758,7 +759,7 @@ function suspiciousScores(groups: GroupFigures[], ks: number[], pre: Float64Arra
 }
 
 function fmt(x: number): string {
-  return x.toFixed(2);
+  return fixed(x, 2);
 }
 
 function verdictOf(e: InterventionEvaluation): Verdict {
@@ -843,8 +844,8 @@ function verdictOf(e: InterventionEvaluation): Verdict {
   if (e.cost) {
     const c = e.cost;
     worth =
-      `£${c.perPupil.toFixed(2)} per pupil (EEF cost band: ${c.band})` +
-      (c.perMonth !== null ? `; £${c.perMonth.toFixed(2)} per pupil for each month of additional progress.` : '; no months of additional progress to set the cost against.');
+      `${pounds(c.perPupil, true)} per pupil (EEF cost band: ${c.band})` +
+      (c.perMonth !== null ? `; ${pounds(c.perMonth, true)} per pupil for each month of additional progress.` : '; no months of additional progress to set the cost against.');
   }
   return { headline, met, status, strength, caveats, forWhom, worth };
 }

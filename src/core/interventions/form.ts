@@ -9,6 +9,7 @@
  * // "The post-test is the same column as the pre-test: choose the column with the later scores"
  */
 import { readScore } from '../cells';
+import { isIsoDate } from '../dates';
 import { criterionProblem, type CriterionForm } from './criteria';
 
 export type ComparisonMode = 'rest' | 'flagged' | 'matched';
@@ -39,19 +40,12 @@ export type FormField = 'name' | 'pre' | 'post' | 'intervention' | 'comparison' 
 
 export type FormProblems = Partial<Record<FormField, string>>;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isBlankValue(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-/** A "YYYY-MM-DD" string that is a real calendar date. */
-export function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const [y, m, d] = text.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+export { isIsoDate };
 
 /** Every problem with the settings, by field; an empty object when all is well. */
 export function formProblems(form: InterventionForm): FormProblems {

@@ -23,7 +23,7 @@
  * evaluations" (2018): ANCOVA on the pre-test, effect over the outcome's SD, Hedges' correction.
  */
 import { valueError } from '../errors';
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
+import { type Grid, cellAt, columnsOf, readScore, requireSameSize, flagOrThrow } from '../cells';
 import { Moments } from '../stats/moments';
 import { tQuantile } from '../stats/distributions';
 import { hedgesJ, pooledSd } from '../stats/pooled';
@@ -118,15 +118,13 @@ export function interventionImpact(pre: Grid, post: Grid, flags: Grid, confidenc
   const xs = new Float64Array(n), ys = new Float64Array(n), ts = new Uint8Array(n);
   let m = 0;
   for (let k = 0; k < n; k++) {
-    const fcell = cellAt(flags, k, fc);
-    const f = readFlag(fcell);
-    if (f === FLAG_INVALID) throw invalidFlagError('intervention', fcell, k, fc);
+    const f = flagOrThrow(cellAt(flags, k, fc), 'intervention', k, fc);
     const a = readScore(cellAt(pre, k, pc));
     const b = readScore(cellAt(post, k, qc));
     if (a !== a || b !== b) continue;
     allPost.add(b);
-    xs[m] = a; ys[m] = b; ts[m] = f === FLAG_TRUE ? 1 : 0; m += 1;
-    if (f === FLAG_TRUE) { iPre.add(a); iPost.add(b); iGain.add(b - a); } else { cPre.add(a); cPost.add(b); cGain.add(b - a); }
+    xs[m] = a; ys[m] = b; ts[m] = f ? 1 : 0; m += 1;
+    if (f) { iPre.add(a); iPost.add(b); iGain.add(b - a); } else { cPre.add(a); cPost.add(b); cGain.add(b - a); }
   }
 
   const unavailable: InterventionImpact['unavailable'] = {};

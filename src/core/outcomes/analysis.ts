@@ -17,7 +17,7 @@
  * school meals is confirmed, each outcome is also compared for the long-term disadvantaged (90%+
  * of their time) and those disadvantaged some of the time, each against the same other pupils.
  */
-import { FLAG_INVALID, FLAG_TRUE, describeValue, isBlank, readFlag, readLabel, readScore, type Grid } from '../cells';
+import { FLAG_INVALID, FLAG_TRUE, describeValue, readFlag, readLabel, readScore, type Grid } from '../cells';
 import { naError, valueError } from '../errors';
 import { smallGroupNote } from '../gaps/gapSummary';
 import { SMALL_GROUP } from '../smallGroup';
@@ -31,8 +31,10 @@ import { requireConfidence } from './confidence';
 import type { DestinationCategory } from './destinations';
 import { longTermSplit, type DisadvantageLength } from './longTerm';
 import { newcombeDifference } from './newcombe';
+import { isMissingOutcome, isNotApplicable } from './notApplicable';
 import { comparePoissonRates, poissonRate } from './poisson';
 import { rateRatio } from './rateRatio';
+import { fixed } from '../numberText';
 
 export interface OutcomeTable {
   headers: readonly string[];
@@ -50,6 +52,12 @@ export interface OutcomeOptions {
   idColumn?: number | null;
   nameColumns?: readonly number[];
   confidence?: number;
+  /**
+   * The disadvantaged flags as the caller has already read them, one per row (null = status unknown:
+   * left out of both groups), e.g. the gap analysis after the user said what a blank means. When
+   * given, the disadvantaged column is not read again.
+   */
+  flags?: ReadonlyArray<boolean | null>;
 }
 
 export type OutcomeMeasure = 'attendance' | 'persistent' | 'severe' | 'suspendedAny' | 'suspensionRate' | 'excludedAny' | 'exclusionRate' | 'sustained' | 'neet';
@@ -165,13 +173,15 @@ export function poissonTestP(x1: number, t1: number, x2: number, t2: number): nu
 
 interface Pupil {
   dis: boolean;
+  /** False when the pupil's status is unknown: in neither group. */
+  known: boolean;
   length: DisadvantageLength | null;
 }
 
 function flagsOf(rows: Grid, col: number, name: string): Array<boolean | null> {
   return rows.map((r, k) => {
     const cell = r[col];
-    if (isBlank(cell) || /^n\/?a$/i.test(String(cell).trim())) return null;
+    if (isMissingOutcome(cell)) return null;
     const f = readFlag(cell);
     if (f === FLAG_INVALID) throw valueError(`The ${name} column holds ${describeValue(cell)} in data row ${k + 1}: use yes/no values (Y/blank, Yes/No, TRUE/FALSE, 1/0).`);
     return f === FLAG_TRUE;
@@ -183,7 +193,7 @@ function countsOf(rows: Grid, col: number, name: string): { counts: Array<number
   let isCount = true;
   const counts = rows.map((r, k) => {
     const cell = r[col];
-    if (isBlank(cell) || /^n\/?a$/i.test(String(cell).trim())) return null;
+    if (isMissingOutcome(cell)) return null;
     const x = readScore(cell);
     if (x === x) {
       if (x < 0 || !Number.isInteger(x)) throw valueError(`The ${name} column holds ${describeValue(cell)} in data row ${k + 1}: give a whole number of 0 or more (or Y/N for any).`);
@@ -222,7 +232,7 @@ function meanResult(measure: OutcomeMeasure, group: OutcomeGroup, values: ArrayL
     const v = values[k];
     if (v !== v) continue;
     if (member(pupils[k])) d.add(v * 100);
-    else if (!pupils[k].dis) o.add(v * 100);
+    else if (!pupils[k].dis && pupils[k].known) o.add(v * 100);
   }
   if (d.n === 0 || o.n === 0) return null;
   const w = welchInterval(d, o, confidence);
@@ -248,7 +258,7 @@ function rateResult(measure: OutcomeMeasure, group: OutcomeGroup, yes: ReadonlyA
     if (member(pupils[k])) {
       nD++;
       if (v) xD++;
-    } else if (!pupils[k].dis) {
+    } else if (!pupils[k].dis && pupils[k].known) {
       nO++;
       if (v) xO++;
     }
@@ -278,7 +288,7 @@ function countResult(measure: OutcomeMeasure, group: OutcomeGroup, counts: Reado
     if (member(pupils[k])) {
       nD++;
       xD += v;
-    } else if (!pupils[k].dis) {
+    } else if (!pupils[k].dis && pupils[k].known) {
       nO++;
       xO += v;
     }
@@ -300,7 +310,7 @@ function countResult(measure: OutcomeMeasure, group: OutcomeGroup, counts: Reado
 }
 
 function fmt(x: number, digits = 1): string {
-  return (Math.round(x * 10 ** digits) / 10 ** digits).toFixed(digits);
+  return fixed(x, digits);
 }
 
 /** One line in plain words for a result. */
@@ -359,7 +369,8 @@ export function analyseOutcomes(table: OutcomeTable, options: OutcomeOptions): O
   const rows = table.rows;
   const notes: string[] = [];
 
-  const disFlags = flagsOf(rows, options.disadvantaged, table.headers[options.disadvantaged]);
+  if (options.flags && options.flags.length !== rows.length) throw valueError(`The disadvantaged flags hold ${options.flags.length} entries but the data has ${rows.length} pupils: give one flag per pupil.`);
+  const disFlags = options.flags ?? flagsOf(rows, options.disadvantaged, table.headers[options.disadvantaged]);
   let lengths: DisadvantageLength[] | null = null;
   if (cols.fsmTerms !== undefined && cols.termsInSchool !== undefined) {
     lengths = longTermSplit(column(rows, cols.fsmTerms), column(rows, cols.termsInSchool)).lengths;
@@ -368,7 +379,8 @@ export function analyseOutcomes(table: OutcomeTable, options: OutcomeOptions): O
   } else if (cols.fsmTerms !== undefined) {
     notes.push('Terms eligible for free school meals need the terms in school too, to tell long-term from some of the time: choose that column to split the disadvantaged group.');
   }
-  const pupils: Pupil[] = disFlags.map((d, k) => ({ dis: d === true, length: lengths ? lengths[k] : null }));
+  // Without flags read by the caller a blank flag reads as not disadvantaged, as it always has here.
+  const pupils: Pupil[] = disFlags.map((d, k) => ({ dis: d === true, known: d !== null || !options.flags, length: lengths ? lengths[k] : null }));
   if (lengths) {
     const unsplit = pupils.filter((p) => p.dis && p.length !== 'long-term' && p.length !== 'some of the time').length;
     if (unsplit > 0) notes.push(`${unsplit} disadvantaged pupil${unsplit === 1 ? ' has' : 's have'} no time on free school meals recorded (blank or 0%): they count in "all disadvantaged" but in neither long-term nor some of the time.`);
@@ -384,7 +396,7 @@ export function analyseOutcomes(table: OutcomeTable, options: OutcomeOptions): O
   if (cols.sessionsAttended !== undefined && cols.sessionsPossible !== undefined) {
     shares = readAttendance(column(rows, cols.sessionsAttended), column(rows, cols.sessionsPossible)).shares;
   } else if (cols.attendance !== undefined) {
-    const cleaned = rows.map((r) => [/^n\/?a$/i.test(String(r[cols.attendance as number] ?? '').trim()) ? null : (r[cols.attendance as number] ?? null)]);
+    const cleaned = rows.map((r) => [isNotApplicable(r[cols.attendance as number]) ? null : (r[cols.attendance as number] ?? null)]);
     const read = readAttendance(cleaned);
     shares = read.shares;
     if (read.note) notes.push(read.note);

@@ -15,9 +15,9 @@
  * @example attendanceGap([["95%"],[0.88],[92],[0.97],["n/a"],[99]], [["Y"],["Y"],["Y"],["N"],["N"],["N"]]).gap
  *   // 0.98 - 0.9166667 = 0.0633333
  */
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, readFlag, requireSameSize } from '../cells';
+import { type Grid, cellAt, columnsOf, requireSameSize, flagOrThrow } from '../cells';
 import { naError } from '../errors';
-import { smallGroupNote } from '../gaps';
+import { smallGroupNote, type MeanGap } from '../gaps';
 import { Moments } from '../stats/moments';
 import { welchInterval } from '../stats/welch';
 import { isPersistentlyAbsent, isSeverelyAbsent, readAttendance } from './attendance';
@@ -25,18 +25,8 @@ import { requireConfidence } from './confidence';
 import { newcombeDifference } from './newcombe';
 import { NO_DISADVANTAGED_OUTCOME, NO_OTHER_OUTCOME } from './rateGap';
 
-export interface AttendanceGap {
-  nDisadvantaged: number;
-  nOther: number;
-  /** Mean attendance, as a share (0.94 = 94%). */
-  meanDisadvantaged: number;
-  meanOther: number;
-  /** meanOther - meanDisadvantaged (positive = disadvantaged pupils attend less). */
-  gap: number;
-  ciLower: number;
-  ciUpper: number;
-  /** Welch-Satterthwaite degrees of freedom. */
-  df: number;
+/** Means are of attendance as a share (0.94 = 94%); a positive gap = disadvantaged pupils attend less. */
+export interface AttendanceGap extends MeanGap {
   persistentDisadvantaged: number;
   persistentOther: number;
   /** persistentDisadvantaged - persistentOther (positive = disadvantaged pupils more often persistently absent). */
@@ -62,14 +52,12 @@ export function attendanceGap(attendance: Grid, flags: Grid, possible: Grid | nu
   const oth = new Moments();
   let paD = 0, paO = 0, saD = 0, saO = 0;
   for (let k = 0; k < n; k++) {
-    const fcell = cellAt(flags, k, fc);
-    const f = readFlag(fcell);
-    if (f === FLAG_INVALID) throw invalidFlagError('disadvantaged', fcell, k, fc);
+    const f = flagOrThrow(cellAt(flags, k, fc), 'disadvantaged', k, fc);
     const s = read.shares[k];
     if (s !== s) continue;
     const pa = isPersistentlyAbsent(s) ? 1 : 0;
     const sa = isSeverelyAbsent(s) ? 1 : 0;
-    if (f === FLAG_TRUE) {
+    if (f) {
       dis.add(s);
       paD += pa;
       saD += sa;

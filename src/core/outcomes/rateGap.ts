@@ -14,7 +14,7 @@
  * @example rateGap(outcomes, flags).gap // outcomes Y,Y,N,N,N,N,Y,Y,Y,N with flags Y,Y,Y,Y,Y,N,N,N,N,N:
  *   other rate 0.6 - disadvantaged rate 0.4 = 0.2, CI -0.3222 to 0.5993 (R: by hand from prop.test)
  */
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, isBlank, readFlag, requireSameSize } from '../cells';
+import { type Grid, cellAt, columnsOf, isBlank, requireSameSize, flagOrThrow } from '../cells';
 import { naError } from '../errors';
 import { smallGroupNote } from '../gaps';
 import { newcombeDifference } from './newcombe';
@@ -60,18 +60,14 @@ export function countRates(outcomes: Grid, flags: Grid, outcomeName = 'outcomes'
   const fc = columnsOf(flags);
   const r: RateCounts = { nDisadvantaged: 0, nOther: 0, yesDisadvantaged: 0, yesOther: 0, leftOut: 0 };
   for (let k = 0; k < n; k++) {
-    const fcell = cellAt(flags, k, fc);
-    const f = readFlag(fcell);
-    if (f === FLAG_INVALID) throw invalidFlagError('disadvantaged', fcell, k, fc);
+    const f = flagOrThrow(cellAt(flags, k, fc), 'disadvantaged', k, fc);
     const ocell = cellAt(outcomes, k, oc);
     if (isBlank(ocell)) {
       r.leftOut++;
       continue;
     }
-    const o = readFlag(ocell);
-    if (o === FLAG_INVALID) throw invalidFlagError(outcomeName, ocell, k, oc);
-    const yes = o === FLAG_TRUE ? 1 : 0;
-    if (f === FLAG_TRUE) {
+    const yes = flagOrThrow(ocell, outcomeName, k, oc) ? 1 : 0;
+    if (f) {
       r.nDisadvantaged++;
       r.yesDisadvantaged += yes;
     } else {

@@ -14,7 +14,7 @@
  * @example suspensionRates([[0], [2], [1], [0], [0], [1]], [["Y"], ["Y"], ["Y"], ["N"], ["N"], ["N"]])
  *   // disadvantaged 100 per 100 pupils (3 in 3), other 33.3 (1 in 3); ratio 3, CI 0.24 to 157.5 (R: poisson.test(c(3, 1), c(3, 3)))
  */
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, describePosition, describeValue, invalidFlagError, readFlag, readScore, requireSameSize } from '../cells';
+import { type Grid, cellAt, columnsOf, describePosition, describeValue, readScore, requireSameSize, flagOrThrow } from '../cells';
 import { naError, valueError } from '../errors';
 import { smallGroupNote } from '../gaps';
 import { comparePoissonRates, poissonRate, type PoissonRate, type RateComparison } from './poisson';
@@ -36,9 +36,7 @@ export function suspensionRates(counts: Grid, flags: Grid, confidence = 0.95): S
   const fc = columnsOf(flags);
   let nd = 0, no = 0, xd = 0, xo = 0, leftOut = 0;
   for (let k = 0; k < n; k++) {
-    const fcell = cellAt(flags, k, fc);
-    const f = readFlag(fcell);
-    if (f === FLAG_INVALID) throw invalidFlagError('disadvantaged', fcell, k, fc);
+    const f = flagOrThrow(cellAt(flags, k, fc), 'disadvantaged', k, fc);
     const cell = cellAt(counts, k, cc);
     const x = readScore(cell);
     if (x !== x) {
@@ -48,7 +46,7 @@ export function suspensionRates(counts: Grid, flags: Grid, confidence = 0.95): S
     if (x < 0 || !Number.isInteger(x)) {
       throw valueError(`counts holds ${describeValue(cell)} at ${describePosition(k, cc)} of the range: a number of suspensions is a whole number of 0 or more`);
     }
-    if (f === FLAG_TRUE) {
+    if (f) {
       nd++;
       xd += x;
     } else {

@@ -17,6 +17,7 @@
  */
 import { monthsWords } from '../interventions/criteria';
 import { guessTier, TIERS, type Tier } from './tiers';
+import { fixed, pounds } from '../numberText';
 
 /** A gap from the latest gap report, with its interval and group sizes. */
 export interface GapEvidence {
@@ -74,6 +75,8 @@ export interface InputLine {
   ref: string;
   label: string;
   hint: string;
+  /** What the cell holds when it is not text: a date (shown as a date) or an amount in pounds. */
+  kind?: 'date' | 'money';
 }
 
 export interface Challenge {
@@ -132,20 +135,20 @@ export interface StatementModel {
 const OVERVIEW_INPUTS: InputLine[] = [
   { ref: 'S1', label: 'School name', hint: 'As it appears on Get Information about Schools' },
   { ref: 'S2', label: 'Academic years this statement covers', hint: 'For example 2025 to 2028 (the EEF suggests a three-year plan)' },
-  { ref: 'S3', label: 'Date this statement was published', hint: 'By 31 December' },
-  { ref: 'S4', label: 'Date it will be reviewed', hint: '' },
+  { ref: 'S3', label: 'Date this statement was published', hint: 'By 31 December', kind: 'date' },
+  { ref: 'S4', label: 'Date it will be reviewed', hint: '', kind: 'date' },
   { ref: 'S5', label: 'Statement authorised by', hint: 'Headteacher or principal' },
   { ref: 'S6', label: 'Pupil Premium lead', hint: '' },
   { ref: 'S7', label: 'Governor or trustee lead', hint: '' },
 ];
 
 const FUNDING_INPUTS: InputLine[] = [
-  { ref: 'F1', label: 'Pupil Premium funding allocation this academic year', hint: 'In pounds' },
-  { ref: 'F2', label: 'Pupil Premium funding carried forward from previous years', hint: 'In pounds; 0 if none' },
+  { ref: 'F1', label: 'Pupil Premium funding allocation this academic year', hint: 'In pounds', kind: 'money' },
+  { ref: 'F2', label: 'Pupil Premium funding carried forward from previous years', hint: 'In pounds; 0 if none', kind: 'money' },
 ];
 
 function fmt(x: number): string {
-  return (Math.round(x * 100) / 100).toFixed(2);
+  return fixed(x, 2);
 }
 
 function pct(x: number): string {
@@ -199,7 +202,7 @@ export function challengesFor(name: string, challenges: readonly Challenge[]): s
 }
 
 function money(x: number): string {
-  return `£${x.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+  return pounds(x);
 }
 
 function activityOf(e: EvaluationEvidence, ref: string, tiers: Record<string, Tier>, challenges: readonly Challenge[]): Activity {

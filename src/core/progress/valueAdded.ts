@@ -67,30 +67,34 @@ export function fitExpectedLine(prior: ArrayLike<number>, result: ArrayLike<numb
  * attainment, NaN where either value is missing (NaN) or the residual is not finite. The
  * expectation is the least-squares line of result on prior (R: resid(lm(result ~ prior))), or,
  * given `estimates` (prior ascending, expected result), clamped linear interpolation in that table.
+ * The residuals go into `out` when given (it may be `prior` or `result` itself: the line is fitted
+ * first and each pupil is read before it is written); else into a new array.
  *
  * @throws GapsError('value') when the arrays differ in length; GapsError('na') when no line can be fitted.
  * @example valueAddedOf([1, 2, 3], [2, 5, 6]) // Float64Array [-0.3333, 0.6667, -0.3333]
  */
-export function valueAddedOf(prior: ArrayLike<number>, result: ArrayLike<number>, estimates?: Estimates | null): Float64Array {
+export function valueAddedOf(prior: ArrayLike<number>, result: ArrayLike<number>, estimates?: Estimates | null, out?: Float64Array): Float64Array {
   const n = result.length;
   if (prior.length !== n) throw valueError(`baseline has ${prior.length} value${prior.length === 1 ? '' : 's'} but current has ${n}: give one of each per pupil`);
-  const out = new Float64Array(n);
+  if (out !== undefined && out.length !== n) throw valueError(`out has ${out.length} places but current has ${n} values`);
   if (estimates) {
+    const residuals = out ?? new Float64Array(n);
     const { xs, ys } = estimates;
     for (let k = 0; k < n; k++) {
       const x = prior[k];
       const y = result[k];
       const v = x === x && y === y ? y - interpolate(xs, ys, x) : NaN;
-      out[k] = v - v === 0 ? v : NaN;
+      residuals[k] = v - v === 0 ? v : NaN;
     }
-  } else {
-    const { intercept, slope } = fitExpectedLine(prior, result);
-    for (let k = 0; k < n; k++) {
-      const v = result[k] - (intercept + slope * prior[k]);
-      out[k] = v - v === 0 ? v : NaN; // NaN (a missing score) or an overflow beyond any real score
-    }
+    return residuals;
   }
-  return out;
+  const { intercept, slope } = fitExpectedLine(prior, result);
+  const residuals = out ?? new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = result[k] - (intercept + slope * prior[k]);
+    residuals[k] = v - v === 0 ? v : NaN; // NaN (a missing score) or an overflow beyond any real score
+  }
+  return residuals;
 }
 
 /** VALUEADDED's residuals with the shape they spill in (that of `current`); NaN = a blank. */
@@ -100,7 +104,8 @@ export function valueAddedSpill(baseline: Grid, current: Grid, estimates?: Grid 
   const result = readScores(current);
   // A single blank cell (an empty reference) is no table, as if the argument were left out.
   const table = estimates && cellCount(estimates) > 0 && !(cellCount(estimates) === 1 && isBlank(estimates[0][0])) ? readEstimates(estimates) : null;
-  return shapedLike(current, valueAddedOf(prior, result, table));
+  // The results were read into an array of our own, so the residuals can overwrite them.
+  return shapedLike(current, valueAddedOf(prior, result, table, result));
 }
 
 export function valueAdded(baseline: Grid, current: Grid, estimates?: Grid | null): (number | null)[][] {

@@ -13,7 +13,7 @@
  *   than 2 years; a year too small for a gap has NaN statistics with the reason in `why`.
  * @example gapTrend(scores, flags, years).years.map((y) => y.year) // ['2023', '2024', '2025']
  */
-import { type Grid, FLAG_INVALID, FLAG_TRUE, cellAt, columnsOf, invalidFlagError, isBlank, readFlag, readLabel, readScore, requireSameSize } from '../cells';
+import { type Grid, cellAt, columnsOf, isBlank, readLabel, readScore, requireSameSize, flagOrThrow } from '../cells';
 import { GapsError, valueError } from '../errors';
 import { requireConfidence } from '../outcomes/confidence';
 import { momentsOf } from '../stats/moments';
@@ -70,16 +70,14 @@ export function gapTrend(scores: Grid, flags: Grid, years: Grid, confidence = 0.
   const yc = columnsOf(years);
   const buckets = new Map<string, Bucket>();
   for (let k = 0; k < n; k++) {
-    const fcell = cellAt(flags, k, fc);
-    const f = readFlag(fcell);
-    if (f === FLAG_INVALID) throw invalidFlagError('disadvantaged', fcell, k, fc);
+    const f = flagOrThrow(cellAt(flags, k, fc), 'disadvantaged', k, fc);
     const ycell = cellAt(years, k, yc);
     const x = readScore(cellAt(scores, k, sc));
     if (x !== x || isBlank(ycell)) continue;
     const year = readLabel(ycell);
     let b = buckets.get(year);
     if (!b) buckets.set(year, (b = { year, other: [], dis: [] }));
-    (f === FLAG_TRUE ? b.dis : b.other).push(x);
+    (f ? b.dis : b.other).push(x);
   }
   if (buckets.size < 2) throw valueError(`needs pupils with a score in at least 2 years to show a trend (found ${buckets.size}): check the years column`);
   const list = [...buckets.values()];

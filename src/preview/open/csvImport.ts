@@ -9,20 +9,17 @@ import Papa from 'papaparse';
 import type { CellValue } from '../../workbook/port';
 import { emptySheet, type MemorySheet } from '../../workbook/memoryModel';
 import { sanitiseSheetName } from '../../workbook/names';
+import { keptText } from '../../workbook/cellText';
 import { OpenFileError } from './fileCheck';
+import { excelSerial } from '../../core/dates';
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The Excel serial number of a calendar date (1900 date system), or null when it is no date. */
-export function excelSerial(year: number, month: number, day: number): number | null {
-  const t = Date.UTC(year, month - 1, day);
-  const d = new Date(t);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day || year < 1900) return null;
-  return t / 86_400_000 + 25_569;
-}
+/** The Excel serial number of a calendar date (the rule lives in `core/dates.ts`). */
+export { excelSerial };
 
 /** One CSV field as a cell: blank, number, date serial or text; `isDate` says a date was read. */
 export function csvCell(raw: string): { value: CellValue; isDate: boolean } {
@@ -34,7 +31,7 @@ export function csvCell(raw: string): { value: CellValue; isDate: boolean } {
   const serial = uk ? excelSerial(Number(uk[3]), Number(uk[2]), Number(uk[1])) : iso ? excelSerial(Number(iso[1]), Number(iso[2]), Number(iso[3])) : null;
   if (serial !== null) return { value: serial, isDate: true };
   // Text that Excel would take as a formula or as an apostrophe-escape stays text.
-  return { value: t.startsWith('=') || t.startsWith("'") ? `'${t}` : t, isDate: false };
+  return { value: keptText(t), isDate: false };
 }
 
 function describeRows(rows: number[]): string {

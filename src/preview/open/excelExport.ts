@@ -19,6 +19,7 @@ import type { MemorySheet, WorkbookModel } from '../../workbook/memoryModel';
 import { SCALE_COLOURS, STYLE_FORMATS, TONE_FILLS } from '../../workbook/palette';
 import { rangeAddress, cellAddress, columnLetters } from '../../workbook/a1';
 import { encodeState } from '../../workbook/stateCells';
+import { shownValue } from '../../workbook/cellText';
 import { pointsToWidth, toFileFormula } from './fileUnits';
 import { STATE_SHEET } from './stateSheet';
 import { escapeXml, textBytes, zipParts, type Parts } from './ooxml';
@@ -61,12 +62,6 @@ export function chartNote(chart: ChartSpec): string {
   );
 }
 
-/** A stored value as what the xlsx cell holds (text without its escaping apostrophe). */
-function fileValue(v: CellValue): CellValue {
-  if (typeof v === 'string' && v.startsWith("'")) return v.slice(1);
-  return v;
-}
-
 const ERROR_VALUE = /^#[A-Z0-9/!?]+[!?A-Z0-9]$/;
 
 /** One cell to write: a plain value, or a formula with its cached result. */
@@ -103,7 +98,7 @@ function outCell(raw: CellValue, shown: CellValue, imported: { formula: string; 
   if (raw === null && shown === null) return null;
   if (typeof raw === 'string' && raw.startsWith('=')) return { formula: toFileFormula(raw.slice(1)), value: shown };
   if (imported && imported.result === raw) return { formula: imported.formula.replace(/^=/, ''), value: shown };
-  return { value: shown ?? fileValue(raw) };
+  return { value: shown ?? shownValue(raw) };
 }
 
 /** An exceljs style as a key: the same look has the same key. */
@@ -258,7 +253,7 @@ function sheetCells(sheet: Readonly<MemorySheet>, shown: CellValue[][]): SheetCe
       const d = shown[r]?.[c] ?? null;
       if (raw === null && d === null) return s ? `<c r="${ref}"${s}/>` : null;
       if (typeof raw === 'string' && raw.charCodeAt(0) === 61) return cellXml(ref, 0, outCell(raw, d, undefined)).replace(`<c r="${ref}"`, `<c r="${ref}"${s}`);
-      return valueXml(ref, s, d ?? fileValue(raw));
+      return valueXml(ref, s, d ?? shownValue(raw));
     },
   };
 }

@@ -175,3 +175,16 @@ export function workbookSheets(parts: Parts): SheetEntry[] {
   });
   return out;
 }
+
+/** True when the workbook uses the 1904 date system (`<workbookPr date1904="1"/>`, an old Mac file). */
+export function uses1904(parts: Parts): boolean {
+  const text = partText(parts, workbookPath(parts));
+  if (text === null) return false;
+  let on = false;
+  parseXml(text, {
+    open: (name, a) => {
+      if (name === 'workbookPr' && (a.date1904 === '1' || a.date1904 === 'true')) on = true;
+    },
+  });
+  return on;
+}

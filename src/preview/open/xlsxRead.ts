@@ -9,17 +9,23 @@
  * shared strings: nearly all of a large file) are scanned with the few regular expressions their
  * fixed shape allows: on a 100,000-row export (58 MB of sheet XML) an event parser takes 4-6 s to
  * walk the cells, the scan under 1 s.
+ *
+ * Dates come in as 1900-system serials whichever date system the file uses: in a 1904-system file
+ * (`<workbookPr date1904="1"/>`, an old Mac workbook) every number under a date format, a formula's
+ * cached result included, is moved by `DAYS_1904_TO_1900` (see `fromDateSystem`).
  */
 import type { CellValue } from '../../workbook/port';
 import { emptySheet, type FormatArea, type ImportedFormula, type MemorySheet, type MemoryTable, type WorkbookModel } from '../../workbook/memoryModel';
 import { columnIndex, parseRangeRef } from '../../workbook/a1';
 import { decodeState } from '../../workbook/stateCells';
 import { OWNED_SHEETS_KEY, isOwnedName, parseOwned } from '../../workbook/owned';
-import { DATE_FORMAT, excelSerial } from './csvImport';
+import { DATE_FORMAT } from './csvImport';
+import { keptText, shownValue } from '../../workbook/cellText';
+import { DAYS_1904_TO_1900, excelSerial, isDateFormat } from '../../core/dates';
 import { STATE_SHEET } from './stateSheet';
 import { fromFileFormula, widthToPoints } from './fileUnits';
 import { BUILT_IN_FORMATS } from './builtInFormats';
-import { parseXml, partText, relationshipsOf, relKind, unescapeXml, unzipParts, workbookPath, workbookSheets, type Parts } from './ooxml';
+import { parseXml, partText, relationshipsOf, relKind, unescapeXml, unzipParts, uses1904, workbookPath, workbookSheets, type Parts } from './ooxml';
 
 /** How Excel saves a call of the add-in's functions: `_xldudf_GAPS_FSMGAP(` for `GAPS.FSMGAP(`. */
 const GAPS_CALL = /\b(_xldudf_GAPS_|GAPS\.)[A-Z][A-Z0-9]*\(/;
@@ -102,9 +108,6 @@ function attr(text: string, name: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-/** Text that Excel would take as a formula or an apostrophe-escape, kept as text. */
-const asText = (s: string): string => (s.startsWith('=') || s.startsWith("'") ? `'${s}` : s);
-
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/;
 
 /** A cell's value of type `t` from its `<v>` text (shared strings looked up). */
@@ -112,11 +115,11 @@ function typedValue(t: string | undefined, v: string, strings: string[]): { valu
   switch (t) {
     case 's': {
       const s = strings[Number(v)];
-      return { value: s === undefined ? null : asText(s), date: false };
+      return { value: s === undefined ? null : keptText(s), date: false };
     }
     case 'str':
     case 'inlineStr':
-      return { value: asText(unescapeXml(v)), date: false };
+      return { value: keptText(unescapeXml(v)), date: false };
     case 'b':
       return { value: v === '1' || v === 'true', date: false };
     case 'e':
@@ -124,14 +127,14 @@ function typedValue(t: string | undefined, v: string, strings: string[]): { valu
     case 'd': {
       const m = ISO_DATE_TIME.exec(v);
       const day = m ? excelSerial(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-      if (!m || day === null) return { value: v === '' ? null : asText(v), date: false };
+      if (!m || day === null) return { value: v === '' ? null : keptText(v), date: false };
       const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
       return { value: day + seconds / 86_400, date: true };
     }
     default: {
       if (v === '') return { value: null, date: false };
       const n = Number(v);
-      return { value: Number.isFinite(n) ? n : asText(unescapeXml(v)), date: false };
+      return { value: Number.isFinite(n) ? n : keptText(unescapeXml(v)), date: false };
     }
   }
 }
@@ -146,8 +149,12 @@ interface SheetCells {
   formulas: ImportedFormula[];
 }
 
-/** The cells of a `<sheetData>` body: values, number formats, formulas with their cached results. */
-export function readCells(body: string, strings: string[], styles: string[]): SheetCells {
+/**
+ * The cells of a `<sheetData>` body: values, number formats, formulas with their cached results.
+ * `days` is added to numbers under date formats (1462 in a 1904-system file, else 0).
+ */
+export function readCells(body: string, strings: string[], styles: string[], days = 0): SheetCells {
+  const dated = days === 0 ? [] : styles.map((f) => isDateFormat(f));
   const values: CellValue[][] = [];
   const formats = new FormatRuns();
   const formulas: ImportedFormula[] = [];
@@ -197,16 +204,17 @@ export function readCells(body: string, strings: string[], styles: string[]): Sh
       }
     }
     let got: { value: CellValue; date: boolean };
-    if (t === 'inlineStr') got = { value: asText(inline ?? unescapeXml(v ?? '')), date: false };
+    if (t === 'inlineStr') got = { value: keptText(inline ?? unescapeXml(v ?? '')), date: false };
     else if (v === undefined) got = { value: null, date: false };
     else got = typedValue(t, v, strings);
+    const s = attr(attrs, 's');
+    if (days !== 0 && typeof got.value === 'number' && s !== undefined && dated[Number(s)]) got = { value: got.value + days, date: true };
     if (formula) {
       if (GAPS_CALL.test(formula)) got = { value: `=${fromFileFormula(formula)}`, date: false };
       else formulas.push({ row, col, formula: `=${formula}`, result: got.value });
     }
     if (got.value === null && !formula) continue;
     line[col] = got.value;
-    const s = attr(attrs, 's');
     const fmt = s === undefined ? undefined : styles[Number(s)];
     if (fmt && fmt !== 'General') formats.add(row, col, fmt);
     else if (got.date) formats.add(row, col, DATE_FORMAT);
@@ -257,12 +265,12 @@ function readTables(parts: Parts, sheetPath: string): MemoryTable[] {
   return out;
 }
 
-function readSheet(parts: Parts, path: string, name: string, strings: string[], styles: string[]): MemorySheet {
+function readSheet(parts: Parts, path: string, name: string, strings: string[], styles: string[], days: number): MemorySheet {
   const sheet = emptySheet(name);
   const xml = partText(parts, path) ?? '';
   const span = sheetDataSpan(xml);
   if (span) {
-    const cells = readCells(xml.slice(span.bodyStart, span.bodyEnd), strings, styles);
+    const cells = readCells(xml.slice(span.bodyStart, span.bodyEnd), strings, styles, days);
     sheet.values = cells.values;
     sheet.formats = cells.formats;
     if (cells.formulas.length > 0) sheet.importedFormulas = cells.formulas;
@@ -295,13 +303,14 @@ export function modelFromParts(parts: Parts): WorkbookModel {
   const workbook = workbookPath(parts);
   const strings = sharedStrings(parts, workbook);
   const styles = cellFormats(parts, workbook);
+  const days = uses1904(parts) ? DAYS_1904_TO_1900 : 0;
   const sheets: MemorySheet[] = [];
   let state: Record<string, string> = {};
   for (const entry of workbookSheets(parts)) {
     if (!entry.path) continue;
-    const sheet = readSheet(parts, entry.path, entry.name, strings, styles);
+    const sheet = readSheet(parts, entry.path, entry.name, strings, styles, days);
     if (entry.name === STATE_SHEET) {
-      state = decodeState(sheet.values.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v))));
+      state = decodeState(sheet.values.map((r) => r.map(shownValue)));
       continue;
     }
     sheet.visibility = entry.state;

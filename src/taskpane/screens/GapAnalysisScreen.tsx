@@ -7,7 +7,9 @@
  * assessments with their grade scale and threshold (set from the scale; blank = none), with a warning
  * under a column whose cells cannot be read on its scale or whose threshold puts 95% of pupils on
  * one side. When the disadvantaged column holds explicit negatives and blanks, the pane asks what a
- * blank means, and Run waits for the answer. Step 3, the comparisons. "Run gap analysis" reads the
+ * blank means, and Run waits for the answer. Step 3, the comparisons, and optionally a column to split
+ * the report by (./gap/SplitBy.tsx: the year group is proposed, never chosen for the user), which runs
+ * the split job instead (src/jobs/splitGaps.ts). "Run gap analysis" reads the
  * data afresh (for the selection, the block first read, as writing a report moves the selection),
  * analyses it in the core, writes a new "Gap report <date> <data>" sheet and shows the headline gap
  * per subject here ("too few pupils to tell" for tiny groups) with the allowance for chance.
@@ -19,9 +21,6 @@ import {
   Caption1,
   Checkbox,
   Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Subtitle2,
@@ -32,10 +31,13 @@ import { ChartMultiple20Regular } from '@fluentui/react-icons';
 import type { ScreenProps } from './types';
 import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
+import { useResultInView } from '../useResultInView';
 import { ErrorBar } from '../components/ErrorBar';
+import { ReportWritten } from '../components/ReportWritten';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
 import { ColumnMapper, type AssessmentRow, type RoleField } from '../components/ColumnMapper';
+import { SCALES } from '../components/scaleOptions';
 import type { DataSource, TableData } from '../../workbook/port';
 import { isBlank, readScore } from '../../core/cells';
 import { detectColumns, defaultDisadvantaged, firstOfRole, type DetectedColumn } from '../../core/columns/detect';
@@ -44,6 +46,9 @@ import { MEASURE_LABELS } from '../../sheets/gapReport';
 import { blankFlagsOf, checkAssessments, defaultThresholdOf, type AssessmentCheck, type GapAnalysis, type GapMeasures, type GapReportOptions, type GapResult } from '../../core/gaps/analysis';
 import type { BlankFlags, FlagColumn } from '../../core/gaps/flags';
 import { runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
+import { runSplitGaps, type SplitRun } from '../../jobs/splitGaps';
+import { headlineText } from './gap/headline';
+import { SplitByField, SplitResult, splitProblem } from './gap/SplitBy';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -53,13 +58,6 @@ const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
-
-const SCALES: Array<{ key: NamedScale; label: string }> = [
-  { key: 'gcse', label: '9-1 or score' },
-  { key: 'letter', label: 'A*-G' },
-  { key: 'nc', label: 'NC level' },
-  { key: 'ta', label: 'KS2 TA' },
-];
 
 const ROLES: RoleField[] = [
   { role: 'disadvantaged', label: 'Disadvantaged (PP / FSM)', hint: 'A yes/no column: Y/blank, Yes/No, TRUE/FALSE or 1/0' },
@@ -89,6 +87,8 @@ interface Setup {
   measures: GapMeasures;
   /** How blank disadvantaged flags are read; null until the user answers (asked only when the column mixes blanks and explicit negatives). */
   blanks: BlankFlags | null;
+  /** The column to split the report by (null = no split; never chosen without the user). */
+  splitBy: number | null;
 }
 
 /** Points of one column on a scale (NaN for blank or unreadable cells), for the scale's defaults. */
@@ -139,7 +139,7 @@ function initialSetup(data: TableData): Setup {
       return { index: c.index, checked: c.role === 'assessment', scale, threshold: thresholdText(data, c.index, scale) };
     });
   const groups = { send: mapping.send !== null, eal: mapping.eal !== null, gender: mapping.gender !== null, priorBand: mapping.priorBand !== null };
-  return { data, detected, mapping, assessments, groups, measures: { effectSize: true, gapIndex: true, threshold: true }, blanks: null };
+  return { data, detected, mapping, assessments, groups, measures: { effectSize: true, gapIndex: true, threshold: true }, blanks: null, splitBy: null };
 }
 
 interface Problems {
@@ -148,6 +148,7 @@ interface Problems {
   rows: AssessmentRow[];
   /** The blank-flag question, when it must be answered. */
   blanks?: string;
+  split?: string;
   any: boolean;
 }
 
@@ -171,8 +172,9 @@ function problemsOf(s: Setup): Problems {
   const assessments = chosen.length === 0 ? 'Tick at least one assessment to analyse.' : undefined;
   const flags = flagColumnOf(s);
   const blanks = flags?.blanksAmbiguous && s.blanks === null ? 'Say what a blank flag means before running.' : undefined;
-  const any = Object.values(roles).some(Boolean) || Boolean(assessments) || rows.some((r) => r.problem) || Boolean(blanks);
-  return { roles, assessments, rows, blanks, any };
+  const split = splitProblem(s.data, s.splitBy);
+  const any = Object.values(roles).some(Boolean) || Boolean(assessments) || rows.some((r) => r.problem) || Boolean(blanks) || Boolean(split);
+  return { roles, assessments, rows, blanks, split, any };
 }
 
 /** A typed threshold: blank (none) or a number. */
@@ -205,19 +207,7 @@ function optionsOf(s: Setup): GapReportOptions {
   };
 }
 
-/** Two decimals, never "-0.00". */
-function fmt(x: number): string {
-  const t = x.toFixed(2);
-  return t === '-0.00' ? '0.00' : t;
-}
-
-/** One headline in words; "too few pupils to tell" rather than numbers a tiny group cannot support. */
-export function headlineText(r: GapResult): string {
-  const s = r.summary;
-  const sizes = `${s.nDisadvantaged} disadvantaged, ${s.nOther} others`;
-  if (r.tooFew || !Number.isFinite(s.gap) || !Number.isFinite(s.ciLower)) return `too few pupils to tell (${sizes})`;
-  return `${fmt(s.gap)} points, 95% CI ${fmt(s.ciLower)} to ${fmt(s.ciUpper)}, ${r.verdict}; ${sizes}`;
-}
+export { headlineText };
 
 /** The headline per subject: disadvantaged vs others at the subject's latest point. */
 function headlines(analysis: GapAnalysis): GapResult[] {
@@ -228,20 +218,13 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
   const styles = useStyles();
   const workbook = useWorkbook();
   const loading = useAction<TableData>();
-  const running = useAction<GapRun>();
+  const running = useAction<GapRun | SplitRun>();
   const [source, setSource] = React.useState<DataSource | null>(null);
   /** Where the run reads the data again: for the selection, the block read (the report moves the selection). */
   const [reread, setReread] = React.useState<DataSource | null>(null);
   const [setup, setSetup] = React.useState<Setup | null>(null);
   const busy = loading.busy || running.busy;
-  const resultRef = React.useRef<HTMLElement>(null);
-  const done = running.result !== null && !running.busy;
-  // Bring the result into view (the pane has scrolled down to the Run button) and move focus to it.
-  React.useEffect(() => {
-    if (!done) return;
-    resultRef.current?.scrollIntoView?.({ block: 'start' });
-    resultRef.current?.focus({ preventScroll: true });
-  }, [done, running.result]);
+  const resultRef = useResultInView(running);
 
   const read = async (s: DataSource) => {
     // A new choice clears what no longer applies: the old setup, result and reading place.
@@ -259,7 +242,11 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
   const run = () => {
     if (!setup || !reread || !problems || problems.any) return;
     const options = optionsOf(setup);
-    void running.run((report) => runGapAnalysis(workbook, reread, setup.data.headers, options, new Date(), report), 'Could not make the gap report');
+    const split = setup.splitBy;
+    void running.run(
+      (report) => (split === null ? runGapAnalysis(workbook, reread, setup.data.headers, options, new Date(), report) : runSplitGaps(workbook, reread, setup.data.headers, options, split, new Date(), report)),
+      'Could not make the gap report',
+    );
   };
 
   const flags = setup ? flagColumnOf(setup) : null;
@@ -379,6 +366,7 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
                 ))}
               </div>
             </Field>
+            <SplitByField data={setup.data} detected={setup.detected} value={setup.splitBy} onChange={(c) => setSetup((st) => (st ? { ...st, splitBy: c } : st))} disabled={busy} />
             <div className={styles.actions}>
               <Button appearance="primary" icon={<ChartMultiple20Regular />} onClick={run} disabled={busy || problems.any} data-testid="gap-run">
                 Run gap analysis
@@ -391,14 +379,14 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
 
       <BusyIndicator busy={running.busy} label="Making the gap report" progress={running.progress} />
       <ErrorBar failure={running.failure} onDismiss={running.clearFailure} />
-      {running.result && !running.busy && (
+      {running.result && 'parts' in running.result && !running.busy && (
         <section className={styles.section} aria-label="Result" ref={resultRef} tabIndex={-1} data-testid="gap-result">
-          <MessageBar intent="success" data-testid="gap-success">
-            <MessageBarBody>
-              <MessageBarTitle>Done</MessageBarTitle>
-              Report written to sheet &apos;{running.result.sheetName}&apos;
-            </MessageBarBody>
-          </MessageBar>
+          <SplitResult run={running.result} />
+        </section>
+      )}
+      {running.result && 'analysis' in running.result && !running.busy && (
+        <section className={styles.section} aria-label="Result" ref={resultRef} tabIndex={-1} data-testid="gap-result">
+          <ReportWritten sheetName={running.result.sheetName} testId="gap-success" />
           <Body1>Disadvantaged gap at the latest point of each subject (others minus disadvantaged; positive = behind):</Body1>
           <ul className={styles.summary} data-testid="gap-summary">
             {headlines(running.result.analysis).map((r) => (

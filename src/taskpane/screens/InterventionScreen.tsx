@@ -32,6 +32,7 @@ import { DataTrending20Regular } from '@fluentui/react-icons';
 import type { ScreenProps } from './types';
 import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
+import { useResultInView } from '../useResultInView';
 import { ErrorBar } from '../components/ErrorBar';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
@@ -40,8 +41,8 @@ import { formProblems, type ComparisonMode, type InterventionForm } from '../../
 import { CRITERION_KINDS, type CriterionKind } from '../../core/interventions/criteria';
 import { ColumnField } from './intervention/ColumnField';
 import { EvaluationResult } from './intervention/EvaluationResult';
-import { guessColumns } from './intervention/defaultColumns';
 import { columnProblems } from './intervention/columnChecks';
+import { guessInterventionColumns } from '../../core/columns/interventionGuess';
 import { runEvaluation, type EvaluationRun } from '../../jobs/interventionEvaluation';
 
 const useStyles = makeStyles({
@@ -76,6 +77,9 @@ interface FormState {
   criterionKind: CriterionKind | 'none';
   criterionValue: string;
 }
+
+/** The form's column choices. */
+type ColumnKey = 'pre' | 'post' | 'intervention' | 'disadvantaged' | 'comparison' | 'cluster';
 
 const EMPTY: FormState = {
   pre: null,
@@ -120,35 +124,27 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
   const [data, setData] = React.useState<TableData | null>(null);
   const [form, setForm] = React.useState<FormState>(EMPTY);
   const busy = loading.busy || evaluating.busy;
-  const resultRef = React.useRef<HTMLElement>(null);
-  const done = evaluating.result !== null && !evaluating.busy;
-  // Bring the result into view (the pane has scrolled down to the Evaluate button) and move focus to it.
-  React.useEffect(() => {
-    if (!done) return;
-    resultRef.current?.scrollIntoView?.({ block: 'start' });
-    resultRef.current?.focus({ preventScroll: true });
-  }, [done, evaluating.result]);
+  const resultRef = useResultInView(evaluating);
 
-  /** What was read from an earlier choice no longer applies once the kind of source changes. */
-  const switchKind = () => {
-    setSource(null);
+  /** A new choice of data: what was read, guessed and evaluated from the last one no longer applies. */
+  const choose = (s: DataSource | null) => {
+    setSource(s);
     setData(null);
     setForm(EMPTY);
     loading.reset();
     evaluating.reset();
   };
 
+  /** What was read from an earlier choice no longer applies once the kind of source changes. */
+  const switchKind = () => choose(null);
+
   /** Reads the chosen data and guesses the columns; the form shows only data read from this source. */
   const read = async (s: DataSource) => {
-    setSource(s);
-    setData(null);
-    setForm(EMPTY);
-    loading.reset();
-    evaluating.reset();
+    choose(s);
     const table = await loading.run(() => workbook.readData(s), 'Could not read that data');
     if (!table || table.rows.length === 0) return;
     setData(table);
-    const g = guessColumns(table.headers, table.rows);
+    const g = guessInterventionColumns(table.headers, table.rows);
     setForm({
       ...EMPTY,
       ...g,
@@ -173,6 +169,8 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
     : {};
   const hasProblems = Object.values(problems).some(Boolean);
   const headers = data?.headers ?? [];
+  /** What every column field of the form takes from the form: the headers, its choice, its problem. */
+  const columnOf = (key: ColumnKey) => ({ headers, value: form[key], onChange: (c: number | null) => set(key, c), problem: problems[key], disabled: busy });
 
   const evaluate = () => {
     if (!source || !data || hasProblems) return;
@@ -213,29 +211,16 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
               {data.rows.length} pupils in {data.description}
             </Caption1>
             <div className={styles.pair}>
-              <ColumnField label="Pre-test" headers={headers} value={form.pre} onChange={(c) => set('pre', c)} problem={problems.pre} disabled={busy} testId="iv-pre" />
-              <ColumnField label="Post-test" headers={headers} value={form.post} onChange={(c) => set('post', c)} problem={problems.post} disabled={busy} testId="iv-post" />
+              <ColumnField {...columnOf('pre')} label="Pre-test" testId="iv-pre" />
+              <ColumnField {...columnOf('post')} label="Post-test" testId="iv-post" />
             </div>
+            <ColumnField {...columnOf('intervention')} label="Who received it" hint="A column marking each pupil in the intervention (Y/blank, Yes/No, 1/0)" testId="iv-flag" />
             <ColumnField
-              label="Who received it"
-              hint="A column marking each pupil in the intervention (Y/blank, Yes/No, 1/0)"
-              headers={headers}
-              value={form.intervention}
-              onChange={(c) => set('intervention', c)}
-              problem={problems.intervention}
-              disabled={busy}
-              testId="iv-flag"
-            />
-            <ColumnField
+              {...columnOf('disadvantaged')}
               label="Disadvantaged pupils"
               hint="To see whether it worked for them too"
-              headers={headers}
-              value={form.disadvantaged}
-              onChange={(c) => set('disadvantaged', c)}
               optional
               noneLabel="Not needed"
-              problem={problems.disadvantaged}
-              disabled={busy}
               testId="iv-disadvantaged"
             />
             <Field
@@ -270,25 +255,14 @@ export function InterventionScreen(_props: ScreenProps): React.JSX.Element {
               </Field>
             )}
             {form.comparisonMode === 'flagged' && (
-              <ColumnField
-                label="Comparison pupils"
-                headers={headers}
-                value={form.comparison}
-                onChange={(c) => set('comparison', c)}
-                problem={problems.comparison}
-                disabled={busy}
-                testId="iv-comparison"
-              />
+              <ColumnField {...columnOf('comparison')} label="Comparison pupils" testId="iv-comparison" />
             )}
             <ColumnField
+              {...columnOf('cluster')}
               label="Set or class (optional)"
               hint="Pupils taught together are not independent: the result then says so and gives a wider interval"
-              headers={headers}
-              value={form.cluster}
-              onChange={(c) => set('cluster', c)}
               optional
               noneLabel="Not taught in groups"
-              disabled={busy}
               testId="iv-cluster"
             />
           </section>

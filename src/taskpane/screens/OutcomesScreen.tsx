@@ -52,6 +52,20 @@ function mappingFor(data: TableData, column: number | undefined): Mapping[] {
   ];
 }
 
+/** A column of the data chosen from a native select of its headers, after a first "none" entry. */
+function HeaderSelect({ headers, value, none, onChange, disabled, testId }: { headers: readonly string[]; value: number | undefined; none: string; onChange: (column: number | undefined) => void; disabled: boolean; testId: string }): React.JSX.Element {
+  return (
+    <Select value={value === undefined ? '' : String(value)} onChange={(_, d) => onChange(d.value === '' ? undefined : Number(d.value))} disabled={disabled} data-testid={testId}>
+      <option value="">{none}</option>
+      {headers.map((h, i) => (
+        <option key={i} value={i}>
+          {h}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
   const styles = useStyles();
   const workbook = useWorkbook();
@@ -81,10 +95,10 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
     setMapping(mappingFor(table, c.destination));
   };
 
-  const setKind = (kind: OutcomeKind, value: string) => {
+  const setKind = (kind: OutcomeKind, value: number | undefined) => {
     const next = { ...choice };
-    if (value === '') delete next[kind];
-    else next[kind] = Number(value);
+    if (value === undefined) delete next[kind];
+    else next[kind] = value;
     setChoice(next);
     if (kind === 'destination' && data) setMapping(mappingFor(data, next.destination));
   };
@@ -128,14 +142,7 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
               {data.rows.length} pupils in {data.description}
             </Caption1>
             <Field label="Disadvantaged pupils" hint="A yes/no column (PP, FSM6, Disadvantaged)" validationState={disadvantaged === null ? 'error' : 'none'} validationMessage={disadvantaged === null ? 'Choose the column that marks disadvantaged pupils' : undefined}>
-              <Select value={disadvantaged === null ? '' : String(disadvantaged)} onChange={(_, d) => setDisadvantaged(d.value === '' ? null : Number(d.value))} disabled={busy} data-testid="oc-disadvantaged">
-                <option value="">Choose a column</option>
-                {data.headers.map((h, i) => (
-                  <option key={i} value={i}>
-                    {h}
-                  </option>
-                ))}
-              </Select>
+              <HeaderSelect headers={data.headers} value={disadvantaged ?? undefined} none="Choose a column" onChange={(v) => setDisadvantaged(v ?? null)} disabled={busy} testId="oc-disadvantaged" />
             </Field>
             {kinds.length === 0 && (
               <MessageBar intent="warning" data-testid="oc-none-found">
@@ -144,14 +151,7 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
             )}
             {kinds.map((kind) => (
               <Field key={kind} label={OUTCOME_KIND_LABELS[kind]} hint={found.find((f) => f.kind === kind)?.reason}>
-                <Select value={choice[kind] === undefined ? '' : String(choice[kind])} onChange={(_, d) => setKind(kind, d.value)} disabled={busy} data-testid={`oc-kind-${kind}`}>
-                  <option value="">Not used</option>
-                  {data.headers.map((h, i) => (
-                    <option key={i} value={i}>
-                      {h}
-                    </option>
-                  ))}
-                </Select>
+                <HeaderSelect headers={data.headers} value={choice[kind]} none="Not used" onChange={(v) => setKind(kind, v)} disabled={busy} testId={`oc-kind-${kind}`} />
               </Field>
             ))}
           </section>

@@ -6,12 +6,14 @@
  * and a chart, and shows the years here.
  */
 import * as React from 'react';
-import { Body1, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { DataLine20Regular } from '@fluentui/react-icons';
 import type { ScreenProps } from './types';
 import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
+import { useResultInView } from '../useResultInView';
 import { ErrorBar } from '../components/ErrorBar';
+import { ReportWritten } from '../components/ReportWritten';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
 import { ColumnPick } from '../components/ColumnPick';
@@ -19,6 +21,7 @@ import type { DataSource, SheetInfo, TableData, TableInfo } from '../../workbook
 import { detectColumns, defaultDisadvantaged, firstOfRole } from '../../core/columns/detect';
 import { runGapTrend, type TrendInput, type TrendRun } from '../../jobs/gapTrend';
 import { NationalFiguresButton, NationalFiguresStatus, useNationalFigures } from '../components/NationalFigures';
+import { fixed } from '../../core/numberText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -49,7 +52,7 @@ export function yearIn(name: string): string {
 }
 
 function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(2) : 'n/a';
+  return Number.isFinite(x) ? fixed(x, 2) : 'n/a';
 }
 
 export function TrendScreen(_props: ScreenProps): React.JSX.Element {
@@ -65,13 +68,7 @@ export function TrendScreen(_props: ScreenProps): React.JSX.Element {
   const [headers, setHeaders] = React.useState<string[] | null>(null);
   const [cols, setCols] = React.useState<{ outcome: number | null; disadvantaged: number | null; year: number | null }>({ outcome: null, disadvantaged: null, year: null });
   const busy = listing.busy || loading.busy || running.busy || national.busy;
-  const resultRef = React.useRef<HTMLElement>(null);
-  const done = running.result !== null && !running.busy;
-  React.useEffect(() => {
-    if (!done) return;
-    resultRef.current?.scrollIntoView?.({ block: 'start' });
-    resultRef.current?.focus({ preventScroll: true });
-  }, [done, running.result]);
+  const resultRef = useResultInView(running);
 
   const { run: runListing } = listing;
   React.useEffect(() => {
@@ -203,12 +200,7 @@ export function TrendScreen(_props: ScreenProps): React.JSX.Element {
       <ErrorBar failure={running.failure} onDismiss={running.clearFailure} />
       {trend && running.result && !running.busy && (
         <section className={styles.section} aria-label="Result" ref={resultRef} tabIndex={-1} data-testid="trend-result">
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>Done</MessageBarTitle>
-              Report written to sheet &apos;{running.result.sheetName}&apos;
-            </MessageBarBody>
-          </MessageBar>
+          <ReportWritten sheetName={running.result.sheetName} />
           <ul className={styles.list} data-testid="trend-years">
             {trend.years.map((y) => (
               <li key={y.year} data-testid="trend-year-row" data-gap={y.gap}>

@@ -1,23 +1,29 @@
 /**
  * "Which of our schools serve disadvantaged pupils unusually well, and which need support?": the
  * trust view. The leader chooses the trust's pupils (one table with a school column), the school,
- * disadvantaged and outcome columns, and optionally contextual value added; "Make the trust view"
+ * disadvantaged and outcome columns, the outcome's scale (detected as the gap analysis detects an
+ * assessment's, shown to confirm or change), and optionally contextual value added; "Make the trust view"
  * writes a report with two funnel plots and names the schools outside the limits here.
  */
 import * as React from 'react';
-import { Body1, Button, Caption1, Checkbox, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Dropdown, Field, Option, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { DataScatter20Regular } from '@fluentui/react-icons';
 import type { ScreenProps } from './types';
 import { useWorkbook } from '../workbookContext';
 import { useAction } from '../useAction';
+import { useResultInView } from '../useResultInView';
 import { ErrorBar } from '../components/ErrorBar';
+import { ReportWritten } from '../components/ReportWritten';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { DataStep } from '../components/DataStep';
 import { ColumnPick } from '../components/ColumnPick';
 import type { DataSource, TableData } from '../../workbook/port';
 import { detectColumns, defaultDisadvantaged, firstOfRole } from '../../core/columns/detect';
-import { runTrustView, type TrustRun } from '../../jobs/trustView';
+import { guessScale, type NamedScale } from '../../core/grades/scales';
+import { checkOutcome, runTrustView, type TrustRun } from '../../jobs/trustView';
+import { SCALES } from '../components/scaleOptions';
 import { NationalFiguresButton, NationalFiguresStatus, useNationalFigures } from '../components/NationalFigures';
+import { fixed } from '../../core/numberText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -33,6 +39,8 @@ interface Setup {
   school: number | null;
   disadvantaged: number | null;
   outcome: number | null;
+  /** The outcome's scale: detected as the gap analysis detects an assessment's, for the user to confirm. */
+  scale: NamedScale;
   cva: boolean;
   prior: number | null;
   context: number[];
@@ -41,6 +49,11 @@ interface Setup {
 
 const SCHOOL_WORDS = /\b(school|academy|urn|site|campus)\b/i;
 
+/** The scale a column's values look like (guessScale, as the gap analysis guesses an assessment's). */
+function scaleOf(data: TableData, column: number | null): NamedScale {
+  return column === null ? 'gcse' : guessScale(data.rows.map((r) => r[column])).scale;
+}
+
 /** The detected defaults: a header naming the school, the disadvantaged column, the last assessment. */
 export function initialTrustSetup(data: TableData): Setup {
   const detected = detectColumns(data.headers, data.rows);
@@ -48,11 +61,13 @@ export function initialTrustSetup(data: TableData): Setup {
   const assessments = detected.filter((c) => c.role === 'assessment');
   const context = detected.filter((c) => ['disadvantaged', 'send', 'eal'].includes(c.role) && c.index === (c.role === 'disadvantaged' ? defaultDisadvantaged(detected) : c.index)).map((c) => c.index);
   const late = data.headers.findIndex((h) => /joined|mobile|mobility|late/i.test(h));
+  const outcome = assessments.length > 0 ? assessments[assessments.length - 1].index : null;
   return {
     data,
     school: school < 0 ? null : school,
     disadvantaged: defaultDisadvantaged(detected),
-    outcome: assessments.length > 0 ? assessments[assessments.length - 1].index : null,
+    outcome,
+    scale: scaleOf(data, outcome),
     cva: false,
     prior: firstOfRole(detected, 'prior'),
     context: late >= 0 && !context.includes(late) ? [...context, late] : context,
@@ -70,7 +85,7 @@ function problemsOf(s: Setup): Record<string, string | undefined> {
 }
 
 function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(2) : 'n/a';
+  return Number.isFinite(x) ? fixed(x, 2) : 'n/a';
 }
 
 export function TrustScreen(_props: ScreenProps): React.JSX.Element {
@@ -82,13 +97,7 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
   const [source, setSource] = React.useState<DataSource | null>(null);
   const [setup, setSetup] = React.useState<Setup | null>(null);
   const busy = loading.busy || running.busy || national.busy;
-  const resultRef = React.useRef<HTMLElement>(null);
-  const done = running.result !== null && !running.busy;
-  React.useEffect(() => {
-    if (!done) return;
-    resultRef.current?.scrollIntoView?.({ block: 'start' });
-    resultRef.current?.focus({ preventScroll: true });
-  }, [done, running.result]);
+  const resultRef = useResultInView(running);
 
   const read = async (s: DataSource) => {
     setSource(s);
@@ -98,6 +107,7 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
   };
 
   const problems = setup ? problemsOf(setup) : {};
+  const check = setup && setup.outcome !== null ? checkOutcome(setup.data, setup.outcome, setup.scale) : null;
   const anyProblem = Object.values(problems).some(Boolean);
   const update = (patch: Partial<Setup>) => setSetup((s) => (s ? { ...s, ...patch } : s));
   const run = () => {
@@ -106,7 +116,7 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
       school: setup.school as number,
       disadvantaged: setup.disadvantaged as number,
       outcome: setup.outcome as number,
-      scale: 'gcse' as const,
+      scale: setup.scale,
       cva: setup.cva ? { prior: setup.prior as number, context: setup.context, centre: setup.centre === 'none' ? null : Number(setup.centre) } : null,
     };
     void running.run((report) => runTrustView(workbook, source, setup.data.headers, options, new Date(), report), 'Could not make the trust view');
@@ -131,7 +141,30 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
           </Subtitle2>
           <ColumnPick label="School" headers={setup.data.headers} value={setup.school} onChange={(v) => update({ school: v })} problem={problems.school} disabled={busy} testId="trust-school" />
           <ColumnPick label="Disadvantaged (PP / FSM)" hint="A yes/no column" headers={setup.data.headers} value={setup.disadvantaged} onChange={(v) => update({ disadvantaged: v })} problem={problems.disadvantaged} disabled={busy} testId="trust-disadvantaged" />
-          <ColumnPick label="Outcome" hint="Scores or 9-1 grades" headers={setup.data.headers} value={setup.outcome} onChange={(v) => update({ outcome: v })} problem={problems.outcome} disabled={busy} testId="trust-outcome" />
+          <ColumnPick label="Outcome" hint="Scores or grades" headers={setup.data.headers} value={setup.outcome} onChange={(v) => update({ outcome: v, scale: scaleOf(setup.data, v) })} problem={problems.outcome} disabled={busy} testId="trust-outcome" />
+          {check && (
+            <Field
+              label="Outcome scale"
+              hint={`Read as ${check.scaleName}: every gap, limit and shrunken gap is in its points`}
+              validationState={check.unreadable.warning ? 'warning' : 'none'}
+              validationMessage={check.unreadable.warning || undefined}
+            >
+              <Dropdown
+                value={SCALES.find((x) => x.key === setup.scale)?.label ?? ''}
+                selectedOptions={[setup.scale]}
+                onOptionSelect={(_, d) => update({ scale: (d.optionValue ?? 'gcse') as NamedScale })}
+                disabled={busy}
+                data-testid="trust-scale"
+                data-scale-name={check.scaleName}
+              >
+                {SCALES.map((x) => (
+                  <Option key={x.key} value={x.key}>
+                    {x.label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          )}
           <Checkbox checked={setup.cva} onChange={(_, d) => update({ cva: Boolean(d.checked) })} disabled={busy} label="Add contextual value added per school" data-testid="trust-cva" />
           {setup.cva && (
             <>
@@ -176,12 +209,7 @@ export function TrustScreen(_props: ScreenProps): React.JSX.Element {
       <ErrorBar failure={running.failure} onDismiss={running.clearFailure} />
       {running.result && !running.busy && (
         <section className={styles.section} aria-label="Result" ref={resultRef} tabIndex={-1} data-testid="trust-result">
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>Done</MessageBarTitle>
-              Report written to sheet &apos;{running.result.sheetName}&apos;
-            </MessageBarBody>
-          </MessageBar>
+          <ReportWritten sheetName={running.result.sheetName} />
           <Body1>
             Trust gap {fmt(running.result.model.funnel.gapView.target)} points over {running.result.model.funnel.schools.length} schools.{' '}
             {outside.length === 0 ? 'Every school is inside the 95% limits.' : 'Outside the 95% limits:'}

@@ -3,7 +3,7 @@
  * expected shares are counts done by hand (R: mean(x >= t), e.g. mean(c(5,6,7,8,9,4,5,6,7,8,6,5,7,8,6,9,7,5,6,8) >= 4) = 1).
  */
 import { readScore } from '../../../src/core/cells';
-import { numericScale, scaleName, thresholdBalance, thresholdForScale, unreadableShare } from '../../../src/core/gaps/thresholds';
+import { impossibleZeros, numericScale, scaleName, thresholdBalance, thresholdForScale, unreadableShare } from '../../../src/core/gaps/thresholds';
 
 describe('thresholdForScale', () => {
   it('uses grade 4 for 9-1, 100 for KS2 scaled and 85 for standardised scores', () => {
@@ -51,5 +51,15 @@ describe('unreadableShare', () => {
   it('says nothing at 20% or below, or for an empty column', () => {
     expect(unreadableShare([1, 2, 3, 4, 'ABS'], readScore).warning).toBe('');
     expect(unreadableShare([null, ''], readScore)).toEqual({ filled: 0, unreadable: 0, share: 0, warning: '' });
+  });
+});
+
+describe('zeros a scale cannot hold', () => {
+  test('on KS2 scaled and standardised scores a 0 is counted as impossible; on 9-1 grades (U = 0) and unknown scales it is not', () => {
+    expect(impossibleZeros([0, 104, 98, 0, 111])).toEqual({ zeros: 2, scale: 'ks2scaled' });
+    expect(impossibleZeros([0, 72, 131, 100, NaN])).toEqual({ zeros: 1, scale: 'standardised' });
+    expect(impossibleZeros([0, 4, 5, 9])).toEqual({ zeros: 0, scale: 'gcse' });
+    expect(impossibleZeros([0, 12, 40, 75]).zeros).toBe(0);
+    expect(impossibleZeros([0, 0]).zeros).toBe(0);
   });
 });

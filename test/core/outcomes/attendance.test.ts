@@ -13,6 +13,7 @@
  */
 import { absenceFlags, attendanceGap, isPersistentlyAbsent, isSeverelyAbsent, readAttendance, readShare } from '../../../src/core/outcomes';
 import { thrown } from '../thrown';
+import { isMissingOutcome, isNotApplicable } from '../../../src/core/outcomes/notApplicable';
 
 const col = (xs: unknown[]) => xs.map((x) => [x]);
 
@@ -116,5 +117,13 @@ describe('attendanceGap', () => {
     expect(Number.isNaN(g.ciLower)).toBe(true);
     expect(g.unavailable.ciLower).toMatch(/at least 2 pupils with an attendance figure in each group \(disadvantaged 1, other 2\)/);
     expect(thrown(() => attendanceGap(col([90, 'n/a']), col(['N', 'Y']))).message).toMatch(/disadvantaged pupil with an attendance figure/);
+  });
+});
+
+describe('an outcome that does not apply', () => {
+  it('is "N/A" or "NA" in any case with spaces around, and is missing like a blank', () => {
+    expect([' n/a ', 'NA', 'N/A', 'na'].map(isNotApplicable)).toEqual([true, true, true, true]);
+    expect(['N/AA', 'NAN', 'N', 0, null].map(isNotApplicable)).toEqual([false, false, false, false, false]);
+    expect([null, '  ', 'n/a', 0, 'ABS'].map(isMissingOutcome)).toEqual([true, true, true, false, false]);
   });
 });

@@ -42,6 +42,15 @@ describe('progressDeltaOf (numbers)', () => {
   it('gives NaN rather than an infinite difference', () => {
     expectClose(progressDeltaOf([-1.7e308, 0], [1.7e308, 1]), [NaN, 1]);
   });
+  it('writes into an array it is given, which may be current itself (R: cur - base - 1)', () => {
+    const cur = Float64Array.from(CUR);
+    expect(progressDeltaOf(BASE, cur, 1, cur)).toBe(cur);
+    expectClose(cur, [0, -1, -0.5, NaN, NaN, 1.25, -2, 1]);
+    const out = new Float64Array(8);
+    expect(progressDeltaOf(BASE, CUR, [1, 0.5, NaN, 1, 1, 2, 0, 1.5], out)).toBe(out);
+    expectClose(out, [0, -0.5, NaN, NaN, NaN, 0.25, -1, 0.5]);
+    expect(thrown(() => progressDeltaOf(BASE, CUR, 1, new Float64Array(7))).kind).toBe('value');
+  });
   it('refuses arrays of different lengths and an expectation that is not finite', () => {
     expect(thrown(() => progressDeltaOf([1, 2], [1])).message).toBe('baseline has 2 values but current has 1: give one of each per pupil');
     expect(thrown(() => progressDeltaOf([1, 2], [1, 2], [1])).message).toBe('current has 2 values but expected has 1: give one expectation per pupil');
@@ -71,6 +80,15 @@ describe('valueAddedOf (numbers)', () => {
   it('reads expectations from an estimates table, clamped at its ends (R: approx(..., rule = 2))', () => {
     const est = { xs: [90, 100, 110], ys: [95, 101, 109] };
     expectClose(valueAddedOf([85, 95, 104, 115, NaN], [95, 100, 104.2, 110, 100], est), [0, 2, 0, 1, NaN]);
+  });
+  it('writes the residuals into an array it is given, which may be the results themselves (R: resid(lm), approx)', () => {
+    const att8 = Float64Array.from(ATT8);
+    expect(valueAddedOf(KS2, att8, null, att8)).toBe(att8);
+    expectClose(att8, RESID, 10);
+    const result = Float64Array.from([95, 100, 104.2, 110, 100]);
+    expect(valueAddedOf([85, 95, 104, 115, NaN], result, { xs: [90, 100, 110], ys: [95, 101, 109] }, result)).toBe(result);
+    expectClose(result, [0, 2, 0, 1, NaN]);
+    expect(thrown(() => valueAddedOf(KS2, ATT8, null, new Float64Array(3))).kind).toBe('value');
   });
   it('says why no line can be fitted', () => {
     expect(thrown(() => valueAddedOf([1, NaN], [2, 3])).message).toMatch(/needs at least 2 pupils with both .* \(there is 1\)/);

@@ -72,6 +72,26 @@ describe('an Excel workbook opened in the preview', () => {
     expect(tables).toEqual([{ name: 'Year9', sheet: 'Year 9', rowCount: 8 }]);
   });
 
+  it('reads a workbook in the 1904 date system (an old Mac file) with its dates on the days Excel shows', async () => {
+    const file = new ExcelJS.Workbook();
+    file.properties.date1904 = true;
+    const ws = file.addWorksheet('Dates');
+    ws.getCell('A1').value = new Date(Date.UTC(2026, 10, 22));
+    ws.getCell('A1').numFmt = 'dd/mm/yyyy';
+    ws.getCell('B1').value = 44886;
+    ws.getCell('B1').numFmt = 'd mmm yyyy';
+    ws.getCell('C1').value = 44886; // a plain number is no date and is not moved
+    const buffer = Buffer.from(await file.xlsx.writeBuffer());
+    // The file holds 1904-system serials: 22 Nov 2026 is 44886 (Python: (date(2026,11,22) - date(1904,1,1)).days).
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load(buffer as unknown as ArrayBuffer);
+    expect(raw.properties.date1904).toBe(true);
+    const wb = await load(buffer);
+    // In the preview every serial is a 1900-system one: 46348 (Python: (date(2026,11,22) - date(1899,12,30)).days).
+    expect(wb.getSheet('Dates')?.values[0]).toEqual([46348, 46348, 44886]);
+    expect(wb.cellFormat('Dates', 0, 1).numberFormat).toBe('d mmm yyyy');
+  });
+
   it('saves the user\'s sheets back cell for cell beside a gap report, with the state on a very hidden sheet', async () => {
     const original = await schoolFile();
     const wb = await load(original);

@@ -9,6 +9,7 @@ import * as React from 'react';
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { EvaluationRun } from '../../../jobs/interventionEvaluation';
 import { standardiserWords, verdictLine, verdictWords } from '../../../sheets/interventionReport';
+import { fixed, pounds } from '../../../core/numberText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -27,8 +28,7 @@ const useStyles = makeStyles({
 const TOO_FEW = 'too few pupils';
 
 function two(x: number): string {
-  const r = Math.round(x * 100) / 100;
-  return (r === 0 ? 0 : r).toFixed(2); // never "-0.00"
+  return fixed(x, 2);
 }
 
 /** "0.25 (95% CI -0.33 to 0.83)", or "too few pupils" when there is no estimate. */
@@ -103,7 +103,7 @@ export const EvaluationResult = React.forwardRef<HTMLElement, EvaluationResultPr
           <>
             <dt className={styles.term}>Cost</dt>
             <dd className={styles.value} data-testid="iv-cost">
-              £{e.cost.perPupil.toFixed(2)} per pupil ({e.cost.band})
+              {pounds(e.cost.perPupil, true)} per pupil ({e.cost.band})
             </dd>
           </>
         )}

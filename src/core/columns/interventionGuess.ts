@@ -6,11 +6,11 @@
  * name or id for listing matched pairs.
  * The leader can change every guess; nothing is evaluated until they press Evaluate.
  */
-import { FLAG_INVALID, FLAG_TRUE, readFlag, readScore } from '../../../core/cells';
-import type { CellValue } from '../../../workbook/port';
-import { defaultDisadvantaged, detectColumns } from '../../../core/columns/detect';
+import { FLAG_INVALID, FLAG_TRUE, readFlag, readScore, type Grid } from '../cells';
+import { defaultDisadvantaged, detectColumns } from './detect';
+import { headerWords, splitCamelCase } from './headers';
 
-export interface ColumnGuess {
+export interface InterventionColumnGuess {
   pre: number | null;
   post: number | null;
   intervention: number | null;
@@ -20,16 +20,18 @@ export interface ColumnGuess {
 
 const PRE = /\b(pre|baseline|before|start|autumn|entry)\b/i;
 const POST = /\b(post|after|end|final|summer|exit)\b/i;
-const DISADVANTAGED = /^(pp|fsm|fsm ?6|ever ?6|e6|disadvantaged|disadv|pupil premium)$/i;
-const LABEL = /^(name|pupil|pupil name|student|student name|upn|id|pupil id|student id|admission no\.?)$/i;
+// Patterns run on `words(header)`, where a digit after a letter is a word of its own ("e 6").
+const DISADVANTAGED = /^(pp|fsm|fsm ?6|ever ?6|e ?6|disadvantaged|disadv|pupil premium)$/i;
+const LABEL = /^(name|pupil|pupil name|student|student name|upn|id|pupil id|student id|admission no)$/i;
 const SAMPLE = 200;
 
+/** The header's words as column detection reads them, with camelCase split first ("ReadingPre"). */
 function words(header: string): string {
-  return header.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
+  return headerWords(splitCamelCase(header));
 }
 
 /** How the first rows of a column look: share of scores, of valid flags, whether any flag is yes. */
-function profile(rows: CellValue[][], c: number): { scores: number; flags: boolean; anyYes: boolean; zeroOne: boolean } {
+function profile(rows: Grid, c: number): { scores: number; flags: boolean; anyYes: boolean; zeroOne: boolean } {
   const n = Math.min(rows.length, SAMPLE);
   let scores = 0;
   let flags = true;
@@ -49,8 +51,8 @@ function profile(rows: CellValue[][], c: number): { scores: number; flags: boole
   return { scores: n > 0 ? scores / n : 0, flags: flags && zeroOne, anyYes, zeroOne };
 }
 
-export function guessColumns(headers: readonly string[], rows: CellValue[][]): ColumnGuess {
-  const guess: ColumnGuess = { pre: null, post: null, intervention: null, disadvantaged: null, label: null };
+export function guessInterventionColumns(headers: readonly string[], rows: Grid): InterventionColumnGuess {
+  const guess: InterventionColumnGuess = { pre: null, post: null, intervention: null, disadvantaged: null, label: null };
   const profiles = headers.map((_, c) => profile(rows, c));
   guess.disadvantaged = defaultDisadvantaged(detectColumns([...headers], rows));
   const scoreLike = (c: number) => profiles[c].scores >= 0.5 && !profiles[c].zeroOne;
@@ -58,7 +60,7 @@ export function guessColumns(headers: readonly string[], rows: CellValue[][]): C
     const w = words(h);
     if (guess.pre === null && PRE.test(w) && scoreLike(c)) guess.pre = c;
     else if (guess.post === null && POST.test(w) && scoreLike(c)) guess.post = c;
-    if (guess.label === null && LABEL.test(w.trim())) guess.label = c;
+    if (guess.label === null && LABEL.test(w)) guess.label = c;
   });
   // Who received it: a yes/no column with some yeses that is not the disadvantaged column.
   const intervention = headers.findIndex(

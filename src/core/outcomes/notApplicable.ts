@@ -1,0 +1,18 @@
+/**
+ * An outcome that does not apply to a pupil, as MIS exports write it: "N/A" or "NA" (any case,
+ * spaces around), e.g. attendance for a pupil not on roll. Such a cell is left out, like a blank.
+ *
+ * @example isMissingOutcome(" n/a ") // true
+ * @example isMissingOutcome(0)       // false (none is a value)
+ */
+import { isBlank } from '../cells';
+
+/** True for "N/A" or "NA" written in a cell. */
+export function isNotApplicable(cell: unknown): boolean {
+  return /^n\/?a$/i.test(String(cell ?? '').trim());
+}
+
+/** True for an outcome cell with nothing to count: blank, or N/A. */
+export function isMissingOutcome(cell: unknown): boolean {
+  return isBlank(cell) || isNotApplicable(cell);
+}
