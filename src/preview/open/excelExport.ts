@@ -22,7 +22,8 @@ import { encodeState } from '../../workbook/stateCells';
 import { shownValue } from '../../workbook/cellText';
 import { pointsToWidth, toFileFormula } from './fileUnits';
 import { STATE_SHEET } from './stateSheet';
-import { escapeXml, textBytes, zipParts, type Parts } from './ooxml';
+import { DAYS_1904_TO_1900, isDateFormat } from '../../core/dates';
+import { escapeXml, partText, textBytes, zipParts, type Parts } from './ooxml';
 import { sheetDataSpan } from './xlsxRead';
 import { mergeIntoOriginal, openOriginal, type CellEdit } from './xlsxMerge';
 
@@ -152,8 +153,11 @@ class StyleGrid {
 /** A sheet's cells and their looks, ready to write. */
 export interface SheetCells {
   cell(row: number, col: number): OutCell | null;
-  /** The `<c>` element at (row, col) with style attribute `s`, null for an empty unformatted cell. */
-  xml(row: number, col: number, ref: string, s: string): string | null;
+  /**
+   * The `<c>` element at (row, col) with look number `look` (style attribute `s`), null for an
+   * empty unformatted cell.
+   */
+  xml(row: number, col: number, ref: string, look: number, s: string): string | null;
   height: number;
   width: number;
   grid: StyleGrid;
@@ -171,8 +175,11 @@ function uniqueHeaders(values: CellValue[]): string[] {
   });
 }
 
-/** The cells of a sheet to write newly: values, formulas, table headers, chart notes, and their looks. */
-function sheetCells(sheet: Readonly<MemorySheet>, shown: CellValue[][]): SheetCells {
+/**
+ * The cells of a sheet to write newly: values, formulas, table headers, chart notes, and their looks.
+ * `days` is taken off numbers under date formats (1462 when saving into a 1904-system file, else 0).
+ */
+function sheetCells(sheet: Readonly<MemorySheet>, shown: CellValue[][], days = 0): SheetCells {
   const at = (r: number, c: number) => r * 16_384 + c;
   const overrides = new Map<number, OutCell>();
   // A table's header cells are its column names (Excel repairs a file where they differ).
@@ -239,14 +246,17 @@ function sheetCells(sheet: Readonly<MemorySheet>, shown: CellValue[][]): SheetCe
   const values = sheet.values;
   const cell = (r: number, c: number): OutCell | null =>
     overrides.get(at(r, c)) ?? outCell(values[r]?.[c] ?? null, shown[r]?.[c] ?? null, imported.size > 0 ? imported.get(at(r, c)) : undefined);
+  const dated = days === 0 ? [] : grid.styles.map((st) => isDateFormat(st.numFmt));
+  /** A cell in the file's date system: a number under a date format moved back by `days`. */
+  const inFileDays = (out: OutCell | null, look: number): OutCell | null => (out && dated[look] && typeof out.value === 'number' ? { ...out, value: out.value - days } : out);
   return {
     height,
     width,
     grid,
     cell,
-    xml: (r, c, ref, s) => {
-      if (overrides.size > 0 || imported.size > 0) {
-        const out = cell(r, c);
+    xml: (r, c, ref, look, s) => {
+      if (overrides.size > 0 || imported.size > 0 || dated[look]) {
+        const out = inFileDays(cell(r, c), look);
         return out ? cellXml(ref, 0, out).replace(`<c r="${ref}"`, `<c r="${ref}"${s}`) : s ? `<c r="${ref}"${s}/>` : null;
       }
       const raw = values[r]?.[c] ?? null;
@@ -258,23 +268,28 @@ function sheetCells(sheet: Readonly<MemorySheet>, shown: CellValue[][]): SheetCe
   };
 }
 
-/** The `<sheetData>` element of a sheet's cells, with each look's xf id from `styleId`. */
-export function sheetDataXml(cells: SheetCells, styleId: (look: number) => number): string {
+/** The `<sheetData>` element of a sheet's cells, a few hundred rows at a time, each look's xf id from `styleId`. */
+export function* sheetDataPieces(cells: SheetCells, styleId: (look: number) => number): Generator<string> {
   const letters = Array.from({ length: cells.width }, (_, c) => columnLetters(c));
   const attrs = cells.grid.styles.map((_, i) => (i === 0 ? '' : ` s="${styleId(i)}"`));
-  const out: string[] = ['<sheetData>'];
+  yield '<sheetData>';
+  let rows = '';
   for (let r = 0; r < cells.height; r++) {
     const looks = cells.grid.rows[r];
     const n = r + 1;
     let line = '';
     for (let c = 0; c < cells.width; c++) {
-      const xml = cells.xml(r, c, `${letters[c]}${n}`, looks ? attrs[looks[c]] : '');
+      const look = looks ? looks[c] : 0;
+      const xml = cells.xml(r, c, `${letters[c]}${n}`, look, attrs[look]);
       if (xml !== null) line += xml;
     }
-    if (line) out.push(`<row r="${n}">${line}</row>`);
+    if (line) rows += `<row r="${n}">${line}</row>`;
+    if (rows.length > 256 * 1024) {
+      yield rows;
+      rows = '';
+    }
   }
-  out.push('</sheetData>');
-  return out.join('');
+  yield `${rows}</sheetData>`;
 }
 
 function addConditionalFormats(ws: ExcelJS.Worksheet, sheet: Readonly<MemorySheet>): void {
@@ -388,13 +403,16 @@ async function renderParts(out: ExcelJS.Workbook, planned: Planned[], offset: nu
   planned.forEach((p, i) => {
     const path = `xl/worksheets/sheet${p.ws.id}.xml`;
     sheetPaths.set(p.sheet.name, path);
-    const frame = new TextDecoder().decode(parts.get(path));
+    const frame = partText(parts, path) ?? '';
     const span = sheetDataSpan(frame);
     if (!span) throw new Error(`the sheet "${p.sheet.name}" has no cells part`);
-    const data = sheetDataXml(p.cells, (look) => looks[i][look] + offset);
     const dimension = p.cells.height > 0 && p.cells.width > 0 ? `<dimension ref="${rangeAddress(0, 0, p.cells.height, p.cells.width)}"/>` : '<dimension ref="A1"/>';
-    const head = frame.slice(0, span.open).replace(/<dimension\b[^>]*\/>/, dimension);
-    parts.set(path, textBytes(head + data + frame.slice(span.close)));
+    parts.set(path, {
+      head: frame.slice(0, span.open).replace(/<dimension\b[^>]*\/>/, dimension),
+      body: () => sheetDataPieces(p.cells, (look) => looks[i][look] + offset),
+      tail: frame.slice(span.close),
+      level: p.cells.height * p.cells.width > 200_000 ? 1 : 6,
+    });
   });
   return { parts, sheetPaths };
 }
@@ -416,6 +434,9 @@ export async function xlsxFromModel(excel: ExcelModule, wb: SavableWorkbook, ori
   const planned: Planned[] = [];
   const fresh = model.sheets.filter((s) => !original || !(s.name in original.kept));
   const state = stateSheet(model);
+  const base = original ? openOriginal(original.bytes) : null;
+  // Saved into a 1904-system file, the new sheets' dates are written in its date system.
+  const days = base?.date1904 ? DAYS_1904_TO_1900 : 0;
   for (const sheet of state ? [...fresh, state] : fresh) {
     const shown = sheet === state ? sheet.values : wb.displayValues(sheet.name);
     const ws = out.addWorksheet(sheet.name, {
@@ -423,7 +444,7 @@ export async function xlsxFromModel(excel: ExcelModule, wb: SavableWorkbook, ori
       views: sheet.freezeRows > 0 ? [{ state: 'frozen', ySplit: sheet.freezeRows, xSplit: 0 }] : [],
       properties: sheet.tabTone ? { tabColor: { argb: argb(TONE_FILLS[sheet.tabTone]) } } : undefined,
     });
-    const cells = sheetCells(sheet, shown);
+    const cells = sheetCells(sheet, shown, days);
     addTables(ws, sheet, cells);
     addConditionalFormats(ws, sheet);
     sheet.columnWidths.forEach((w, i) => {
@@ -432,12 +453,11 @@ export async function xlsxFromModel(excel: ExcelModule, wb: SavableWorkbook, ori
     if (sheet.printLandscape) ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     planned.push({ sheet, cells, ws });
   }
-  if (!original) {
+  if (!original || !base) {
     const active = fresh.findIndex((s) => s.name === model.activeSheet && s.visibility === 'visible');
     if (active >= 0) out.views = [{ activeTab: active, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
     return zipParts((await renderParts(out, planned, 0)).parts);
   }
-  const base = openOriginal(original.bytes);
   const { parts, sheetPaths } = await renderParts(out, planned, base.xfCount);
   const order = (state ? [...model.sheets, state] : model.sheets).map((s) => ({ name: s.name, visibility: s.visibility }));
   return zipParts(mergeIntoOriginal(base, { parts, sheetPaths }, original.kept, order));

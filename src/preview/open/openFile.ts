@@ -5,9 +5,9 @@
  */
 import type { WorkbookModel } from '../../workbook/memoryModel';
 import type { MemoryWorkbook } from '../../workbook/memoryWorkbook';
-import { checkFile, damagedWorkbookMessage, OpenFileError } from './fileCheck';
+import { checkFile, OpenFileError, readWorkbookModel } from './fileCheck';
 import { csvRowsToSheet, guessDelimiter } from './csvImport';
-import { modelFromXlsx } from './xlsxRead';
+import { readXlsxAnswer, type XlsxAnswer } from './xlsxRead';
 import { keptSheets, xlsxFromModel, type ExcelModule, type OriginalFile } from './excelExport';
 import type { SaveRequest } from './xlsxWriter.worker';
 
@@ -33,7 +33,7 @@ function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-type WorkerAnswer = { ok: true; model: WorkbookModel } | { ok: false; damaged: boolean; message: string };
+type WorkerAnswer = XlsxAnswer;
 
 /** Reads the workbook in a worker (the page stays responsive); null when workers are unavailable. */
 function readInWorker(buffer: ArrayBuffer): Promise<WorkerAnswer> | null {
@@ -60,23 +60,13 @@ function readInWorker(buffer: ArrayBuffer): Promise<WorkerAnswer> | null {
 
 async function readInPage(buffer: ArrayBuffer): Promise<WorkerAnswer> {
   await yieldToPage();
-  try {
-    return { ok: true, model: modelFromXlsx(buffer) };
-  } catch (e) {
-    return { ok: false, damaged: true, message: e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e) };
-  }
+  return readXlsxAnswer(buffer);
 }
 
 async function readXlsx(file: File, progress: Progress): Promise<OpenedFile> {
   progress(`Reading ${file.name} (${sizeText(file.size)}) in this page...`, null);
   const buffer = await file.arrayBuffer();
-  const answer = await (readInWorker(buffer) ?? readInPage(buffer));
-  if (!answer.ok) {
-    if (answer.damaged) throw new OpenFileError(damagedWorkbookMessage(file.name, answer.message));
-    throw new Error(answer.message);
-  }
-  const model = answer.model;
-  if (model.sheets.length === 0) throw new OpenFileError(`"${file.name}" has no sheets to show. Open it in Excel or LibreOffice, check it holds your data, save and open it again.`);
+  const model = readWorkbookModel(file.name, await (readInWorker(buffer) ?? readInPage(buffer)));
   return { model, bytes: new Uint8Array(buffer) };
 }
 

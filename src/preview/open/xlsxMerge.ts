@@ -8,16 +8,19 @@
 import { columnLetters } from '../../workbook/a1';
 import type { OutCell } from './excelExport';
 import { cellXml } from './excelExport';
-import { sheetDataSpan } from './xlsxRead';
+import { cellFormats, sheetDataSpan } from './xlsxRead';
+import { DAYS_1904_TO_1900, isDateFormat } from '../../core/dates';
 import {
   folderOf,
   partText,
+  strFromU8,
   relationshipsOf,
   relKind,
   relsPathOf,
   textBytes,
   unescapeXml,
   unzipParts,
+  uses1904,
   workbookPath,
   workbookSheets,
   type Parts,
@@ -39,6 +42,10 @@ export interface Original {
   stylesPath: string;
   /** How many cell formats (`<xf>` in `<cellXfs>`) the file has: added ones come after. */
   xfCount: number;
+  /** True for a 1904-system file: dates are written in its serials. */
+  date1904: boolean;
+  /** By cell format (`s`), whether its number format shows a date. */
+  dated: boolean[];
 }
 
 const PREFIX = '(?:[\\w.-]+:)?';
@@ -66,7 +73,16 @@ export function openOriginal(bytes: Uint8Array): Original {
   const workbook = workbookPath(parts);
   const stylesPath = stylesPathOf(parts, workbook);
   const styles = partText(parts, stylesPath) ?? '';
-  return { parts, workbook, sheets: workbookSheets(parts), stylesPath, xfCount: listItems(styles, 'cellXfs', 'xf').items.length };
+  const date1904 = uses1904(parts);
+  return {
+    parts,
+    workbook,
+    sheets: workbookSheets(parts),
+    stylesPath,
+    xfCount: listItems(styles, 'cellXfs', 'xf').items.length,
+    date1904,
+    dated: date1904 ? cellFormats(parts, workbook).map((f) => isDateFormat(f)) : [],
+  };
 }
 
 /** The namespace prefix ("x:" or "") of a part's root element. */
@@ -148,10 +164,15 @@ function mergeStyles(original: string, added: string): { xml: string; dxfOffset:
   return { xml, dxfOffset: counts.dxfs };
 }
 
-/** The `<c>` of an edited cell: its new content, keeping the cell's format. */
-function editedCellXml(ref: string, oldAttributes: string | null, cell: OutCell | null): string {
+/**
+ * The `<c>` of an edited cell: its new content, keeping the cell's format. `days` is taken off a
+ * number under a date format (`dated` by format; 1462 in a 1904-system file, else 0).
+ */
+function editedCellXml(ref: string, oldAttributes: string | null, cell: OutCell | null, days: number, dated: boolean[]): string {
   const s = oldAttributes ? / s="(\d+)"/.exec(oldAttributes)?.[1] : undefined;
-  return cellXml(ref, s ? Number(s) : 0, cell);
+  const style = s ? Number(s) : 0;
+  const moved = days !== 0 && cell && typeof cell.value === 'number' && dated[style] ? { ...cell, value: cell.value - days } : cell;
+  return cellXml(ref, style, moved);
 }
 
 const ROW_OR_CELL = new RegExp(`<${PREFIX}(?:(row)\\b([^>]*?)(\\/?)>|(\\/)(?:[\\w.-]+:)?row>|c\\b([^>]*?)(?:\\/>|>[\\s\\S]*?<\\/${PREFIX}c>))`, 'g');
@@ -160,7 +181,7 @@ const ROW_OR_CELL = new RegExp(`<${PREFIX}(?:(row)\\b([^>]*?)(\\/?)>|(\\/)(?:[\\
  * A sheet's XML with the edited cells rewritten (new rows and cells put in order), everything
  * else as it was. Cells keep their formats; a row that changes loses its `spans` hint.
  */
-export function patchSheet(xml: string, edits: CellEdit[]): string {
+export function patchSheet(xml: string, edits: CellEdit[], days = 0, dated: boolean[] = []): string {
   if (edits.length === 0) return xml;
   const span = sheetDataSpan(xml);
   if (!span) return xml;
@@ -230,7 +251,7 @@ export function patchSheet(xml: string, edits: CellEdit[]): string {
     if (!rowEdits) continue;
     flushCellsBefore(col, m.index);
     if (rowEdits.has(col)) {
-      out.push(body.slice(pos, m.index), withPrefix(editedCellXml(ref(row, col), attrs, rowEdits.get(col) ?? null), prefix));
+      out.push(body.slice(pos, m.index), withPrefix(editedCellXml(ref(row, col), attrs, rowEdits.get(col) ?? null, days, dated), prefix));
       pos = m.index + m[0].length;
       rowEdits.delete(col);
     }
@@ -313,7 +334,7 @@ export function mergeIntoOriginal(original: Original, fresh: { parts: Parts; she
   // The kept sheets' edited cells.
   for (const s of keptEntries) {
     const edits = kept[s.name];
-    if (s.path && edits.length > 0) parts.set(s.path, textBytes(patchSheet(partText(parts, s.path) ?? '', edits)));
+    if (s.path && edits.length > 0) parts.set(s.path, textBytes(patchSheet(partText(parts, s.path) ?? '', edits, original.date1904 ? DAYS_1904_TO_1900 : 0, original.dated)));
   }
 
   // The new sheets, their tables (renumbered past the file's) and their styles.
@@ -323,7 +344,7 @@ export function mergeIntoOriginal(original: Original, fresh: { parts: Parts; she
   let nextSheetId = Math.max(0, ...sheetIds) + 1;
   let tableId = 0;
   for (const [path, data] of parts) {
-    if (!/\/tables\/[^/]+\.xml$/.test(path)) continue;
+    if (!/\/tables\/[^/]+\.xml$/.test(path) || !(data instanceof Uint8Array)) continue;
     const m = /<(?:[\w.-]+:)?table\b[^>]*?\sid="(\d+)"/.exec(new TextDecoder().decode(data.subarray(0, 4000)));
     if (m) tableId = Math.max(tableId, Number(m[1]));
   }
@@ -335,9 +356,11 @@ export function mergeIntoOriginal(original: Original, fresh: { parts: Parts; she
   parts.set(original.stylesPath, textBytes(merged.xml));
   for (const [name, freshPath] of fresh.sheetPaths) {
     const path = freePath(parts, `${wbFolder}worksheets/`, 'sheet');
-    let sheetXml = partText(fresh.parts, freshPath) ?? '';
-    if (merged.dxfOffset > 0) sheetXml = sheetXml.replace(/\bdxfId="(\d+)"/g, (_, n: string) => `dxfId="${Number(n) + merged.dxfOffset}"`);
-    parts.set(path, textBytes(sheetXml));
+    const sheetPart = fresh.parts.get(freshPath);
+    if (!sheetPart) continue;
+    // The conditional formats' looks (outside the cells) move past the file's.
+    const moveDxf = (xml: string) => (merged.dxfOffset > 0 ? xml.replace(/\bdxfId="(\d+)"/g, (_, n: string) => `dxfId="${Number(n) + merged.dxfOffset}"`) : xml);
+    parts.set(path, sheetPart instanceof Uint8Array ? textBytes(moveDxf(strFromU8(sheetPart))) : { ...sheetPart, head: moveDxf(sheetPart.head), tail: moveDxf(sheetPart.tail) });
     contentTypes = contentTypes.replace(/<\/Types>\s*$/, `<Override PartName="/${path}" ContentType="${CONTENT_TYPES.worksheet}"/></Types>`);
     // The sheet's tables.
     const rels = relationshipsOf(fresh.parts, freshPath);

@@ -31,7 +31,7 @@ import { parseXml, partText, relationshipsOf, relKind, unescapeXml, unzipParts, 
 const GAPS_CALL = /\b(_xldudf_GAPS_|GAPS\.)[A-Z][A-Z0-9]*\(/;
 
 /** The number format of each cell style (`s` attribute), from styles.xml. */
-function cellFormats(parts: Parts, workbook: string): string[] {
+export function cellFormats(parts: Parts, workbook: string): string[] {
   const rel = relationshipsOf(parts, workbook).find((r) => relKind(r.type) === 'styles');
   const text = partText(parts, rel?.target ?? 'xl/styles.xml');
   if (!text) return [];
@@ -325,4 +325,16 @@ export function modelFromParts(parts: Parts): WorkbookModel {
 /** The model of an .xlsx file's bytes; throws when the file is no zip or has no workbook. */
 export function modelFromXlsx(bytes: Uint8Array | ArrayBuffer): WorkbookModel {
   return modelFromParts(unzipParts(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
+}
+
+/** A reading's outcome as a worker answers it: the model, or the reader's error (`damaged`: the file's fault). */
+export type XlsxAnswer = { ok: true; model: WorkbookModel } | { ok: false; damaged: boolean; message: string };
+
+/** Reads an .xlsx file's bytes, catching the reader's error as the first line of its message. */
+export function readXlsxAnswer(bytes: Uint8Array | ArrayBuffer): XlsxAnswer {
+  try {
+    return { ok: true, model: modelFromXlsx(bytes) };
+  } catch (err) {
+    return { ok: false, damaged: true, message: err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err) };
+  }
 }
