@@ -4,7 +4,7 @@
  * escaping. Element names are taken without a namespace prefix, so files that write `<x:row>` read
  * like those that write `<row>`.
  */
-import { unzipSync, Zip, ZipDeflate, strFromU8, strToU8 } from 'fflate';
+import { inflateSync, unzipSync, Zip, ZipDeflate, strFromU8, strToU8, type ZipInputFile } from 'fflate';
 
 export { strFromU8 };
 import { SaxesParser } from 'saxes';
@@ -21,8 +21,70 @@ export interface StreamedPart {
   level: 1 | 6;
 }
 
-/** The package's parts by path (no leading "/"), as bytes or written piece by piece. */
-export type Parts = Map<string, Uint8Array | StreamedPart>;
+/**
+ * A part as the opened file holds it, still compressed: saving copies it into the new file as it is
+ * (no inflating and deflating again: most of a large workbook is sheets the user did not change),
+ * and it is inflated only when something reads it.
+ */
+export class StoredPart {
+  private bytes: Uint8Array | null = null;
+  constructor(
+    /** 0 stored, 8 deflated (APPNOTE 4.4.5). */
+    readonly method: 0 | 8,
+    readonly crc: number,
+    readonly size: number,
+    readonly data: Uint8Array,
+  ) {}
+  /** The part's bytes, inflated once. */
+  inflated(): Uint8Array {
+    if (!this.bytes) this.bytes = this.method === 0 ? this.data : inflateSync(this.data, { out: new Uint8Array(this.size) });
+    return this.bytes;
+  }
+}
+
+/** The package's parts by path (no leading "/"), as bytes, written piece by piece, or as the opened file holds them. */
+export type Parts = Map<string, Uint8Array | StreamedPart | StoredPart>;
+
+const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
+const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+
+/**
+ * The parts of a zip file as it holds them (see `StoredPart`), from its central directory; null
+ * when the file is no plain zip this can copy from (ZIP64, encrypted entries, other compression
+ * methods, entries that do not add up): then `unzipParts` reads it.
+ */
+export function storedParts(bytes: Uint8Array): Parts | null {
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (u32(bytes, i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = u16(bytes, end + 10);
+  let at = u32(bytes, end + 16);
+  if (count === 0xffff || at === 0xffffffff) return null;
+  const parts: Parts = new Map();
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) return null;
+    const flags = u16(bytes, at + 8);
+    const method = u16(bytes, at + 10);
+    const crc = u32(bytes, at + 16);
+    const packed = u32(bytes, at + 20);
+    const size = u32(bytes, at + 24);
+    const nameLength = u16(bytes, at + 28);
+    const local = u32(bytes, at + 42);
+    const name = strFromU8(bytes.subarray(at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+    if (flags & 1 || (method !== 0 && method !== 8) || packed === 0xffffffff || size === 0xffffffff) return null;
+    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) return null;
+    const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+    if (start + packed > bytes.length) return null;
+    if (!name.endsWith('/')) parts.set(name, new StoredPart(method, crc, size, bytes.subarray(start, start + packed)));
+  }
+  return parts;
+}
 
 /** The parts of a zip file; throws the zip reader's error when the file is not a zip. */
 export function unzipParts(bytes: Uint8Array): Map<string, Uint8Array> {
@@ -46,7 +108,14 @@ export function zipParts(parts: Parts): Uint8Array {
   // [Content_Types].xml first, as Excel writes it (some readers look for it there).
   const names = [...parts.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
   for (const name of names) {
-    const data = parts.get(name) as Uint8Array | StreamedPart;
+    const data = parts.get(name) as Uint8Array | StreamedPart | StoredPart;
+    if (data instanceof StoredPart) {
+      // Copied as the opened file holds it; fflate writes the headers around it.
+      const file: ZipInputFile = { filename: name, size: data.size, crc: data.crc, compression: data.method };
+      zip.add(file);
+      file.ondata?.(null, data.data as Uint8Array<ArrayBuffer>, true);
+      continue;
+    }
     if (data instanceof Uint8Array) {
       const file = new ZipDeflate(name, { level: data.length > 4 * 1024 * 1024 ? 1 : 6 });
       zip.add(file);
@@ -81,6 +150,7 @@ export function zipParts(parts: Parts): Uint8Array {
 export const partText = (parts: Parts, path: string): string | null => {
   const data = parts.get(path);
   if (!data) return null;
+  if (data instanceof StoredPart) return strFromU8(data.inflated());
   return data instanceof Uint8Array ? strFromU8(data) : data.head + [...data.body()].join('') + data.tail;
 };
 export const textBytes = (text: string): Uint8Array => strToU8(text);

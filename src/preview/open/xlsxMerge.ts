@@ -13,13 +13,14 @@ import { DAYS_1904_TO_1900, isDateFormat } from '../../core/dates';
 import {
   folderOf,
   partText,
-  strFromU8,
   relationshipsOf,
   relKind,
   relsPathOf,
   textBytes,
   unescapeXml,
   unzipParts,
+  storedParts,
+  StoredPart,
   uses1904,
   workbookPath,
   workbookSheets,
@@ -69,7 +70,8 @@ function listItems(xml: string, list: string, item: string): { items: string[]; 
 }
 
 export function openOriginal(bytes: Uint8Array): Original {
-  const parts = unzipParts(bytes);
+  // Parts stay compressed until read: the sheets not changed are copied into the saved file as they are.
+  const parts = storedParts(bytes) ?? unzipParts(bytes);
   const workbook = workbookPath(parts);
   const stylesPath = stylesPathOf(parts, workbook);
   const styles = partText(parts, stylesPath) ?? '';
@@ -343,9 +345,9 @@ export function mergeIntoOriginal(original: Original, fresh: { parts: Parts; she
   const sheetIds = original.sheets.map((s) => Number(s.sheetId)).filter(Number.isFinite);
   let nextSheetId = Math.max(0, ...sheetIds) + 1;
   let tableId = 0;
-  for (const [path, data] of parts) {
-    if (!/\/tables\/[^/]+\.xml$/.test(path) || !(data instanceof Uint8Array)) continue;
-    const m = /<(?:[\w.-]+:)?table\b[^>]*?\sid="(\d+)"/.exec(new TextDecoder().decode(data.subarray(0, 4000)));
+  for (const path of parts.keys()) {
+    if (!/\/tables\/[^/]+\.xml$/.test(path)) continue;
+    const m = /<(?:[\w.-]+:)?table\b[^>]*?\sid="(\d+)"/.exec((partText(parts, path) ?? '').slice(0, 4000));
     if (m) tableId = Math.max(tableId, Number(m[1]));
   }
   const relIdPrefix = 'rIdCtg';
@@ -360,7 +362,7 @@ export function mergeIntoOriginal(original: Original, fresh: { parts: Parts; she
     if (!sheetPart) continue;
     // The conditional formats' looks (outside the cells) move past the file's.
     const moveDxf = (xml: string) => (merged.dxfOffset > 0 ? xml.replace(/\bdxfId="(\d+)"/g, (_, n: string) => `dxfId="${Number(n) + merged.dxfOffset}"`) : xml);
-    parts.set(path, sheetPart instanceof Uint8Array ? textBytes(moveDxf(strFromU8(sheetPart))) : { ...sheetPart, head: moveDxf(sheetPart.head), tail: moveDxf(sheetPart.tail) });
+    parts.set(path, sheetPart instanceof Uint8Array || sheetPart instanceof StoredPart ? textBytes(moveDxf(partText(fresh.parts, freshPath) ?? '')) : { ...sheetPart, head: moveDxf(sheetPart.head), tail: moveDxf(sheetPart.tail) });
     contentTypes = contentTypes.replace(/<\/Types>\s*$/, `<Override PartName="/${path}" ContentType="${CONTENT_TYPES.worksheet}"/></Types>`);
     // The sheet's tables.
     const rels = relationshipsOf(fresh.parts, freshPath);

@@ -9,6 +9,7 @@ import { unzipSync } from 'fflate';
 import { modelFromXlsx } from '../../../src/preview/open/xlsxRead';
 import { keptSheets, xlsxFromModel } from '../../../src/preview/open/excelExport';
 import { patchSheet } from '../../../src/preview/open/xlsxMerge';
+import { storedParts, StoredPart } from '../../../src/preview/open/ooxml';
 import { STATE_SHEET } from '../../../src/preview/open/stateSheet';
 import { MemoryWorkbook } from '../../../src/workbook/memoryWorkbook';
 import { runGapAnalysis } from '../../../src/jobs/gapAnalysis';
@@ -99,6 +100,11 @@ describe('the user\'s own sheets saved from a file opened in the preview', () =>
     const partsBefore = unzipSync(original);
     const partsAfter = unzipSync(saved);
     expect(Buffer.from(partsAfter['xl/worksheets/sheet1.xml']).equals(Buffer.from(partsBefore['xl/worksheets/sheet1.xml']))).toBe(true);
+    // Copied as the file compressed them, not inflated and deflated again.
+    const storedBefore = storedParts(original)?.get('xl/worksheets/sheet1.xml');
+    const storedAfter = storedParts(saved)?.get('xl/worksheets/sheet1.xml');
+    expect(storedBefore).toBeInstanceOf(StoredPart);
+    expect(Buffer.from((storedAfter as StoredPart).data).equals(Buffer.from((storedBefore as StoredPart).data))).toBe(true);
 
     // The add-in's sheet keeps its own look: header style, number format, tab colour.
     const report = after.getWorksheet('Gap report');
@@ -190,5 +196,26 @@ describe('patching a sheet\'s cells', () => {
   });
   it('opens an empty sheetData', () => {
     expect(patchSheet(sheet('<sheetData/>'), [{ row: 0, col: 1, cell: { value: 2 } }])).toBe(sheet('<sheetData><row r="1"><c r="B1"><v>2</v></c></row></sheetData>'));
+  });
+});
+
+describe('the parts of a file as it holds them', () => {
+  it('inflate to what fflate\'s own unzip reads, for every part of the file and of a file saved from it', async () => {
+    const original = await styledTracker();
+    const { saved } = await openAndSave(original, async (w) => {
+      w.setCell('Pupils', 2, 2, 9);
+    });
+    for (const bytes of [original, saved]) {
+      const parts = storedParts(bytes);
+      const expected = unzipSync(bytes);
+      const names = Object.keys(expected).filter((n) => !n.endsWith('/'));
+      expect([...(parts?.keys() ?? [])].sort()).toEqual(names.sort());
+      for (const name of names) expect([name, Buffer.from((parts?.get(name) as StoredPart).inflated()).equals(Buffer.from(expected[name]))]).toEqual([name, true]);
+    }
+  });
+
+  it('are not taken from a file that is no plain zip (then the whole file is unzipped)', () => {
+    expect(storedParts(Uint8Array.from([1, 2, 3]))).toBeNull();
+    expect(storedParts(new Uint8Array(100))).toBeNull();
   });
 });
