@@ -16,7 +16,7 @@
  */
 import type { CellValue } from '../../workbook/port';
 import { emptySheet, type FormatArea, type ImportedFormula, type MemorySheet, type MemoryTable, type WorkbookModel } from '../../workbook/memoryModel';
-import { columnIndex, parseRangeRef } from '../../workbook/a1';
+import { parseRangeRef } from '../../workbook/a1';
 import { decodeState } from '../../workbook/stateCells';
 import { OWNED_SHEETS_KEY, isOwnedName, parseOwned } from '../../workbook/owned';
 import { DATE_FORMAT } from './csvImport';
@@ -108,6 +108,61 @@ function attr(text: string, name: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
+/** A cell's `r`, `s` and `t` attributes. */
+interface CellAttrs {
+  r: string | undefined;
+  s: string | undefined;
+  t: string | undefined;
+}
+
+/**
+ * The `r`, `s` and `t` attributes of a cell's start tag in one pass over the usual form
+ * (` r="A1" s="3" t="s"`, in any order); other spacing or quotes take the general `attr`.
+ */
+function cellAttrs(text: string, out: CellAttrs): CellAttrs {
+  out.r = out.s = out.t = undefined;
+  if (text.indexOf("'") >= 0 || text.indexOf(' =') >= 0 || text.indexOf('= ') >= 0 || /[\t\n\r]/.test(text)) {
+    out.r = attr(text, 'r');
+    out.s = attr(text, 's');
+    out.t = attr(text, 't');
+    return out;
+  }
+  let i = 0;
+  for (;;) {
+    const eq = text.indexOf('="', i);
+    if (eq < 0) return out;
+    const end = text.indexOf('"', eq + 2);
+    if (end < 0) return out;
+    // The attribute's name: one letter after a space for the three wanted here.
+    if (eq >= 2 && text.charCodeAt(eq - 2) === 32) {
+      const c = text.charCodeAt(eq - 1);
+      if (c === 114) out.r = text.slice(eq + 2, end);
+      else if (c === 115) out.s = text.slice(eq + 2, end);
+      else if (c === 116) out.t = text.slice(eq + 2, end);
+    }
+    i = end + 1;
+  }
+}
+
+/** Column (0-based) and row (0-based) of a reference like "AB12", or null when it is none. */
+function refAt(ref: string): { col: number; row: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === 0 || i > 3 || i === ref.length) return null;
+  let row = 0;
+  for (let k = i; k < ref.length; k++) {
+    const d = ref.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return { col: col - 1, row: row - 1 };
+}
+
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/;
 
 /** A cell's value of type `t` from its `<v>` text (shared strings looked up). */
@@ -141,7 +196,6 @@ function typedValue(t: string | undefined, v: string, strings: string[]): { valu
 
 const ROW_OR_CELL = new RegExp(`<${PREFIX}(?:(row)\\b([^>]*?)\\/?>|c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${PREFIX}c>))`, 'g');
 const CELL_PART = new RegExp(`<${PREFIX}(v|f|is)\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${PREFIX}(?:v|f|is)>)`, 'g');
-const CELL_REF = /^([A-Za-z]{1,3})(\d+)$/;
 
 interface SheetCells {
   values: CellValue[][];
@@ -161,6 +215,7 @@ export function readCells(body: string, strings: string[], styles: string[], day
   let row = -1;
   let col = -1;
   let line: CellValue[] = [];
+  const found: CellAttrs = { r: undefined, s: undefined, t: undefined };
   ROW_OR_CELL.lastIndex = 0;
   for (let m = ROW_OR_CELL.exec(body); m; m = ROW_OR_CELL.exec(body)) {
     if (m[1] !== undefined) {
@@ -170,12 +225,11 @@ export function readCells(body: string, strings: string[], styles: string[], day
       line = values[row] ?? (values[row] = []);
       continue;
     }
-    const attrs = m[3];
-    const ref = attr(attrs, 'r');
-    const at = ref !== undefined ? CELL_REF.exec(ref) : null;
+    const attrs = cellAttrs(m[3], found);
+    const at = attrs.r !== undefined ? refAt(attrs.r) : null;
     if (at) {
-      col = columnIndex(at[1]);
-      const r = Number(at[2]) - 1;
+      col = at.col;
+      const r = at.row;
       if (r !== row) {
         row = r;
         line = values[row] ?? (values[row] = []);
@@ -189,7 +243,7 @@ export function readCells(body: string, strings: string[], styles: string[], day
     }
     const content = m[4];
     if (!content) continue;
-    const t = attr(attrs, 't');
+    const t = attrs.t;
     let v: string | undefined;
     let formula: string | undefined;
     let inline: string | undefined;
@@ -207,7 +261,7 @@ export function readCells(body: string, strings: string[], styles: string[], day
     if (t === 'inlineStr') got = { value: keptText(inline ?? unescapeXml(v ?? '')), date: false };
     else if (v === undefined) got = { value: null, date: false };
     else got = typedValue(t, v, strings);
-    const s = attr(attrs, 's');
+    const s = attrs.s;
     if (days !== 0 && typeof got.value === 'number' && s !== undefined && dated[Number(s)]) got = { value: got.value + days, date: true };
     if (formula) {
       if (GAPS_CALL.test(formula)) got = { value: `=${fromFileFormula(formula)}`, date: false };

@@ -170,12 +170,12 @@ function libreOfficeCsv(bytes: Uint8Array): string[][] {
 }
 
 describe('a sheet in shapes other writers use', () => {
-  it('reads inline strings with rich runs, phonetic guides, prefixed elements and cells without references as LibreOffice does', async () => {
+  it('reads inline strings with rich runs, prefixed elements, cells without references and attributes in other quotes and spacing as LibreOffice does', async () => {
     const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const xml =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<x:worksheet xmlns:x="${ns}"><x:sheetData>` +
       '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>UPN</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve">Read </x:t></x:r><x:r><x:t>score</x:t></x:r></x:is></x:c></x:row>' +
-      '<x:row r="2"><x:c t="inlineStr"><x:is><x:t>P1</x:t></x:is></x:c><x:c><x:v>104</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c></x:row>' +
+      '<x:row r="2"><x:c t="inlineStr"><x:is><x:t>P1</x:t></x:is></x:c><x:c><x:v>104</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c r=\'E2\' t=\'inlineStr\'><x:is><x:t>single quotes</x:t></x:is></x:c><x:c r = "F2"\n s="0"><x:v>7</x:v></x:c></x:row>' +
       '<x:row r="4"><x:c r="B4"><x:v>98.5</x:v></x:c><x:c t="inlineStr"><x:is><x:t>Tom &amp; Jo</x:t></x:is></x:c></x:row>' +
       '</x:sheetData></x:worksheet>';
     const bytes = await withSheetXml(xml);
@@ -186,6 +186,7 @@ describe('a sheet in shapes other writers use', () => {
     expect(values.map((r) => Array.from({ length: width }, (_, c) => asText(r[c] ?? null)))).toEqual(lo.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? '')));
     expect(values[0][1]).toBe('Read score');
     expect(values[3][2]).toBe('Tom & Jo');
+    expect(values[1].slice(4)).toEqual(['single quotes', 7]);
   }, 180_000);
 
   it('leaves phonetic guides out of shared strings, as LibreOffice does', async () => {
