@@ -882,10 +882,11 @@ export function pointsText(x: number): string {
 
 /**
  * One pupil's result as the grade it is on the column's scale ("B", "4b", "5+"); a column of plain
- * numbers outside 0-9 (scaled or standardised scores, marks) keeps its numbers.
+ * numbers outside 0-9 (scaled or standardised scores, marks) keeps its numbers. `looks` is what the
+ * column's numbers look like (`numericScale`, worked out once per column, not once per pupil).
  */
-function gradeOf(x: number, scale: GradeScale, column: ArrayLike<number>): string {
-  return scale === 'gcse' && numericScale(column) !== 'gcse' ? pointsText(x) : gradeText(x, scale);
+function gradeOf(x: number, scale: GradeScale, looks: NumericScale): string {
+  return scale === 'gcse' && looks !== 'gcse' ? pointsText(x) : gradeText(x, scale);
 }
 
 function backOnTrack(
@@ -919,6 +920,8 @@ function backOnTrack(
       }
     }
     const step = min ?? 1;
+    const startLooks = numericScale(start);
+    const latestLooks = numericScale(latest);
     for (let k = 0; k < data.rows.length; k++) {
       if (disadvantaged[k] !== true) continue;
       const score = latest[k];
@@ -928,8 +931,8 @@ function backOnTrack(
       if (!below && !behind) continue;
       const reasons: string[] = [];
       // One pupil's results as grades where the scale has them ("B", "4b", "5+"); differences as points.
-      if (behind) reasons.push(`${pointsText((v as { shortfall: number }).shortfall)} points behind pupils who started at ${gradeOf(start[k], first.a.scale, start)} on ${data.headers[first.a.index]}`);
-      if (below) reasons.push(`below ${gradeOf(threshold as number, last.a.scale, latest)} on ${data.headers[last.a.index]} (${gradeOf(score, last.a.scale, latest)})`);
+      if (behind) reasons.push(`${pointsText((v as { shortfall: number }).shortfall)} points behind pupils who started at ${gradeOf(start[k], first.a.scale, startLooks)} on ${data.headers[first.a.index]}`);
+      if (below) reasons.push(`below ${gradeOf(threshold as number, last.a.scale, latestLooks)} on ${data.headers[last.a.index]} (${gradeOf(score, last.a.scale, latestLooks)})`);
       const steps = Math.max(behind ? (v as { shortfall: number }).shortfall : 0, below ? (threshold as number) - score : 0) / step;
       const item: BehindIn = {
         subject: last.subject,

@@ -2,6 +2,8 @@
  * What kind of file the user chose, from its first bytes (not its name alone), and the refusals
  * for files the preview cannot open: each message says what to do instead.
  */
+import type { WorkbookModel } from '../../workbook/memoryModel';
+import type { XlsxAnswer } from './xlsxRead';
 
 /** The largest file the preview opens: bigger exports make the page slow to the point of freezing. */
 export const MAX_FILE_BYTES = 40 * 1024 * 1024;
@@ -95,4 +97,18 @@ export function damagedWorkbookMessage(name: string, detail: string): string {
     `"${name}" could not be read as an Excel workbook (${detail}). The file may be damaged or only partly downloaded: open it in Excel ` +
     'or LibreOffice and save a new copy as .xlsx, or export it again, then open that copy.'
   );
+}
+
+/**
+ * The model of an .xlsx file as read (in a worker or the page), or an `OpenFileError` saying what to
+ * do: for a damaged file, or one with no sheets. A failure that is not the file's (a worker that
+ * stopped) is thrown as a plain error.
+ */
+export function readWorkbookModel(name: string, answer: XlsxAnswer): WorkbookModel {
+  if (!answer.ok) {
+    if (answer.damaged) throw new OpenFileError(damagedWorkbookMessage(name, answer.message));
+    throw new Error(answer.message);
+  }
+  if (answer.model.sheets.length === 0) throw new OpenFileError(`"${name}" has no sheets to show. Open it in Excel or LibreOffice, check it holds your data, save and open it again.`);
+  return answer.model;
 }

@@ -3,17 +3,21 @@
  * readers it needs): nothing is sent anywhere; the file is read with the File API and saved with a
  * download link to an in-page blob.
  */
-import type * as ExcelJS from 'exceljs';
 import type { WorkbookModel } from '../../workbook/memoryModel';
 import type { MemoryWorkbook } from '../../workbook/memoryWorkbook';
-import { checkFile, damagedWorkbookMessage, OpenFileError } from './fileCheck';
+import { checkFile, OpenFileError, readWorkbookModel } from './fileCheck';
 import { csvRowsToSheet, guessDelimiter } from './csvImport';
-import { modelFromExcel } from './excelImport';
-import { excelFromModel } from './excelExport';
+import { readXlsxAnswer, type XlsxAnswer } from './xlsxRead';
+import { keptSheets, xlsxFromModel, type ExcelModule, type OriginalFile } from './excelExport';
+import type { SaveRequest } from './xlsxWriter.worker';
 
 export type Progress = (message: string, fraction: number | null) => void;
 
-type ExcelModule = { Workbook: new () => ExcelJS.Workbook };
+/** A file read: its workbook model and, for an .xlsx, its bytes (saving keeps the user's sheets from them). */
+export interface OpenedFile {
+  model: WorkbookModel;
+  bytes: Uint8Array | null;
+}
 
 /** Gives the page a turn to paint (progress, the busy spinner) before a long step. */
 function yieldToPage(): Promise<void> {
@@ -29,7 +33,7 @@ function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-type WorkerAnswer = { ok: true; model: WorkbookModel } | { ok: false; damaged: boolean; message: string };
+type WorkerAnswer = XlsxAnswer;
 
 /** Reads the workbook in a worker (the page stays responsive); null when workers are unavailable. */
 function readInWorker(buffer: ArrayBuffer): Promise<WorkerAnswer> | null {
@@ -48,36 +52,25 @@ function readInWorker(buffer: ArrayBuffer): Promise<WorkerAnswer> | null {
       resolve({ ok: false, damaged: false, message: e.message || 'the reader stopped' });
       worker.terminate();
     };
-    worker.postMessage(buffer, [buffer]);
+    // A copy goes to the worker: the page keeps the file's bytes for saving.
+    const copy = buffer.slice(0);
+    worker.postMessage(copy, [copy]);
   });
 }
 
 async function readInPage(buffer: ArrayBuffer): Promise<WorkerAnswer> {
-  const excel = await excelModule();
   await yieldToPage();
-  const wb = new excel.Workbook();
-  try {
-    await wb.xlsx.load(buffer);
-  } catch (e) {
-    return { ok: false, damaged: true, message: e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e) };
-  }
-  return { ok: true, model: modelFromExcel(wb) };
+  return readXlsxAnswer(buffer);
 }
 
-async function readXlsx(file: File, progress: Progress): Promise<WorkbookModel> {
+async function readXlsx(file: File, progress: Progress): Promise<OpenedFile> {
   progress(`Reading ${file.name} (${sizeText(file.size)}) in this page...`, null);
   const buffer = await file.arrayBuffer();
-  const answer = await (readInWorker(buffer) ?? readInPage(buffer));
-  if (!answer.ok) {
-    if (answer.damaged) throw new OpenFileError(damagedWorkbookMessage(file.name, answer.message));
-    throw new Error(answer.message);
-  }
-  const model = answer.model;
-  if (model.sheets.length === 0) throw new OpenFileError(`"${file.name}" has no sheets to show. Open it in Excel or LibreOffice, check it holds your data, save and open it again.`);
-  return model;
+  const model = readWorkbookModel(file.name, await (readInWorker(buffer) ?? readInPage(buffer)));
+  return { model, bytes: new Uint8Array(buffer) };
 }
 
-async function readCsv(file: File, head: Uint8Array, progress: Progress): Promise<WorkbookModel> {
+async function readCsv(file: File, head: Uint8Array, progress: Progress): Promise<OpenedFile> {
   const Papa = (await import(/* webpackChunkName: "csv" */ 'papaparse')).default;
   const text = new TextDecoder('utf-8').decode(head.subarray(0, 65_536));
   const delimiter = guessDelimiter(text.replace(/^\uFEFF/, ''));
@@ -98,14 +91,14 @@ async function readCsv(file: File, head: Uint8Array, progress: Progress): Promis
   });
   await yieldToPage();
   const sheet = csvRowsToSheet(rows, file.name);
-  return { sheets: [sheet], activeSheet: sheet.name, selection: null, state: {} };
+  return { model: { sheets: [sheet], activeSheet: sheet.name, selection: null, state: {} }, bytes: null };
 }
 
 /**
  * Reads a file the user chose or dropped into a workbook model; throws an `OpenFileError` with what to
  * do when the file cannot be opened.
  */
-export async function readWorkbookFile(file: File, progress: Progress): Promise<WorkbookModel> {
+export async function readWorkbookFile(file: File, progress: Progress): Promise<OpenedFile> {
   const head = new Uint8Array(await file.slice(0, 1024 * 1024).arrayBuffer());
   const kind = checkFile(file.name, file.size, head);
   return kind === 'xlsx' ? readXlsx(file, progress) : readCsv(file, head, progress);
@@ -113,17 +106,39 @@ export async function readWorkbookFile(file: File, progress: Progress): Promise<
 
 type SaveAnswer = { ok: true; bytes: ArrayBuffer } | { ok: false; message: string };
 
+/** The .xlsx file each workbook was opened from, with its model as read (see `keptSheets`). */
+const opened = new WeakMap<MemoryWorkbook, { bytes: Uint8Array; model: WorkbookModel }>();
+
+/** Remembers the file a workbook was opened from, so saving keeps the user's sheets as they were in it. */
+export function rememberFile(workbook: MemoryWorkbook, file: OpenedFile): void {
+  if (file.bytes) opened.set(workbook, { bytes: file.bytes, model: file.model });
+}
+
+/** What to write: the model (without the cells of the sheets kept from the file), shown values, the file. */
+function saveRequest(workbook: MemoryWorkbook): SaveRequest {
+  const model = workbook.toJSON();
+  const source = opened.get(workbook);
+  const original: OriginalFile | undefined = source ? { bytes: source.bytes, kept: keptSheets(source.model, model, (name) => workbook.displayValues(name)) } : undefined;
+  const shown: Record<string, SaveRequest['shown'][string]> = {};
+  for (const sheet of model.sheets) {
+    if (original && sheet.name in original.kept) {
+      // Written from the file: its cells need not travel.
+      sheet.values = [];
+      continue;
+    }
+    shown[sheet.name] = workbook.displayValues(sheet.name);
+  }
+  return { model, shown, original };
+}
+
 /** Writes the file in a worker (the page stays responsive); null when workers are unavailable. */
-function writeInWorker(workbook: MemoryWorkbook): Promise<SaveAnswer> | null {
+function writeInWorker(request: SaveRequest): Promise<SaveAnswer> | null {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./xlsxWriter.worker.ts', import.meta.url));
   } catch {
     return null;
   }
-  const model = workbook.toJSON();
-  const shown: Record<string, unknown[][]> = {};
-  for (const sheet of model.sheets) shown[sheet.name] = workbook.displayValues(sheet.name);
   return new Promise<SaveAnswer>((resolve) => {
     worker.onmessage = (e: MessageEvent<SaveAnswer>) => {
       resolve(e.data);
@@ -133,27 +148,28 @@ function writeInWorker(workbook: MemoryWorkbook): Promise<SaveAnswer> | null {
       resolve({ ok: false, message: e.message || 'the writer stopped' });
       worker.terminate();
     };
-    worker.postMessage({ model, shown });
+    worker.postMessage(request);
   });
 }
 
 /** The workbook as .xlsx bytes. */
-export async function workbookBytes(workbook: MemoryWorkbook): Promise<ArrayBuffer> {
-  const inWorker = writeInWorker(workbook);
+export async function workbookBytes(workbook: MemoryWorkbook): Promise<Uint8Array> {
+  const request = saveRequest(workbook);
+  const inWorker = writeInWorker(request);
   if (inWorker) {
     const answer = await inWorker;
-    if (answer.ok) return answer.bytes;
+    if (answer.ok) return new Uint8Array(answer.bytes);
     // A worker that fails (an old browser, a blocked worker) leaves the writing to the page.
   }
   const excel = await excelModule();
   await yieldToPage();
-  return (await excelFromModel(excel, workbook).xlsx.writeBuffer()) as ArrayBuffer;
+  return xlsxFromModel(excel, { toJSON: () => request.model, displayValues: (name) => request.shown[name] ?? [] }, request.original);
 }
 
 /** Saves the workbook as an .xlsx download (built in the page; nothing is uploaded). Returns its size. */
 export async function downloadWorkbook(workbook: MemoryWorkbook, fileName: string): Promise<number> {
   const bytes = await workbookBytes(workbook);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -51,8 +51,10 @@ export function useWorkbookFiles(
       const started = performance.now();
       try {
         const files = await loadFiles();
-        const model = await files.readWorkbookFile(file, (message, fraction) => setProgress({ message, fraction }));
+        const read = await files.readWorkbookFile(file, (message, fraction) => setProgress({ message, fraction }));
+        const model = read.model;
         const opened = new MemoryWorkbook(model, { functions: gapsFunctionRegistry() });
+        files.rememberFile(opened, read);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const rows = model.sheets.reduce((n, s) => n + s.values.length, 0);
         onOpened(opened, file.name, model);

@@ -1,16 +1,16 @@
 /**
  * Writes the .xlsx in a worker, so saving a large workbook never freezes the page: receives the
- * workbook's model and the values each sheet shows, answers with the file's bytes.
+ * workbook's model, the values each sheet shows and the file it was opened from (if any), answers
+ * with the file's bytes.
  */
-import type * as ExcelJS from 'exceljs';
 import type { CellValue } from '../../workbook/port';
 import type { WorkbookModel } from '../../workbook/memoryModel';
-import { excelFromModel } from './excelExport';
+import { xlsxFromModel, type ExcelModule, type OriginalFile } from './excelExport';
 
-type ExcelModule = { Workbook: new () => ExcelJS.Workbook };
 export interface SaveRequest {
   model: WorkbookModel;
   shown: Record<string, CellValue[][]>;
+  original?: OriginalFile;
 }
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<SaveRequest>) => void) | null; postMessage(data: unknown, transfer?: Transferable[]): void };
@@ -20,10 +20,9 @@ scope.onmessage = (e) => {
     try {
       const mod = (await import(/* webpackChunkName: "xlsx" */ 'exceljs')) as unknown as ExcelModule & { default?: ExcelModule };
       const excel = mod.default?.Workbook ? mod.default : mod;
-      const { model, shown } = e.data;
-      const written = (await excelFromModel(excel, { toJSON: () => model, displayValues: (name) => shown[name] ?? [] }).xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
-      // exceljs gives a Uint8Array (a Buffer) or an ArrayBuffer: send a plain ArrayBuffer.
-      const bytes = written instanceof ArrayBuffer ? written : (written.slice().buffer as ArrayBuffer);
+      const { model, shown, original } = e.data;
+      const written = await xlsxFromModel(excel, { toJSON: () => model, displayValues: (name: string) => shown[name] ?? [] }, original);
+      const bytes = written.byteOffset === 0 && written.byteLength === written.buffer.byteLength ? (written.buffer as ArrayBuffer) : (written.slice().buffer as ArrayBuffer);
       scope.postMessage({ ok: true, bytes }, [bytes]);
     } catch (err) {
       scope.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });

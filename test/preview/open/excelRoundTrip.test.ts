@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
-import { modelFromExcel } from '../../../src/preview/open/excelImport';
-import { chartNote, excelFromModel } from '../../../src/preview/open/excelExport';
+import { modelFromXlsx } from '../../../src/preview/open/xlsxRead';
+import { chartNote, keptSheets, xlsxFromModel } from '../../../src/preview/open/excelExport';
 import { STATE_SHEET } from '../../../src/preview/open/stateSheet';
 import { STATE_SHEET as EXCEL_STATE_SHEET } from '../../../src/office/excelWorkbook';
 import { MemoryWorkbook } from '../../../src/workbook/memoryWorkbook';
 import { runGapAnalysis } from '../../../src/jobs/gapAnalysis';
 import type { CellValue } from '../../../src/workbook/port';
+import type { WorkbookModel } from '../../../src/workbook/memoryModel';
 
 /** A school's tracker as a real .xlsx: a table with dates and a formula, a notes sheet, a hidden sheet. */
 async function schoolFile(): Promise<Buffer> {
@@ -34,14 +35,21 @@ async function schoolFile(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Files opened in the preview, by workbook: saving keeps the user's sheets from them, as the page does. */
+const openedFrom = new WeakMap<MemoryWorkbook, { bytes: Uint8Array; model: WorkbookModel }>();
+
 async function load(buffer: Buffer | ArrayBuffer): Promise<MemoryWorkbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as ArrayBuffer);
-  return new MemoryWorkbook(modelFromExcel(wb));
+  const bytes = new Uint8Array(buffer);
+  const model = modelFromXlsx(bytes);
+  const wb = new MemoryWorkbook(model);
+  openedFrom.set(wb, { bytes, model });
+  return wb;
 }
 
 async function save(wb: MemoryWorkbook): Promise<Buffer> {
-  return Buffer.from(await excelFromModel(ExcelJS, wb).xlsx.writeBuffer());
+  const from = openedFrom.get(wb);
+  const original = from ? { bytes: from.bytes, kept: keptSheets(from.model, wb.toJSON(), (name) => wb.displayValues(name)) } : undefined;
+  return Buffer.from(await xlsxFromModel(ExcelJS, wb, original));
 }
 
 const options = { columns: { disadvantaged: 1, id: 0 }, assessments: [{ index: 3, scale: 'gcse' as const }], confidence: 0.95 };
