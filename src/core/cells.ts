@@ -42,6 +42,34 @@ export function readScore(cell: unknown): number {
   return NaN;
 }
 
+/**
+ * True for "N/A" or "NA" written in a cell (any case, spaces around): a value that does not apply
+ * to the pupil, as MIS exports write it (e.g. attendance for a pupil not on roll).
+ *
+ * @example isNotApplicable(" n/a ") // true
+ */
+export function isNotApplicable(cell: unknown): boolean {
+  return typeof cell === 'string' && /^n\/?a$/i.test(cell.trim());
+}
+
+/** Codes MIS exports and mark sheets write where a pupil has no result: absent, not entered, not sat. */
+const NOT_SAT_CODES = new Set(['ABS', 'ABSENT', 'X', 'Z', 'NE', 'NOT ENTERED', 'NS', 'NOT SAT', 'DISAPPLIED', '-']);
+
+/**
+ * True for a cell that says the pupil has no result rather than holding one: ABS, Absent, X, Z,
+ * NE / Not entered, NS / Not sat, Disapplied, "-" or N/A. Like a blank, such a cell is left out
+ * (it reads as no score), but it is not a cell that "cannot be read": detection and the unreadable
+ * share do not count it against the column.
+ *
+ * @example isNotSat("abs") // true
+ * @example isNotSat("U")   // false (U is a grade: ungraded)
+ */
+export function isNotSat(cell: unknown): boolean {
+  if (typeof cell !== 'string') return false;
+  const t = cell.trim().toUpperCase();
+  return NOT_SAT_CODES.has(t) || isNotApplicable(t);
+}
+
 function numericText(text: string): number {
   const t = text.trim();
   if (t.length === 0 || !NUMERIC_TEXT.test(t)) return NaN;

@@ -1,4 +1,4 @@
-import { FLAG_FALSE, FLAG_INVALID, FLAG_TRUE, asGrid, cellAt, describePosition, readFlag, readLabel, readScore, requireSameSize } from '../../src/core/cells';
+import { FLAG_FALSE, FLAG_INVALID, FLAG_TRUE, asGrid, cellAt, describePosition, isNotSat, readFlag, readLabel, readScore, requireSameSize } from '../../src/core/cells';
 import { GapsError } from '../../src/core/errors';
 
 describe('readScore: one rule for what counts as a score (DOMAIN.md)', () => {
@@ -65,5 +65,14 @@ describe('cells: labels, positions and sizes', () => {
     expect(() => requireSameSize(['scores', [[1], [2]]], ['disadvantaged', [[1]]])).toThrow(
       new GapsError('value', 'scores has 2 cells but disadvantaged has 1: select ranges of the same size'),
     );
+  });
+});
+
+describe('isNotSat: cells saying the pupil has no result', () => {
+  test('absence and not-entered codes of mark sheets and MIS exports, any case, spaces around', () => {
+    expect(['ABS', ' abs ', 'Absent', 'X', 'z', 'NE', 'Not entered', 'NS', 'not sat', 'Disapplied', '-', 'N/A', 'na'].map(isNotSat)).toEqual(Array(13).fill(true));
+  });
+  test('grades, scores, blanks and other words are not', () => {
+    expect(['U', 'A', 'A*', '4', 4, 0, null, '', 'absent a lot', 'NAN', 'X1'].map(isNotSat)).toEqual(Array(11).fill(false));
   });
 });

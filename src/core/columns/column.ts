@@ -25,4 +25,9 @@ export interface DetectedColumn {
   role: ColumnRole;
   /** Why this role was guessed, in plain words (shown next to the choice). */
   reason: string;
+  /**
+   * Mostly scores or grades, but too many other cells to be taken as an assessment unasked: listed
+   * among the assessments unticked, with the reason, for the user to decide.
+   */
+  mostlyScores?: boolean;
 }

@@ -22,6 +22,8 @@ export type { ColumnRole, DetectedColumn } from './column';
 
 /** Share of non-blank cells that must be scores or grades for a column to count as an assessment. */
 export const ASSESSMENT_SHARE = 0.8;
+/** Share of scores or grades from which a column is still offered as an assessment, unticked with the reason, so a column with many unreadable cells does not vanish from the list. */
+export const MOSTLY_SCORES = 0.5;
 
 interface HeaderRule {
   role: ColumnRole;
@@ -52,7 +54,8 @@ const HEADER_RULES: HeaderRule[] = [
 const ROLE_NEEDS_FLAGS: ReadonlySet<ColumnRole> = new Set(['disadvantaged', 'eal', 'intervention']);
 
 function describeShare(p: ColumnProfile): string {
-  return `${Math.round(p.gradeShare * 100)}% of its ${p.filled} filled cells are scores or grades`;
+  const besides = p.notSat > 0 ? `, not counting ${p.notSat} marked absent or not entered` : '';
+  return `${Math.round(p.gradeShare * 100)}% of its ${p.filled - p.notSat} filled cells are scores or grades${besides}`;
 }
 
 /** The role for one column. */
@@ -78,6 +81,9 @@ function detectOne(index: number, header: string, rows: Grid): DetectedColumn {
   if (p.flag) return done('ignore', 'A yes/no column with an unfamiliar header: choose it as the disadvantaged or intervention column if that is what it marks.');
   if (p.gender) return done('gender', 'The values are M/F.');
   if (p.gradeShare >= ASSESSMENT_SHARE && p.distinct > 1) return done('assessment', `Assessment: ${describeShare(p)}.`);
+  if (p.gradeShare >= MOSTLY_SCORES && p.distinct > 1) {
+    return { ...done('ignore', `Not ticked: only ${describeShare(p)}. Tick it to analyse it once the column and its scale are checked; the other cells leave those pupils out.`), mostlyScores: true };
+  }
   return done('ignore', p.gradeShare > 0 ? `Not used: only ${describeShare(p)}.` : 'Not used: text that is not a score, grade or yes/no value.');
 }
 

@@ -5,7 +5,7 @@
  *
  * @example profileColumn([["Y"],[null],["Y"]], 0).flag // true
  */
-import { FLAG_INVALID, FLAG_TRUE, isBlank, readFlag, readLabel, readScore, type Grid } from '../cells';
+import { FLAG_INVALID, FLAG_TRUE, isBlank, isNotSat, readFlag, readLabel, readScore, type Grid } from '../cells';
 import { SCALE_NAMES, gradeValue } from '../grades/scales';
 
 /** How many cells of a column are read to guess its role (enough for any year group). */
@@ -25,9 +25,11 @@ export interface ColumnProfile {
   send: boolean;
   /** Every non-blank cell is a gender word. */
   gender: boolean;
-  /** Share of non-blank cells that are numbers (or numeric text). */
+  /** Non-blank cells that say the pupil has no result (ABS, X, Not entered...: `isNotSat`). */
+  notSat: number;
+  /** Share of the other non-blank cells that are numbers (or numeric text). */
   numericShare: number;
-  /** Share of non-blank cells that are numbers or grades on some named scale. */
+  /** Share of the other non-blank cells that are numbers or grades on some named scale. */
   gradeShare: number;
   /** Number of distinct non-blank labels. */
   distinct: number;
@@ -44,6 +46,7 @@ export function profileColumn(rows: Grid, index: number): ColumnProfile {
   let genders = 0;
   let numeric = 0;
   let graded = 0;
+  let notSat = 0;
   const labels = new Set<string>();
   const end = Math.min(rows.length, PROFILE_ROWS);
   for (let r = 0; r < end; r++) {
@@ -58,7 +61,8 @@ export function profileColumn(rows: Grid, index: number): ColumnProfile {
       if (f === FLAG_TRUE) yes++;
     }
     const n = readScore(cell);
-    if (!Number.isNaN(n)) {
+    if (isNotSat(cell)) notSat++;
+    else if (!Number.isNaN(n)) {
       numeric++;
       graded++;
       if (n !== 0 && n !== 1) bigNumbers++;
@@ -71,9 +75,10 @@ export function profileColumn(rows: Grid, index: number): ColumnProfile {
     }
     if (GENDER_WORDS.has(label)) genders++;
   }
-  const share = (k: number) => (filled === 0 ? 0 : k / filled);
+  const share = (k: number) => (filled - notSat === 0 ? 0 : k / (filled - notSat));
   return {
     filled,
+    notSat,
     flag: filled > 0 && flags === filled && yes > 0 && bigNumbers === 0,
     send: filled > 0 && sendCodes === filled && sendMarkers > 0,
     gender: filled > 0 && genders === filled && labels.size <= 4,

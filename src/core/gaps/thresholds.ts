@@ -15,7 +15,7 @@
  *
  * @example thresholdForScale(numericScale([4, 5, 6, 7])) // { threshold: 4, scale: 'gcse', reason: ... }
  */
-import { isBlank } from '../cells';
+import { isBlank, isNotSat } from '../cells';
 import { valueError } from '../errors';
 
 export type NumericScale = 'gcse' | 'ks2scaled' | 'standardised' | 'unknown';
@@ -111,8 +111,10 @@ export function thresholdBalance(values: ArrayLike<number>, threshold: number): 
 export interface ReadableShare {
   /** Cells that are not blank. */
   filled: number;
-  /** Filled cells that cannot be read on the scale. */
+  /** Filled cells that cannot be read on the scale (not counting those that say the pupil has no result). */
   unreadable: number;
+  /** Filled cells that say the pupil has no result (ABS, X, Not entered...: `isNotSat`), left out like blanks. */
+  notSat: number;
   /** unreadable / filled (0 with no filled cells). */
   share: number;
   /** Plain-words warning when more than 20% cannot be read; '' otherwise. */
@@ -124,18 +126,21 @@ export interface ReadableShare {
  * (NaN when it cannot be read), e.g. `readScore` or a grade scale's reader; `name` names the column.
  */
 export function unreadableShare(cells: Iterable<unknown>, read: (cell: unknown) => number, name = 'the column', scaleName = 'its scale'): ReadableShare {
-  let filled = 0, unreadable = 0;
+  let filled = 0, unreadable = 0, notSat = 0;
   for (const cell of cells) {
     if (isBlank(cell)) continue;
     filled++;
     const x = read(cell);
-    if (x !== x) unreadable++;
+    if (x !== x) {
+      if (isNotSat(cell)) notSat++;
+      else unreadable++;
+    }
   }
-  const share = filled === 0 ? 0 : unreadable / filled;
+  const share = filled - notSat === 0 ? 0 : unreadable / (filled - notSat);
   const warning = share > UNREADABLE_SHARE
-    ? `${unreadable} of ${filled} filled cells in ${name} (${Math.round(share * 100)}%) cannot be read as ${scaleName}, so its gaps leave those pupils out: check the scale chosen for it, or the column.`
+    ? `${unreadable} of ${filled - notSat} filled cells in ${name} (${Math.round(share * 100)}%) cannot be read as ${scaleName}, so its gaps leave those pupils out${notSat > 0 ? `, as they do the ${notSat} marked absent or not entered` : ''}: check the scale chosen for it, or the column.`
     : '';
-  return { filled, unreadable, share, warning };
+  return { filled, unreadable, notSat, share, warning };
 }
 
 /**

@@ -5,12 +5,9 @@
  * @example isMissingOutcome(" n/a ") // true
  * @example isMissingOutcome(0)       // false (none is a value)
  */
-import { isBlank } from '../cells';
+import { isBlank, isNotApplicable } from '../cells';
 
-/** True for "N/A" or "NA" written in a cell. */
-export function isNotApplicable(cell: unknown): boolean {
-  return /^n\/?a$/i.test(String(cell ?? '').trim());
-}
+export { isNotApplicable };
 
 /** True for an outcome cell with nothing to count: blank, or N/A. */
 export function isMissingOutcome(cell: unknown): boolean {

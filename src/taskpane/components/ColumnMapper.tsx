@@ -46,6 +46,8 @@ export interface AssessmentRow {
   problem?: string;
   /** A warning about the column that does not stop a run (e.g. many unreadable cells), shown under it. */
   warning?: string;
+  /** Why a column offered unticked was not ticked (e.g. only 73% of its cells are scores), shown under it while unticked. */
+  doubt?: string;
 }
 
 export interface ColumnMapperProps {

@@ -157,11 +157,11 @@ function initialSetup(data: TableData): Setup {
     form: firstOfRole(detected, 'form'),
   };
   const assessments: AssessmentRow[] = detected
-    .filter((c) => c.role === 'assessment' || c.role === 'prior')
+    .filter((c) => c.role === 'assessment' || c.role === 'prior' || c.mostlyScores)
     .map((c) => {
       const column = data.rows.map((r) => r[c.index]);
       const scale = guessScale(column).scale;
-      return { index: c.index, checked: c.role === 'assessment', scale, threshold: thresholdText(data, c.index, scale) };
+      return { index: c.index, checked: c.role === 'assessment', scale, threshold: thresholdText(data, c.index, scale), doubt: c.mostlyScores ? c.reason : undefined };
     });
   const groups = { send: mapping.send !== null, eal: mapping.eal !== null, gender: mapping.gender !== null, priorBand: mapping.priorBand !== null };
   const found = detectOutcomeColumns(data.headers, data.rows);
@@ -196,7 +196,7 @@ function problemsOf(s: Setup): Problems {
   const checkable = s.assessments.filter((a) => a.checked && thresholdOk(a.threshold));
   for (const k of checkAssessments(s.data, { assessments: checkable.map((a) => ({ index: a.index, scale: a.scale as NamedScale, threshold: thresholdValue(a.threshold) })) })) checks.set(k.index, k);
   const rows = s.assessments.map((a) => {
-    if (!a.checked) return { ...a, problem: undefined, warning: undefined };
+    if (!a.checked) return { ...a, problem: undefined, warning: a.doubt };
     const problem = thresholdOk(a.threshold) ? undefined : `Type the threshold for "${s.data.headers[a.index]}" as a number of points, e.g. 4 or 100, or leave it blank for none.`;
     const k = checks.get(a.index);
     const warning = k ? [k.unreadable.warning, k.balanceWarning, k.threshold === null ? `No threshold: ${k.thresholdReason}.` : ''].filter(Boolean).join(' ') : '';

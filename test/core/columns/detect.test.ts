@@ -77,6 +77,23 @@ describe('detectColumns: from values', () => {
     expect(roles(['Eng Aut', 'Reading Pre', 'Writing TA', 'History Summer'], rows)).toEqual(['assessment', 'assessment', 'assessment', 'assessment']);
   });
 
+  test('cells saying a pupil has no result (ABS, X, Not entered, n/a) do not count against a column of scores', () => {
+    // A KS2 column of a mark-sheet export: 7 scores, 5 absence codes (ABS twice, X, Not entered, n/a), 1 blank (counted by hand).
+    const ks2 = col([104, 'ABS', 98, 'X', 110, 'ABS', 91, null, 'Not entered', 101, 'n/a', 95, 88]);
+    const [c] = detectColumns(['Maths KS2'], ks2);
+    expect(c.role).toBe('assessment');
+    expect(c.reason).toBe('Assessment: 100% of its 7 filled cells are scores or grades, not counting 5 marked absent or not entered.');
+  });
+
+  test('a column of mostly scores with many other cells is offered unticked, with the reason, rather than dropped', () => {
+    // 6 scores and 4 comments among 10 filled cells: 60%, under the 80% taken unasked.
+    const [c] = detectColumns(['Maths Y9 Aut'], col([4, 5, 'see note', 6, 'moved', 3, 'late', 7, 'query', 5]));
+    expect(c.role).toBe('ignore');
+    expect(c.mostlyScores).toBe(true);
+    expect(c.reason).toMatch(/^Not ticked: only 60% of its 10 filled cells are scores or grades\. Tick it to analyse it/);
+    expect(detectColumns(['Comment'], col(['good effort', 'absent a lot', 'needs support', '5']))[0].mostlyScores).toBeUndefined();
+  });
+
   test('a column of free text is not an assessment', () => {
     expect(roles(['Comment'], col(['good effort', 'absent a lot', 'needs support', '5']))).toEqual(['ignore']);
   });

@@ -42,15 +42,24 @@ describe('thresholdBalance', () => {
 
 describe('unreadableShare', () => {
   it('warns when more than 20% of filled cells cannot be read on the scale', () => {
-    const cells = ['5', '6', 'ABS', 'X', '', null, 7, 'n/a', 4, 5];
+    const cells = ['5', '6', 'Q', 'abc', '', null, 7, '??', 4, 5];
     const r = unreadableShare(cells, readScore, 'Maths Aut', 'numbers');
-    expect([r.filled, r.unreadable]).toEqual([8, 3]);
+    expect([r.filled, r.unreadable, r.notSat]).toEqual([8, 3, 0]);
     expect(r.share).toBeCloseTo(3 / 8, 12);
     expect(r.warning).toBe('3 of 8 filled cells in Maths Aut (38%) cannot be read as numbers, so its gaps leave those pupils out: check the scale chosen for it, or the column.');
   });
+  it('does not count cells saying the pupil has no result (ABS, X, n/a, Not entered) as unreadable: they are left out like blanks, and said', () => {
+    // Counted by hand: 10 filled, 4 "no result" codes, 2 unreadable of the other 6.
+    const cells = ['5', 'ABS', 'X', ' n/a ', 'Not entered', 'Q', 'abc', 6, 7, 4];
+    const r = unreadableShare(cells, readScore, 'Maths Aut', 'numbers');
+    expect([r.filled, r.unreadable, r.notSat]).toEqual([10, 2, 4]);
+    expect(r.share).toBeCloseTo(2 / 6, 12);
+    expect(r.warning).toBe('2 of 6 filled cells in Maths Aut (33%) cannot be read as numbers, so its gaps leave those pupils out, as they do the 4 marked absent or not entered: check the scale chosen for it, or the column.');
+    expect(unreadableShare(['5', '6', 'ABS', 'X', '', null, 7, 'n/a', 4, 5], readScore).warning).toBe('');
+  });
   it('says nothing at 20% or below, or for an empty column', () => {
     expect(unreadableShare([1, 2, 3, 4, 'ABS'], readScore).warning).toBe('');
-    expect(unreadableShare([null, ''], readScore)).toEqual({ filled: 0, unreadable: 0, share: 0, warning: '' });
+    expect(unreadableShare([null, ''], readScore)).toEqual({ filled: 0, unreadable: 0, notSat: 0, share: 0, warning: '' });
   });
 });
 
