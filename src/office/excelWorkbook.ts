@@ -422,6 +422,7 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (f.size !== undefined) range.format.font.size = f.size;
   if (f.fontColor !== undefined) range.format.font.color = f.fontColor;
   if (f.fill !== undefined) range.format.fill.color = f.fill;
+  if (f.wrap) range.format.wrapText = true;
 }
 
 /**

@@ -11,12 +11,14 @@ export interface StyleFormat {
   size?: number;
   fontColor?: string;
   fill?: string;
+  /** Wrap the text in the cell, so a long column header is read whole in a narrow column. */
+  wrap?: boolean;
 }
 
 export const STYLE_FORMATS: Record<CellStyle, StyleFormat> = {
   title: { bold: true, size: 16, fontColor: '#1F3864' },
   subtitle: { bold: true, size: 12, fontColor: '#2F5496' },
-  header: { bold: true, fontColor: '#FFFFFF', fill: '#2F5496' },
+  header: { bold: true, fontColor: '#FFFFFF', fill: '#2F5496', wrap: true },
   note: { italic: true, fontColor: '#595959' },
   muted: { fontColor: '#666666' },
   warning: { fontColor: '#7F6000', fill: '#FFF2CC' },

@@ -237,6 +237,7 @@ function sheetCells(sheet: Readonly<MemorySheet>, shown: CellValue[][], days = 0
       }
       if (fill) s.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
       if (a.wrap) s.alignment = { wrapText: true, vertical: 'top' };
+      else if (style?.wrap) s.alignment = { wrapText: true };
       return s;
     });
   });

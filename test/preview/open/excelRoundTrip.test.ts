@@ -137,6 +137,26 @@ describe('an Excel workbook opened in the preview', () => {
     expect(report?.formats.some((f) => f.numberFormat)).toBe(true);
   });
 
+  it("wraps the report's column headers, so a long header is read whole in its narrow column (exceljs reads the saved file)", async () => {
+    const wb = await load(await schoolFile());
+    const run = await runGapAnalysis(wb, { kind: 'table', name: 'Year9' }, ['UPN', 'PP', 'DOB', 'Ma Sum', 'Ma x2'], options, new Date(Date.UTC(2026, 0, 5, 9)));
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.load((await save(wb)) as unknown as ArrayBuffer);
+    const sheet = after.getWorksheet(run.sheetName);
+    // The headline table's header row: the row whose first cell is "Assessment".
+    let headerRow = 0;
+    sheet?.eachRow((row, n) => {
+      if (headerRow === 0 && row.getCell(1).value === 'Assessment') headerRow = n;
+    });
+    expect(headerRow).toBeGreaterThan(0);
+    const header = sheet?.getRow(headerRow);
+    const wrapped: boolean[] = [];
+    header?.eachCell((cell) => wrapped.push(cell.alignment?.wrapText === true));
+    expect(wrapped.length).toBeGreaterThan(3);
+    expect(wrapped.every(Boolean)).toBe(true);
+    expect(sheet?.getRow(headerRow + 1).getCell(2).alignment?.wrapText).not.toBe(true);
+  });
+
   it('replaces a chart by a note that points at its data', async () => {
     const wb = MemoryWorkbook.withSheets([{ name: 'S', values: [['Group', 'Score'], ['PP', 4], ['Other', 5]] }]);
     await wb.writeSheet({
