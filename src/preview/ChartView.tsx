@@ -9,6 +9,8 @@ import type { CellValue, ChartSpec } from '../workbook/port';
 import { formatCell } from './format';
 import { ScatterView } from './ScatterView';
 import { CHART_STYLES, ChartTitle, numeric, tickText } from './chartParts';
+import { niceTicks } from './ticks';
+import { fixed } from '../core/numberText';
 
 const useStyles = makeStyles({
   ...CHART_STYLES,
@@ -59,13 +61,17 @@ export function ChartView({ spec, values }: ChartViewProps): React.JSX.Element {
     }),
   );
   if (hi === lo) hi = lo + 1;
+  // Round ticks covering the bars and their intervals (0 always in view), as on the scatter charts.
+  const axis = niceTicks(lo, hi);
+  lo = axis.lo;
+  hi = axis.hi;
   const pad = { top: 30, right: 10, bottom: 40, left: 44 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const y = (v: number) => pad.top + ((hi - v) / (hi - lo)) * plotH;
   const band = plotW / Math.max(1, nCat);
   const barW = (band * 0.7) / Math.max(1, nSeries);
-  const ticks = [lo, (lo + hi) / 2, hi];
+  const ticks = axis.ticks;
   const line = spec.type === 'line' || spec.type === 'lineMarkers';
 
   return (
@@ -75,7 +81,7 @@ export function ChartView({ spec, values }: ChartViewProps): React.JSX.Element {
       <line x1={pad.left} x2={pad.left + plotW} y1={y(0)} y2={y(0)} className={styles.zero} />
       {ticks.map((t, i) => (
         <text key={i} x={pad.left - 4} y={y(t) + 3} textAnchor="end" className={styles.label}>
-          {tickText(t, spec.yAxisFormat)}
+          {spec.yAxisFormat ? tickText(t, spec.yAxisFormat) : fixed(t, axis.decimals)}
         </text>
       ))}
       {series.map((s, si) =>

@@ -1,5 +1,6 @@
 /** Sentences the gap screen and the data step print, for the cases that used to read badly. */
 import { headlineText } from '../../src/taskpane/screens/GapAnalysisScreen';
+import { pointText } from '../../src/taskpane/screens/gap/headline';
 import { noRowsMessage } from '../../src/taskpane/components/DataStep';
 import { analyseGaps } from '../../src/core/gaps/analysis';
 
@@ -34,5 +35,13 @@ describe('the empty-data message', () => {
   });
   test('a sheet keeps its message', () => {
     expect(noRowsMessage({ kind: 'sheet', name: 'Year 9' }, { headers: ['UPN'] })).toBe("Sheet Year 9 has headers but no pupils under them. Choose the pupils' rows with their header row.");
+  });
+});
+
+describe('the assessment point beside the subject', () => {
+  test('is shown when the header has one, and not repeated when the header is the subject itself', () => {
+    expect(pointText({ subject: 'Maths', point: 'Y9 Aut' })).toBe(' (Y9 Aut)');
+    expect(pointText({ subject: 'Maths KS2', point: 'Maths KS2' })).toBe('');
+    expect(pointText({ subject: 'Reading', point: '' })).toBe('');
   });
 });

@@ -69,7 +69,7 @@ import { blankFlagsOf, checkAssessments, defaultThresholdOf, type AssessmentChec
 import type { BlankFlags, FlagColumn } from '../../core/gaps/flags';
 import { referencePreview, runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
 import { runSplitGaps, type SplitRun } from '../../jobs/splitGaps';
-import { headlineText } from './gap/headline';
+import { headlineText, pointText } from './gap/headline';
 import { flagProblem } from './intervention/columnChecks';
 import { SplitByField, SplitResult, splitProblem } from './gap/SplitBy';
 
@@ -645,7 +645,8 @@ export function GapAnalysisScreen(_props: ScreenProps): React.JSX.Element {
                 data-upper={r.summary.ciUpper}
               >
                 <Body1>
-                  <b>{r.subject}</b> ({r.point}): {headlineText(r)}
+                  <b>{r.subject}</b>
+                  {pointText(r)}: {headlineText(r)}
                 </Body1>
               </li>
             ))}

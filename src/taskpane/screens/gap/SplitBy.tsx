@@ -10,7 +10,7 @@ import { ColumnPick } from '../../components/ColumnPick';
 import type { TableData } from '../../../workbook/port';
 import type { DetectedColumn } from '../../../core/columns/detect';
 import { splitValues, type SplitRun } from '../../../jobs/splitGaps';
-import { headlineText } from './headline';
+import { headlineText, pointText } from './headline';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -113,7 +113,8 @@ export function SplitResult({ run }: { run: SplitRun }): React.JSX.Element {
                   .map((r) => (
                     <li key={r.index} data-testid={`gap-split-headline-${r.index}`} data-gap={r.summary.gap} data-lower={r.summary.ciLower} data-upper={r.summary.ciUpper}>
                       <Body1>
-                        {r.subject} ({r.point}): {headlineText(r)}
+                        {r.subject}
+                        {pointText(r)}: {headlineText(r)}
                       </Body1>
                     </li>
                   ))}

@@ -14,3 +14,8 @@ export function headlineText(r: GapResult): string {
   if (r.tooFew || !Number.isFinite(s.gap) || !Number.isFinite(s.ciLower)) return `too few pupils to tell (${sizes})`;
   return `${fmt(s.gap)} points, 95% CI ${fmt(s.ciLower)} to ${fmt(s.ciUpper)}, ${r.verdict}; ${sizes}`;
 }
+
+/** " (Y9 Aut)" after the subject, or nothing when the header has no separate point (e.g. "Maths KS2"). */
+export function pointText(r: Pick<GapResult, 'subject' | 'point'>): string {
+  return r.point && r.point !== r.subject ? ` (${r.point})` : '';
+}
