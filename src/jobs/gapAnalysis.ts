@@ -68,6 +68,31 @@ export async function withReference(port: WorkbookPort, options: GapReportOption
   return { ...options, reference: { cells: referenceCells(ref), description: ref.description } };
 }
 
+/** Progress of a run: steps done of the total, and what is being done now. */
+export type RunProgress = (p: { done: number; total: number; message: string }) => void;
+
+/**
+ * The reads every gap run starts with: the data again (with the same columns as chosen), then the
+ * national reference when one is given. Returns the data, the options with the reference, and a
+ * `step` that reports the next stage of the run (the total counts the reference's read and writing).
+ */
+export async function readForGapRun(
+  port: WorkbookPort,
+  source: DataSource,
+  expectedHeaders: string[],
+  options: GapReportOptions,
+  reference: DataSource | null | undefined,
+  report: RunProgress | undefined,
+): Promise<{ data: TableData; options: GapReportOptions; step: (message: string) => void }> {
+  const total = reference ? 4 : 3;
+  let done = 0;
+  const step = (message: string) => report?.({ done: done++, total, message });
+  step('Reading the data');
+  const data = await readSameColumns(port, source, expectedHeaders);
+  if (reference) step('Reading the national reference');
+  return { data, options: await withReference(port, options, reference), step };
+}
+
 /**
  * Reads the data again, checks it still has the same columns, reads the national reference when one
  * is given (a column of national scores or a two-column cumulative-percentage table, for the gap
@@ -79,18 +104,13 @@ export async function runGapAnalysis(
   expectedHeaders: string[],
   options: GapReportOptions,
   now: Date,
-  report?: (p: { done: number; total: number; message: string }) => void,
+  report?: RunProgress,
   reference?: DataSource | null,
 ): Promise<GapRun> {
-  const total = reference ? 4 : 3;
-  let done = 0;
-  report?.({ done, total, message: 'Reading the data' });
-  const data = await readSameColumns(port, source, expectedHeaders);
-  if (reference) report?.({ done: ++done, total, message: 'Reading the national reference' });
-  const withRef = await withReference(port, options, reference);
-  report?.({ done: ++done, total, message: 'Analysing the gaps' });
+  const { data, options: withRef, step } = await readForGapRun(port, source, expectedHeaders, options, reference, report);
+  step('Analysing the gaps');
   const analysis = analyseGaps(data, withRef);
-  report?.({ done: ++done, total, message: 'Writing the report' });
+  step('Writing the report');
   const written = await port.writeSheet(buildGapReportFrom(analysis, data, withRef, now, dataNameOf(source)));
   return { sheetName: written.sheetName, analysis };
 }

@@ -10,8 +10,7 @@ import { GapsError, valueError } from '../core/errors';
 import { allowForChanceAcross, analyseGaps, type GapAnalysis, type GapReportOptions } from '../core/gaps/analysis';
 import { buildGapReportFrom } from '../sheets/gapReport';
 import { isoDate } from '../sheets/common';
-import { readSameColumns } from './sameColumns';
-import { withReference } from './gapAnalysis';
+import { readForGapRun, type RunProgress } from './gapAnalysis';
 
 export interface SplitPart {
   /** The value ("9", "9A"), or "All pupils" for the whole. */
@@ -110,18 +109,13 @@ export async function runSplitGaps(
   options: GapReportOptions,
   column: number,
   now: Date,
-  report?: (p: { done: number; total: number; message: string }) => void,
+  report?: RunProgress,
   reference?: DataSource | null,
 ): Promise<SplitRun> {
-  const total = reference ? 4 : 3;
-  let done = 0;
-  report?.({ done, total, message: 'Reading the data' });
-  const data = await readSameColumns(port, source, expectedHeaders);
-  if (reference) report?.({ done: ++done, total, message: 'Reading the national reference' });
-  const withRef = await withReference(port, options, reference);
-  report?.({ done: ++done, total, message: `Analysing the gaps by ${data.headers[column] ?? 'the column'}` });
+  const { data, options: withRef, step } = await readForGapRun(port, source, expectedHeaders, options, reference, report);
+  step(`Analysing the gaps by ${data.headers[column] ?? 'the column'}`);
   const { spec, parts } = splitReport(data, withRef, column, now);
-  report?.({ done: ++done, total, message: 'Writing the report' });
+  step('Writing the report');
   const written = await port.writeSheet(spec);
   return { sheetName: written.sheetName, column: data.headers[column], parts };
 }
