@@ -1,5 +1,5 @@
 /** The outcome-column pieces the outcomes and gap analysis screens share: what they say and send. */
-import { destinationMappingOf, destinationMeaningsFor, setAsideText } from '../../src/taskpane/components/OutcomeColumns';
+import { destinationMappingOf, destinationMeaningsFor, setAsideText, unchosenMeaningsProblem } from '../../src/taskpane/components/OutcomeColumns';
 
 const HEADERS = ['PP', 'Attendance %', 'Sessions Attended', 'Sessions Possible', 'PA Flag', 'Destination'];
 
@@ -21,5 +21,14 @@ describe('outcome columns in the task pane', () => {
     expect(gap).toMatchObject({ count: 1, category: 'unknown', recognised: false });
     expect(destinationMappingOf(meanings)).toEqual({ 'FE COLLEGE': 'sustained', 'GAP YEAR ABROAD': 'unknown' });
     expect(destinationMeaningsFor(data, undefined)).toEqual([]);
+  });
+
+  test('a destination word nobody chose a meaning for stops the run, naming it; choosing one (even "unknown") clears it', () => {
+    const data = { description: '', address: '', headers: HEADERS, rows: [['Y', null, null, null, null, 'FE College'], ['', null, null, null, null, 'Gap year abroad'], ['', null, null, null, null, 'gap year abroad']] };
+    const meanings = destinationMeaningsFor(data, 5);
+    expect(unchosenMeaningsProblem(meanings)).toBe('Choose what "GAP YEAR ABROAD" (2 pupils) means under "What each destination means", or untick the destination column.');
+    const chosen = meanings.map((m) => (m.word === 'GAP YEAR ABROAD' ? { ...m, category: 'unknown' as const, recognised: true } : m));
+    expect(unchosenMeaningsProblem(chosen)).toBeUndefined();
+    expect(unchosenMeaningsProblem(destinationMeaningsFor({ ...data, rows: [data.rows[0]] }, 5))).toBeUndefined();
   });
 });

@@ -41,6 +41,21 @@ export function destinationMeaningsFor(data: TableData, column: number | undefin
   ];
 }
 
+/**
+ * Why the destinations cannot run yet: words the proposal did not recognise, whose meaning the user
+ * has not chosen (the analysis would otherwise count them as "unknown" without being told). Undefined
+ * when every word has a meaning, recognised or chosen.
+ *
+ * @example unchosenMeaningsProblem([{ word: 'GAP YEAR', count: 2, category: 'unknown', recognised: false }])
+ * // 'Choose what "GAP YEAR" means (2 pupils) under "What each destination means", or untick the destination column.'
+ */
+export function unchosenMeaningsProblem(meanings: readonly DestinationMeaning[]): string | undefined {
+  const open = meanings.filter((m) => !m.recognised);
+  if (open.length === 0) return undefined;
+  const words = open.map((m) => `"${m.word}" (${m.count} ${m.count === 1 ? 'pupil' : 'pupils'})`).join(', ');
+  return `Choose what ${words} ${open.length === 1 ? 'means' : 'mean'} under "What each destination means", or untick the destination column.`;
+}
+
 /** The meanings as the analyses take them: word to category. */
 export function destinationMappingOf(meanings: readonly DestinationMeaning[]): Record<string, DestinationCategory> {
   return Object.fromEntries(meanings.map((m) => [m.word, m.category]));

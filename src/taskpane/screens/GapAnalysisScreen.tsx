@@ -64,7 +64,7 @@ import { gradeValue, guessScale, type NamedScale } from '../../core/grades/scale
 import { MEASURE_LABELS } from '../../sheets/gapReport';
 import { referenceFits, type NationalReference } from '../../core/gaps/nationalReference';
 import { OUTCOME_KINDS, OUTCOME_KIND_LABELS, defaultOutcomeChoice, detectOutcomeColumns, unpairedOutcomes, type OutcomeChoice, type OutcomeColumn, type OutcomeKind } from '../../core/columns/outcomeKinds';
-import { DestinationMeaningFields, destinationMappingOf, destinationMeaningsFor, setAsideText, type DestinationMeaning } from '../components/OutcomeColumns';
+import { DestinationMeaningFields, destinationMappingOf, destinationMeaningsFor, setAsideText, unchosenMeaningsProblem, type DestinationMeaning } from '../components/OutcomeColumns';
 import { blankFlagsOf, checkAssessments, defaultThresholdOf, type AssessmentCheck, type GapAnalysis, type GapMeasures, type GapReportOptions, type GapResult } from '../../core/gaps/analysis';
 import type { BlankFlags, FlagColumn } from '../../core/gaps/flags';
 import { referencePreview, runGapAnalysis, sourceToReread, type GapRun } from '../../jobs/gapAnalysis';
@@ -215,13 +215,15 @@ function problemsOf(s: Setup): Problems {
 /** Why the ticked outcome columns cannot run: one of a pair (sessions attended and possible, FSM terms and terms in school) without the other. */
 function outcomePairProblem(s: Setup): string | undefined {
   const lone = unpairedOutcomes(s.outcomes.included);
-  if (lone.length === 0) return undefined;
+  const words = s.outcomes.included.destination !== undefined ? unchosenMeaningsProblem(s.outcomes.meanings) : undefined;
+  if (lone.length === 0) return words;
   return lone
     .map(({ kind, needs }) => {
       const found = s.outcomes.found.some((f) => f.kind === needs);
       const header = s.data.headers[s.outcomes.included[kind] as number];
       return `"${header}" is read with ${OUTCOME_KIND_LABELS[needs].toLowerCase()}, which ${found ? 'is not ticked: tick both, or untick' : 'is not in the data: untick'} "${header}".`;
     })
+    .concat(words ?? [])
     .join(' ');
 }
 

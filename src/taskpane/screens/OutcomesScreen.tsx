@@ -19,13 +19,14 @@ import { DataStep } from '../components/DataStep';
 import type { DataSource, TableData } from '../../workbook/port';
 import { defaultDisadvantaged, detectColumns, firstOfRole } from '../../core/columns/detect';
 import { OUTCOME_KIND_LABELS, defaultOutcomeChoice, detectOutcomeColumns, type OutcomeChoice, type OutcomeColumn, type OutcomeKind } from '../../core/columns/outcomeKinds';
-import { DestinationMeaningFields, HeaderSelect, destinationMappingOf, destinationMeaningsFor, setAsideText, type DestinationMeaning } from '../components/OutcomeColumns';
+import { DestinationMeaningFields, HeaderSelect, destinationMappingOf, destinationMeaningsFor, setAsideText, unchosenMeaningsProblem, type DestinationMeaning } from '../components/OutcomeColumns';
 import { runOutcomes, type OutcomesRun } from '../../jobs/outcomes';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },
+  problem: { color: tokens.colorPaletteRedForeground1 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -73,6 +74,7 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
 
   const kinds = [...new Set(found.map((f) => f.kind))];
   const nothing = Object.keys(choice).length === 0;
+  const unchosen = choice.destination !== undefined ? unchosenMeaningsProblem(mapping) : undefined;
   const run = () => {
     if (!source || !data || disadvantaged === null) return;
     const all = detectColumns(data.headers, data.rows);
@@ -133,10 +135,15 @@ export function OutcomesScreen(_props: ScreenProps): React.JSX.Element {
             <section className={styles.section} aria-label="Destinations">
               <Subtitle2 as="h2">What each destination means</Subtitle2>
               <DestinationMeaningFields meanings={mapping} onChange={setMapping} disabled={busy} testId="oc-destination" />
+              {unchosen && (
+                <Caption1 role="alert" className={styles.problem} data-testid="oc-destination-problem">
+                  {unchosen}
+                </Caption1>
+              )}
             </section>
           )}
 
-          <Button appearance="primary" icon={<DataTrending20Regular />} onClick={run} disabled={busy || disadvantaged === null || nothing} data-testid="oc-run">
+          <Button appearance="primary" icon={<DataTrending20Regular />} onClick={run} disabled={busy || disadvantaged === null || nothing || Boolean(unchosen)} data-testid="oc-run">
             Run
           </Button>
         </>
