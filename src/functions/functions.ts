@@ -437,7 +437,7 @@ const RATE_ROWS: Array<[label: string, field: 'nDisadvantaged' | 'nOther' | 'rat
  * Gap in a yes/no outcome (persistent absence, suspension, destination): rates, gap and Newcombe interval, as label/value rows.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#rategap
- * @param outcomes The yes/no outcome for each pupil (Y/N, TRUE/FALSE, 1/0); blank = not known, left out.
+ * @param outcomes The yes/no outcome for each pupil (Y/N, TRUE/FALSE, 1/0); blank or n/a = not known, left out.
  * @param disadvantaged The disadvantaged flag for the same pupils, in the same order.
  * @param [confidence] Confidence level of the interval, as a fraction; default 0.95.
  * @returns 8 rows of label and value.

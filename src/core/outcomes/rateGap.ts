@@ -4,8 +4,8 @@
  * plus the ratio of rates with Katz's interval.
  *
  * What it is for: GAPS.RATEGAP and the reports' rate rows. Outcome cells are read as flags (Y/N,
- * TRUE/FALSE, 1/0...) with one difference: a blank outcome is unknown, so the pupil is left out
- * rather than counted as "no".
+ * TRUE/FALSE, 1/0...) with one difference: a blank or "n/a" outcome is unknown, so the pupil is left
+ * out rather than counted as "no".
  *
  * Reference: Newcombe (1998) method 10 (./newcombe.ts); Katz et al. (1978) (./rateRatio.ts).
  *
@@ -14,7 +14,8 @@
  * @example rateGap(outcomes, flags).gap // outcomes Y,Y,N,N,N,N,Y,Y,Y,N with flags Y,Y,Y,Y,Y,N,N,N,N,N:
  *   other rate 0.6 - disadvantaged rate 0.4 = 0.2, CI -0.3222 to 0.5993 (R: by hand from prop.test)
  */
-import { type Grid, cellAt, columnsOf, isBlank, requireSameSize, flagOrThrow } from '../cells';
+import { type Grid, cellAt, columnsOf, requireSameSize, flagOrThrow } from '../cells';
+import { isMissingOutcome } from './notApplicable';
 import { naError } from '../errors';
 import { smallGroupNote } from '../gaps';
 import { newcombeDifference } from './newcombe';
@@ -28,7 +29,7 @@ export interface RateCounts {
   /** Pupils whose outcome is yes in each group. */
   yesDisadvantaged: number;
   yesOther: number;
-  /** Outcome cells left blank. */
+  /** Outcome cells left blank or written "n/a". */
   leftOut: number;
 }
 
@@ -53,7 +54,7 @@ export interface RateGap extends RateCounts {
 export const NO_DISADVANTAGED_OUTCOME = 'needs at least one disadvantaged pupil with an outcome: check the flag column marks them (Y, Yes, TRUE, 1, FSM, PP)';
 export const NO_OTHER_OUTCOME = 'needs at least one pupil who is not disadvantaged with an outcome';
 
-/** Counts yes outcomes by group in one pass; blank outcomes are left out. */
+/** Counts yes outcomes by group in one pass; blank and "n/a" outcomes are left out. */
 export function countRates(outcomes: Grid, flags: Grid, outcomeName = 'outcomes'): RateCounts {
   const n = requireSameSize([outcomeName, outcomes], ['disadvantaged', flags]);
   const oc = columnsOf(outcomes);
@@ -62,7 +63,7 @@ export function countRates(outcomes: Grid, flags: Grid, outcomeName = 'outcomes'
   for (let k = 0; k < n; k++) {
     const f = flagOrThrow(cellAt(flags, k, fc), 'disadvantaged', k, fc);
     const ocell = cellAt(outcomes, k, oc);
-    if (isBlank(ocell)) {
+    if (isMissingOutcome(ocell)) {
       r.leftOut++;
       continue;
     }

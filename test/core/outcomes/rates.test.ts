@@ -87,6 +87,13 @@ describe('rateGap', () => {
     expect(r.ratioUpper).toBeCloseTo(2.4223572523262, 12);
     expect(r.note).toMatch(/^Small group: only 5 pupils in the disadvantaged group and only 5 pupils in the other group \(fewer than 6\)/);
   });
+  it('leaves an outcome written "n/a" out like a blank, as MIS exports write it (counts by hand: 2 of 5 against 3 of 4)', () => {
+    const withNa = col(['Y', 'yes', 'N', 0, 'No', ' n/a ', 'Y', true, 1, 'N', 'NA']);
+    const r = rateGap(withNa, flags);
+    expect([r.nDisadvantaged, r.nOther, r.leftOut]).toEqual([5, 4, 2]);
+    expect(r.rateDisadvantaged).toBeCloseTo(0.4, 12);
+    expect(r.rateOther).toBeCloseTo(0.75, 12);
+  });
   it('quotes an outcome that is not yes/no and where it is', () => {
     const bad = col(['Y', 'Y', 'N', 'N', 'N', '', 'Y', 'Y', 'Maybe', 'N', 'N']);
     expect(thrown(() => rateGap(bad, flags)).message).toMatch(/^outcomes holds "Maybe" at row 9 of the range, which is not a yes\/no flag/);
