@@ -14,3 +14,12 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A standard normal draw from a generator in [0, 1) (Box-Muller, cosine branch), for seeded
+ * simulations.
+ */
+export function standardNormal(r: () => number): number {
+  const u = Math.max(r(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
+}

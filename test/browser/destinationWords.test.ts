@@ -9,6 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { BROWSER_TIMEOUT, expectNoAxeViolations, openPreview, sampleTable, type PreviewSession } from './harness';
+import { columnLetters } from '../../src/workbook/a1';
 
 jest.setTimeout(180_000);
 
@@ -24,22 +25,10 @@ afterAll(async () => {
   await s?.close();
 }, BROWSER_TIMEOUT);
 
-/** A 0-based column as Excel names it (0 = A, 26 = AA). */
-function columnName(c: number): string {
-  let n = c + 1;
-  let name = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    name = String.fromCharCode(65 + m) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
-}
-
 /** Types "Gap year" over the first pupil's destination on sheet Year 9 (its table starts at A1). */
 async function typeGapYear(): Promise<void> {
   const year9 = sampleTable('Year 9');
-  const address = `${columnName(year9.headers.indexOf('Destination'))}2`;
+  const address = `${columnLetters(year9.headers.indexOf('Destination'))}2`;
   await page.getByTestId('sheet-tab-Year 9').click();
   await page.locator(`[data-testid="preview-grid"] [data-cell="${address}"]`).click();
   await page.keyboard.type('Gap year');

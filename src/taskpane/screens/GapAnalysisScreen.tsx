@@ -207,13 +207,16 @@ function problemsOf(s: Setup): Problems {
   const flags = flagColumnOf(s);
   const blanks = flags?.blanksAmbiguous && s.blanks === null ? 'Say what a blank flag means before running.' : undefined;
   const split = splitProblem(s.data, s.splitBy);
-  const outcomes = outcomePairProblem(s);
+  const outcomes = outcomesProblem(s);
   const any = Object.values(roles).some(Boolean) || Boolean(assessments) || rows.some((r) => r.problem) || Boolean(blanks) || Boolean(split) || Boolean(outcomes);
   return { roles, assessments, rows, blanks, split, outcomes, any };
 }
 
-/** Why the ticked outcome columns cannot run: one of a pair (sessions attended and possible, FSM terms and terms in school) without the other. */
-function outcomePairProblem(s: Setup): string | undefined {
+/**
+ * Why the ticked outcome columns cannot run: one of a pair (sessions attended and possible, FSM terms
+ * and terms in school) without the other, or a destination word whose meaning nobody chose.
+ */
+function outcomesProblem(s: Setup): string | undefined {
   const lone = unpairedOutcomes(s.outcomes.included);
   const words = s.outcomes.included.destination !== undefined ? unchosenMeaningsProblem(s.outcomes.meanings) : undefined;
   if (lone.length === 0) return words;

@@ -5,7 +5,7 @@
  * allow for simulation error (binomial SE of a 0.95 coverage over 4000 runs is 0.0034).
  * Newcombe (1998) reports method 10's coverage at about 0.95 to 0.96 across sizes like these.
  */
-import { seededRandom } from '../../../scripts/seededRandom';
+import { seededRandom, standardNormal } from '../../../scripts/seededRandom';
 import { newcombeDifference, poissonRate } from '../../../src/core/outcomes';
 import { gapDifference, gapEstimate } from '../../../src/core/trends';
 import { momentsOf } from '../../../src/core/stats/moments';
@@ -18,10 +18,7 @@ function binomial(r: () => number, n: number, p: number): number {
   return x;
 }
 
-function normal(r: () => number): number {
-  const u = Math.max(r(), 1e-12);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
-}
+const normal = standardNormal;
 
 function poisson(r: () => number, mean: number): number {
   const l = Math.exp(-mean);
