@@ -9,13 +9,11 @@
  * 3,000 schools per size; the binomial SE of a 0.95 coverage over 3,000 runs is 0.004.
  * With fewer than 6 pupils in a group the interval borrows the pooled spread, so it covers more.
  */
-import { seededRandom, standardNormal } from '../../../scripts/seededRandom';
+import { seededRandom, standardNormal as normal } from '../../../scripts/seededRandom';
 import { gapIndexNationalIntervalOf } from '../../../src/core/gaps/gapIndex';
 import { nationalReference } from '../../../src/core/gaps/nationalReference';
 
 const RUNS = 3000;
-
-const normal = standardNormal;
 
 /** A KS2-like score: rounded, within 80 to 120. */
 const ks2 = (x: number) => Math.min(120, Math.max(80, Math.round(x)));

@@ -5,7 +5,7 @@
  * allow for simulation error (binomial SE of a 0.95 coverage over 4000 runs is 0.0034).
  * Newcombe (1998) reports method 10's coverage at about 0.95 to 0.96 across sizes like these.
  */
-import { seededRandom, standardNormal } from '../../../scripts/seededRandom';
+import { seededRandom, standardNormal as normal } from '../../../scripts/seededRandom';
 import { newcombeDifference, poissonRate } from '../../../src/core/outcomes';
 import { gapDifference, gapEstimate } from '../../../src/core/trends';
 import { momentsOf } from '../../../src/core/stats/moments';
@@ -17,8 +17,6 @@ function binomial(r: () => number, n: number, p: number): number {
   for (let i = 0; i < n; i++) if (r() < p) x++;
   return x;
 }
-
-const normal = standardNormal;
 
 function poisson(r: () => number, mean: number): number {
   const l = Math.exp(-mean);
